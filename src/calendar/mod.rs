@@ -1,0 +1,1 @@
+//! Vietnamese working-day calendar (placeholder; see issue 4).

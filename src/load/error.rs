@@ -1,0 +1,430 @@
+//! Load errors: what is wrong, where, and what to change — in both languages.
+
+use crate::i18n::Lang;
+use crate::load::node::Location;
+use std::fmt;
+
+/// Why a file was rejected. Each variant carries what the message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The file could not be read.
+    Io {
+        /// The operating system's message.
+        detail: String,
+    },
+    /// The input is larger than the configured limit.
+    TooLarge {
+        /// Size of the input in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The bytes are not valid UTF-8.
+    NotUtf8,
+    /// The file is empty or holds only comments.
+    Empty,
+    /// The YAML itself is malformed.
+    Syntax {
+        /// The parser's description.
+        detail: String,
+    },
+    /// A key appears twice in the same mapping.
+    DuplicateKey {
+        /// The repeated key.
+        key: String,
+    },
+    /// The parser's safety budget was exceeded (alias bombs, deep nesting, huge node counts).
+    Budget {
+        /// Which budget was breached.
+        detail: String,
+    },
+    /// A required key is missing.
+    MissingKey {
+        /// The missing key.
+        key: String,
+    },
+    /// A key that the format does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The closest known key, if one is close.
+        suggestion: Option<String>,
+        /// Every key allowed at this place.
+        allowed: Vec<&'static str>,
+    },
+    /// A value of the wrong kind (text where a list is expected, …).
+    WrongType {
+        /// What was expected, in English.
+        expected: &'static str,
+        /// What was expected, in Vietnamese.
+        expected_vi: &'static str,
+        /// What was found.
+        found: &'static str,
+    },
+    /// A value outside the allowed set (`level: provincial`).
+    BadValue {
+        /// The value as written.
+        value: String,
+        /// The closest allowed value, if one is close.
+        suggestion: Option<String>,
+        /// Every allowed value.
+        allowed: Vec<&'static str>,
+    },
+    /// `format` is not `tthc/1`.
+    UnsupportedFormat {
+        /// The value as written.
+        found: String,
+    },
+    /// A step or document id that is not a simple word.
+    BadId {
+        /// The id as written.
+        id: String,
+    },
+    /// A reference to a step that does not exist.
+    UnknownStep {
+        /// The id as written.
+        id: String,
+        /// The closest existing step id.
+        suggestion: Option<String>,
+    },
+    /// A reference to a document that does not exist.
+    UnknownDocument {
+        /// The id as written.
+        id: String,
+        /// The closest existing document id.
+        suggestion: Option<String>,
+    },
+    /// `next`/`choice` edges form a cycle.
+    Cycle {
+        /// The steps on the cycle, in order, the first repeated at the end.
+        steps: Vec<String>,
+    },
+    /// A negative number where only non-negative ones make sense.
+    Negative {
+        /// The value as written.
+        value: String,
+    },
+    /// NaN or infinity.
+    NonFinite,
+    /// A number too large to be meaningful here.
+    TooBig {
+        /// The value as written.
+        value: String,
+    },
+    /// A probability outside [0, 1].
+    Probability {
+        /// The value as written.
+        value: String,
+    },
+    /// A duration that could not be read.
+    BadDuration {
+        /// The text as written.
+        text: String,
+        /// What was wrong with it.
+        detail: String,
+    },
+    /// A money amount that could not be read.
+    BadMoney {
+        /// The text as written.
+        text: String,
+    },
+    /// Any other invalid value, explained in both languages.
+    Invalid {
+        /// English explanation.
+        en: String,
+        /// Vietnamese explanation.
+        vi: String,
+    },
+}
+
+/// One reason a file was rejected, located in the file.
+///
+/// `Display` gives the English one-line form `file:line:col: message`;
+/// [`LoadError::message`] and [`LoadError::help`] give either language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// Where the input came from (a file path, or a name the caller chose).
+    pub origin: String,
+    /// The element the error is about, as a path (`steps.xem-xet.next[0]`).
+    pub element: Option<String>,
+    /// Line and column in the input, when known.
+    pub location: Option<Location>,
+    /// What is wrong.
+    pub kind: LoadErrorKind,
+}
+
+impl LoadError {
+    pub(crate) fn new(origin: &str, kind: LoadErrorKind) -> LoadError {
+        LoadError {
+            origin: origin.to_string(),
+            element: None,
+            location: None,
+            kind,
+        }
+    }
+
+    pub(crate) fn at(mut self, element: impl Into<String>, location: Location) -> LoadError {
+        let element = element.into();
+        self.element = (!element.is_empty()).then_some(element);
+        self.location = Some(location);
+        self
+    }
+
+    /// A stable short code for the kind of error (`unknown-key`, `cycle`, …).
+    pub fn code(&self) -> &'static str {
+        use LoadErrorKind::*;
+        match &self.kind {
+            Io { .. } => "io",
+            TooLarge { .. } => "too-large",
+            NotUtf8 => "not-utf8",
+            Empty => "empty",
+            Syntax { .. } => "yaml-syntax",
+            DuplicateKey { .. } => "duplicate-key",
+            Budget { .. } => "yaml-budget",
+            MissingKey { .. } => "missing-key",
+            UnknownKey { .. } => "unknown-key",
+            WrongType { .. } => "wrong-type",
+            BadValue { .. } => "bad-value",
+            UnsupportedFormat { .. } => "unsupported-format",
+            BadId { .. } => "bad-id",
+            UnknownStep { .. } => "unknown-step",
+            UnknownDocument { .. } => "unknown-document",
+            Cycle { .. } => "cycle",
+            Negative { .. } => "negative",
+            NonFinite => "non-finite",
+            TooBig { .. } => "too-big",
+            Probability { .. } => "probability",
+            BadDuration { .. } => "bad-duration",
+            BadMoney { .. } => "bad-money",
+            Invalid { .. } => "invalid",
+        }
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn message(&self, lang: Lang) -> String {
+        use LoadErrorKind::*;
+        let vi = lang == Lang::Vi;
+        match &self.kind {
+            Io { detail } if vi => format!("không đọc được tệp: {detail}"),
+            Io { detail } => format!("cannot read the file: {detail}"),
+            TooLarge { size, limit } if vi => {
+                format!("tệp dài {size} byte, vượt giới hạn {limit} byte")
+            }
+            TooLarge { size, limit } => {
+                format!("the input is {size} bytes, over the limit of {limit} bytes")
+            }
+            NotUtf8 if vi => "tệp không phải văn bản UTF-8".into(),
+            NotUtf8 => "the file is not UTF-8 text".into(),
+            Empty if vi => "tệp trống: không có thủ tục nào".into(),
+            Empty => "the file is empty: there is no procedure in it".into(),
+            Syntax { detail } if vi => format!("YAML không hợp lệ: {detail}"),
+            Syntax { detail } => format!("malformed YAML: {detail}"),
+            DuplicateKey { key } if vi => format!("khóa `{key}` xuất hiện hai lần"),
+            DuplicateKey { key } => format!("the key `{key}` appears twice"),
+            Budget { detail } if vi => {
+                format!("tệp vượt giới hạn an toàn của trình đọc YAML: {detail}")
+            }
+            Budget { detail } => {
+                format!("the file exceeds the YAML reader's safety limits: {detail}")
+            }
+            MissingKey { key } if vi => format!("thiếu khóa bắt buộc `{key}`"),
+            MissingKey { key } => format!("the required key `{key}` is missing"),
+            UnknownKey { key, .. } if vi => format!("khóa `{key}` không có trong định dạng"),
+            UnknownKey { key, .. } => format!("unknown key `{key}`"),
+            WrongType {
+                expected_vi, found, ..
+            } if vi => format!("cần {expected_vi}, nhưng tệp ghi {}", found_vi(found)),
+            WrongType {
+                expected, found, ..
+            } => format!("expected {expected}, found {found}"),
+            BadValue { value, .. } if vi => format!("giá trị `{value}` không hợp lệ ở đây"),
+            BadValue { value, .. } => format!("`{value}` is not allowed here"),
+            UnsupportedFormat { found } if vi => {
+                format!("định dạng `{found}` không được hỗ trợ")
+            }
+            UnsupportedFormat { found } => format!("unsupported format `{found}`"),
+            BadId { id } if vi => format!("mã `{id}` không hợp lệ"),
+            BadId { id } => format!("`{id}` is not a valid id"),
+            UnknownStep { id, .. } if vi => format!("không có bước nào có mã `{id}`"),
+            UnknownStep { id, .. } => format!("there is no step `{id}`"),
+            UnknownDocument { id, .. } if vi => format!("không có giấy tờ nào có mã `{id}`"),
+            UnknownDocument { id, .. } => format!("there is no document `{id}`"),
+            Cycle { steps } if vi => {
+                format!("các bước tạo thành vòng lặp: {}", steps.join(" → "))
+            }
+            Cycle { steps } => format!("the steps form a cycle: {}", steps.join(" → ")),
+            Negative { value } if vi => format!("số âm `{value}` không hợp lệ ở đây"),
+            Negative { value } => format!("negative number `{value}` is not allowed here"),
+            NonFinite if vi => "giá trị không phải là số hữu hạn".into(),
+            NonFinite => "the value is not a finite number".into(),
+            TooBig { value } if vi => format!("số `{value}` quá lớn"),
+            TooBig { value } => format!("the number `{value}` is too large"),
+            Probability { value } if vi => format!("xác suất `{value}` nằm ngoài khoảng [0, 1]"),
+            Probability { value } => format!("the probability `{value}` is outside [0, 1]"),
+            BadDuration { text, .. } if vi => format!("không đọc được thời hạn `{text}`"),
+            BadDuration { text, detail } => format!("cannot read the duration `{text}`: {detail}"),
+            BadMoney { text } if vi => format!("không đọc được số tiền `{text}`"),
+            BadMoney { text } => format!("cannot read the amount `{text}`"),
+            Invalid { vi: v, .. } if vi => v.clone(),
+            Invalid { en, .. } => en.clone(),
+        }
+    }
+
+    /// What to change, in one sentence.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        use LoadErrorKind::*;
+        let vi = lang == Lang::Vi;
+        let did_you_mean = |s: &Option<String>| {
+            s.as_ref().map(|s| {
+                if vi {
+                    format!("có phải ý bạn là `{s}`?")
+                } else {
+                    format!("did you mean `{s}`?")
+                }
+            })
+        };
+        let list = |items: &[&str]| items.join(", ");
+        Some(match &self.kind {
+            Io { .. } => return None,
+            TooLarge { .. } if vi => "chia tệp ra, hoặc nâng giới hạn bằng --max-file-size".into(),
+            TooLarge { .. } => "split the file, or raise the limit with --max-file-size".into(),
+            NotUtf8 if vi => "lưu tệp lại với bảng mã UTF-8".into(),
+            NotUtf8 => "save the file again as UTF-8".into(),
+            Empty if vi => "bắt đầu tệp bằng `format: tthc/1`, rồi `name:` và `steps:`".into(),
+            Empty => "start the file with `format: tthc/1`, then `name:` and `steps:`".into(),
+            Syntax { .. } if vi => {
+                "kiểm tra thụt lề và dấu `:` ở dòng này; chuỗi có dấu `:` hay `#` cần đặt trong ngoặc kép"
+                    .into()
+            }
+            Syntax { .. } => {
+                "check the indentation and the `:` on this line; quote text that contains `:` or `#`"
+                    .into()
+            }
+            DuplicateKey { .. } if vi => "xóa một trong hai, hoặc đổi tên một khóa".into(),
+            DuplicateKey { .. } => "remove one of them, or rename one".into(),
+            Budget { .. } if vi => {
+                "bỏ bớt tham chiếu (alias `*`) hoặc mức lồng nhau; thủ tục thật không cần đến chúng"
+                    .into()
+            }
+            Budget { .. } => {
+                "remove the aliases (`*`) or the nesting; a real procedure never needs them".into()
+            }
+            MissingKey { key } if vi => format!("thêm `{key}:` vào đây"),
+            MissingKey { key } => format!("add `{key}:` here"),
+            UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => did_you_mean(&Some(s.clone()))?,
+            UnknownKey { allowed, .. } if vi => format!("các khóa hợp lệ: {}", list(allowed)),
+            UnknownKey { allowed, .. } => format!("allowed keys: {}", list(allowed)),
+            WrongType { expected_vi, .. } if vi => format!("sửa thành {expected_vi}"),
+            WrongType { expected, .. } => format!("write {expected} here"),
+            BadValue {
+                suggestion: Some(s),
+                ..
+            } => did_you_mean(&Some(s.clone()))?,
+            BadValue { allowed, .. } if vi => format!("dùng một trong: {}", list(allowed)),
+            BadValue { allowed, .. } => format!("use one of: {}", list(allowed)),
+            UnsupportedFormat { .. } if vi => "ghi `format: tthc/1`".into(),
+            UnsupportedFormat { .. } => "write `format: tthc/1`".into(),
+            BadId { .. } if vi => {
+                "dùng chữ, số, `-` hoặc `_`, không có khoảng trắng, dấu chấm hay ngoặc vuông".into()
+            }
+            BadId { .. } => "use letters, digits, `-` or `_`, without spaces, dots or brackets".into(),
+            UnknownStep { suggestion, .. } | UnknownDocument { suggestion, .. }
+                if suggestion.is_some() =>
+            {
+                did_you_mean(suggestion)?
+            }
+            UnknownStep { .. } if vi => "khai báo bước này trong `steps`, hoặc sửa mã".into(),
+            UnknownStep { .. } => "declare this step under `steps`, or fix the id".into(),
+            UnknownDocument { .. } if vi => {
+                "khai báo giấy tờ này trong `documents`, hoặc sửa mã".into()
+            }
+            UnknownDocument { .. } => "declare this document under `documents`, or fix the id".into(),
+            Cycle { .. } if vi => {
+                "`next`/`choice` chỉ được đi tới; để yêu cầu bổ sung hồ sơ, dùng `rework: { to: ... }`"
+                    .into()
+            }
+            Cycle { .. } => {
+                "`next`/`choice` must only go forward; to send a dossier back for supplements, use `rework: { to: ... }`"
+                    .into()
+            }
+            Negative { .. } if vi => "ghi số không âm".into(),
+            Negative { .. } => "write a number that is zero or more".into(),
+            NonFinite if vi => "ghi một số cụ thể".into(),
+            NonFinite => "write an ordinary number".into(),
+            TooBig { .. } if vi => "kiểm tra lại đơn vị và số chữ số".into(),
+            TooBig { .. } => "check the unit and the number of digits".into(),
+            Probability { .. } if vi => "ghi xác suất từ 0 đến 1, ví dụ 0.1 cho 10%".into(),
+            Probability { .. } => "write a probability from 0 to 1, e.g. 0.1 for 10%".into(),
+            BadDuration { .. } if vi => {
+                "ví dụ: `7 ngày làm việc`, `30 ngày`, `4 giờ làm việc`, `0,5 ngày làm việc`, `trong ngày`"
+                    .into()
+            }
+            BadDuration { .. } => {
+                "for example `7 working days`, `30 days`, `4 working hours`, `0.5 working days`, `same day`"
+                    .into()
+            }
+            BadMoney { .. } if vi => "ghi số đồng nguyên, ví dụ `1000000` hoặc `1.000.000 đồng`".into(),
+            BadMoney { .. } => "write whole đồng, e.g. `1000000` or `1.000.000 đồng`".into(),
+            Invalid { .. } => return None,
+        })
+    }
+}
+
+fn found_vi(found: &str) -> &'static str {
+    match found {
+        "nothing (null)" => "giá trị rỗng",
+        "true/false" => "giá trị đúng/sai",
+        "a whole number" => "một số nguyên",
+        "a decimal number" => "một số thập phân",
+        "text" => "văn bản",
+        "a list" => "một danh sách",
+        _ => "một ánh xạ (khóa: giá trị)",
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.origin)?;
+        if let Some(loc) = self.location {
+            write!(f, ":{}:{}", loc.line, loc.column)?;
+        }
+        write!(f, ": {}", self.message(Lang::En))?;
+        if let Some(element) = &self.element {
+            write!(f, " (at {element})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Every error found in one input; the input was rejected.
+///
+/// The loader reports as many independent errors as it can in one pass, so a
+/// drafter fixes them together rather than one run at a time.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", first_line(.errors))]
+pub struct LoadErrors {
+    /// The errors, in the order they occur in the file.
+    pub errors: Vec<LoadError>,
+}
+
+fn first_line(errors: &[LoadError]) -> String {
+    match errors {
+        [] => "no errors".into(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+    }
+}
+
+impl From<LoadError> for LoadErrors {
+    fn from(error: LoadError) -> LoadErrors {
+        LoadErrors {
+            errors: vec![error],
+        }
+    }
+}

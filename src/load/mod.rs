@@ -1,0 +1,167 @@
+//! YAML → model, with a source map.
+//!
+//! All YAML parsing lives in this module (see `yaml.rs`), so the parser can be
+//! swapped in one place. The library never touches the file system except in
+//! [`load_file`].
+
+mod convert;
+mod error;
+mod node;
+mod reader;
+mod suggest;
+mod yaml;
+
+pub use error::{LoadError, LoadErrorKind, LoadErrors};
+pub use node::Location;
+pub use yaml::parse_typed;
+
+use crate::model::Procedure;
+use std::path::Path;
+
+/// Limits applied while loading untrusted input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Largest accepted input, in bytes (default 16 MiB).
+    pub max_file_size: u64,
+    /// Deepest accepted nesting (default 64; a procedure needs about 6).
+    pub max_depth: usize,
+    /// Most YAML nodes accepted (default 4,000,000).
+    pub max_nodes: usize,
+    /// Most aliases and anchors accepted (default 1,000; alias bombs are
+    /// rejected well before that by the parser's ratio check).
+    pub max_aliases: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions {
+            max_file_size: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 4_000_000,
+            max_aliases: 1_000,
+        }
+    }
+}
+
+impl Procedure {
+    /// Loads a procedure in the `tthc/1` format from YAML text. `origin` names
+    /// the input in errors and in the source map (usually the file path).
+    ///
+    /// ```
+    /// use tthc::Procedure;
+    /// let src = "format: tthc/1\nname: Đăng ký khai sinh\nsteps:\n  nop: { name: Nộp hồ sơ, actor: applicant }\n";
+    /// let p = Procedure::from_yaml_str(src, "khai-sinh.yaml").unwrap();
+    /// assert_eq!(p.steps[0].id, "nop");
+    /// assert_eq!(p.source_map.locate("steps.nop").unwrap().line, 4);
+    ///
+    /// let err = Procedure::from_yaml_str("format: tthc/1\nname: X\nstep: {}\n", "x.yaml").unwrap_err();
+    /// assert_eq!(err.errors[0].code(), "unknown-key");
+    /// assert_eq!(err.errors[0].location.unwrap().line, 3);
+    /// ```
+    pub fn from_yaml_str(src: &str, origin: &str) -> Result<Procedure, LoadErrors> {
+        Procedure::from_yaml_str_with(src, origin, &LoadOptions::default())
+    }
+
+    /// [`Procedure::from_yaml_str`] with explicit limits.
+    pub fn from_yaml_str_with(
+        src: &str,
+        origin: &str,
+        options: &LoadOptions,
+    ) -> Result<Procedure, LoadErrors> {
+        let root = match yaml::parse_node(src, origin, options)? {
+            Some(root) => root,
+            None => return Err(LoadError::new(origin, LoadErrorKind::Empty).into()),
+        };
+        let mut reader = reader::Reader::new(origin, src);
+        let procedure = convert::procedure(&mut reader, &root);
+        match procedure {
+            Some(mut p) if reader.errors.is_empty() => {
+                p.source_map = reader.map;
+                Ok(p)
+            }
+            _ => {
+                let mut errors = reader.errors;
+                errors.sort_by_key(|e| e.location.map(|l| (l.line, l.column)));
+                if errors.is_empty() {
+                    errors.push(LoadError::new(
+                        origin,
+                        LoadErrorKind::Invalid {
+                            en: "the procedure could not be read".into(),
+                            vi: "không đọc được thủ tục".into(),
+                        },
+                    ));
+                }
+                Err(LoadErrors { errors })
+            }
+        }
+    }
+
+    /// Loads from raw bytes, checking size and UTF-8 first.
+    pub fn from_yaml_bytes(
+        bytes: &[u8],
+        origin: &str,
+        options: &LoadOptions,
+    ) -> Result<Procedure, LoadErrors> {
+        let src = yaml::check_input(bytes, origin, options)?;
+        Procedure::from_yaml_str_with(src, origin, options)
+    }
+}
+
+/// Reads and loads one procedure file. Returns the text too, so that errors
+/// and findings can be shown with a snippet of the file.
+pub fn load_file(
+    path: &Path,
+    options: &LoadOptions,
+) -> (Option<String>, Result<Procedure, LoadErrors>) {
+    let origin = path.display().to_string();
+    let bytes = match read_limited(path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(e) => return (None, Err(e.into_load_error(&origin).into())),
+    };
+    match yaml::check_input(&bytes, &origin, options) {
+        Err(e) => (None, Err(e.into())),
+        Ok(src) => {
+            let result = Procedure::from_yaml_str_with(src, &origin, options);
+            (Some(src.to_string()), result)
+        }
+    }
+}
+
+pub(crate) enum ReadError {
+    Io(std::io::Error),
+    TooLarge(u64, u64),
+}
+
+impl ReadError {
+    fn into_load_error(self, origin: &str) -> LoadError {
+        match self {
+            ReadError::Io(e) => LoadError::new(
+                origin,
+                LoadErrorKind::Io {
+                    detail: e.to_string(),
+                },
+            ),
+            ReadError::TooLarge(size, limit) => {
+                LoadError::new(origin, LoadErrorKind::TooLarge { size, limit })
+            }
+        }
+    }
+}
+
+/// Reads a file without ever holding more than `limit + 1` bytes.
+pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limit {
+        return Err(ReadError::TooLarge(size, limit));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64, limit));
+    }
+    Ok(bytes)
+}

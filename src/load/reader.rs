@@ -1,0 +1,468 @@
+//! Typed reading of located nodes, collecting errors instead of stopping.
+
+use crate::load::error::{LoadError, LoadErrorKind};
+use crate::load::node::{Location, Node, NodeKind};
+use crate::load::suggest::closest;
+use crate::model::{Duration, Money};
+use crate::source_map::SourceMap;
+
+/// The keys of one mapping, after unknown keys were reported.
+pub(crate) struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// Location of the mapping itself (for "missing key" errors).
+    pub loc: Location,
+}
+
+impl<'n> Fields<'n> {
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Reading state: the source text (for raw scalars), errors so far and the
+/// source map being built.
+pub(crate) struct Reader<'s> {
+    pub origin: &'s str,
+    pub src: &'s str,
+    pub errors: Vec<LoadError>,
+    pub map: SourceMap,
+}
+
+/// Joins a path and a key: `steps` + `a` → `steps.a`.
+pub(crate) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        let mut s = String::with_capacity(path.len() + key.len() + 1);
+        s.push_str(path);
+        s.push('.');
+        s.push_str(key);
+        s
+    }
+}
+
+/// `steps.a.next` + 2 → `steps.a.next[2]`.
+pub(crate) fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+impl<'s> Reader<'s> {
+    pub fn new(origin: &'s str, src: &'s str) -> Reader<'s> {
+        Reader {
+            origin,
+            src,
+            errors: Vec::new(),
+            map: SourceMap::new(origin),
+        }
+    }
+
+    pub fn error(&mut self, path: &str, loc: Location, kind: LoadErrorKind) {
+        self.errors
+            .push(LoadError::new(self.origin, kind).at(path, loc));
+    }
+
+    fn wrong_type(
+        &mut self,
+        path: &str,
+        node: &Node,
+        expected: &'static str,
+        expected_vi: &'static str,
+    ) {
+        self.error(
+            path,
+            node.loc,
+            LoadErrorKind::WrongType {
+                expected,
+                expected_vi,
+                found: node.kind.describe(),
+            },
+        );
+    }
+
+    /// The scalar's text as written in the file (so `1.010900` stays
+    /// `1.010900` rather than becoming the number 1.0109).
+    fn raw_text(&self, node: &Node) -> Option<String> {
+        let (off, len) = (node.loc.byte_offset?, node.loc.byte_len?);
+        let raw = self.src.get(off..off.checked_add(len)?)?;
+        let raw = raw.trim();
+        (!raw.is_empty()).then(|| raw.to_string())
+    }
+
+    /// A mapping with only `allowed` keys; unknown keys are reported with a
+    /// suggestion. Keys that are not text are reported too.
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Option<Fields<'n>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            self.wrong_type(
+                path,
+                node,
+                "a mapping (key: value)",
+                "một ánh xạ (khóa: giá trị)",
+            );
+            return None;
+        };
+        let mut fields = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            let Some(name) = self.key_text(key, path) else {
+                continue;
+            };
+            if !allowed.is_empty() && !allowed.contains(&name) {
+                self.error(
+                    &join(path, name),
+                    key.loc,
+                    LoadErrorKind::UnknownKey {
+                        key: name.to_string(),
+                        suggestion: closest(name, allowed.iter().copied()),
+                        allowed: allowed.to_vec(),
+                    },
+                );
+                continue;
+            }
+            fields.push((name, key, value));
+        }
+        Some(Fields {
+            entries: fields,
+            loc: node.loc,
+        })
+    }
+
+    fn key_text<'n>(&mut self, key: &'n Node, path: &str) -> Option<&'n str> {
+        match &key.kind {
+            NodeKind::Str(s) => Some(s.as_str()),
+            _ => {
+                self.wrong_type(path, key, "a text key", "khóa dạng văn bản");
+                None
+            }
+        }
+    }
+
+    /// A key whose value must be present.
+    pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, path: &str) -> Option<&'n Node> {
+        let found = fields.get(key);
+        if found.is_none() {
+            self.error(
+                path,
+                fields.loc,
+                LoadErrorKind::MissingKey {
+                    key: key.to_string(),
+                },
+            );
+        }
+        found
+    }
+
+    /// Text; numbers and booleans are taken as written.
+    pub fn text(&mut self, node: &Node, path: &str) -> Option<String> {
+        self.map.insert(path, node.loc);
+        match &node.kind {
+            NodeKind::Str(s) => Some(s.clone()),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
+                self.raw_text(node).or_else(|| match &node.kind {
+                    NodeKind::Int(i) => Some(i.to_string()),
+                    NodeKind::Float(f) => Some(f.to_string()),
+                    NodeKind::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                })
+            }
+            _ => {
+                self.wrong_type(path, node, "text", "văn bản");
+                None
+            }
+        }
+    }
+
+    /// Text, or `None` when absent or null.
+    pub fn opt_text(&mut self, node: Option<&Node>, path: &str) -> Option<String> {
+        match node {
+            None => None,
+            Some(n) if matches!(n.kind, NodeKind::Null) => {
+                self.map.insert(path, n.loc);
+                None
+            }
+            Some(n) => self.text(n, path),
+        }
+    }
+
+    /// A list of texts; null is an empty list.
+    pub fn text_list(&mut self, node: &Node, path: &str) -> Option<Vec<String>> {
+        self.map.insert(path, node.loc);
+        match &node.kind {
+            NodeKind::Null => Some(Vec::new()),
+            NodeKind::Seq(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(t) = self.text(item, &index(path, i)) {
+                        out.push(t);
+                    }
+                }
+                Some(out)
+            }
+            _ => {
+                self.wrong_type(
+                    path,
+                    node,
+                    "a list, e.g. [a, b]",
+                    "một danh sách, ví dụ [a, b]",
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words.
+    pub fn choice<T: Copy>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        table: &[(&'static str, T)],
+    ) -> Option<T> {
+        let text = self.text(node, path)?;
+        let key = text.trim().to_lowercase();
+        if let Some((_, v)) = table.iter().find(|(k, _)| *k == key) {
+            return Some(*v);
+        }
+        let allowed: Vec<&'static str> = table.iter().map(|(k, _)| *k).collect();
+        self.error(
+            path,
+            node.loc,
+            LoadErrorKind::BadValue {
+                value: text,
+                suggestion: closest(&key, allowed.iter().copied()),
+                allowed,
+            },
+        );
+        None
+    }
+
+    /// A list of words from a fixed set.
+    pub fn choice_list<T: Copy>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        table: &[(&'static str, T)],
+    ) -> Option<Vec<T>> {
+        self.map.insert(path, node.loc);
+        match &node.kind {
+            NodeKind::Null => Some(Vec::new()),
+            NodeKind::Seq(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| self.choice(item, &index(path, i), table))
+                    .collect(),
+            ),
+            _ => {
+                self.wrong_type(
+                    path,
+                    node,
+                    "a list, e.g. [a, b]",
+                    "một danh sách, ví dụ [a, b]",
+                );
+                None
+            }
+        }
+    }
+
+    /// A duration such as `7 working days` or `0,5 ngày làm việc`.
+    pub fn duration(&mut self, node: &Node, path: &str) -> Option<Duration> {
+        if matches!(node.kind, NodeKind::Int(_) | NodeKind::Float(_)) {
+            self.map.insert(path, node.loc);
+            let text = self.raw_text(node).unwrap_or_default();
+            self.error(
+                path,
+                node.loc,
+                LoadErrorKind::BadDuration {
+                    text: text.clone(),
+                    detail: "a duration needs a unit (working days, days or working hours)".into(),
+                },
+            );
+            return None;
+        }
+        let text = self.text(node, path)?;
+        match Duration::parse(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::BadDuration {
+                        text,
+                        detail: e.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Whole đồng: an integer, or text such as `1.000.000 đồng`. An unquoted
+    /// `500.000` is read the Vietnamese way, as five hundred thousand.
+    pub fn money(&mut self, node: &Node, path: &str) -> Option<Money> {
+        self.map.insert(path, node.loc);
+        match &node.kind {
+            NodeKind::Int(i) if *i < 0 => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::Negative {
+                        value: i.to_string(),
+                    },
+                );
+                None
+            }
+            NodeKind::Int(i) => Some(Money::from_dong(i.unsigned_abs())),
+            NodeKind::Float(f) if !f.is_finite() => {
+                self.error(path, node.loc, LoadErrorKind::NonFinite);
+                None
+            }
+            NodeKind::Float(_) | NodeKind::Str(_) => {
+                let text = match &node.kind {
+                    NodeKind::Str(s) => s.clone(),
+                    _ => self.raw_text(node).unwrap_or_default(),
+                };
+                if text.trim_start().starts_with('-') {
+                    self.error(path, node.loc, LoadErrorKind::Negative { value: text });
+                    return None;
+                }
+                let parsed = Money::parse(&text);
+                if parsed.is_none() {
+                    self.error(path, node.loc, LoadErrorKind::BadMoney { text });
+                }
+                parsed
+            }
+            _ => {
+                self.wrong_type(path, node, "an amount in đồng", "số tiền (đồng)");
+                None
+            }
+        }
+    }
+
+    /// A non-negative decimal in thousandths (hours: `0.5`, `1`, `"0,25"`).
+    pub fn milli(&mut self, node: &Node, path: &str) -> Option<u64> {
+        self.map.insert(path, node.loc);
+        let text = match &node.kind {
+            NodeKind::Int(i) if *i < 0 => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::Negative {
+                        value: i.to_string(),
+                    },
+                );
+                return None;
+            }
+            NodeKind::Float(f) if !f.is_finite() => {
+                self.error(path, node.loc, LoadErrorKind::NonFinite);
+                return None;
+            }
+            NodeKind::Float(f) if *f < 0.0 => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::Negative {
+                        value: f.to_string(),
+                    },
+                );
+                return None;
+            }
+            NodeKind::Int(i) => i.to_string(),
+            NodeKind::Float(f) => self.raw_text(node).unwrap_or_else(|| f.to_string()),
+            NodeKind::Str(s) => s.trim().to_string(),
+            _ => {
+                self.wrong_type(path, node, "a number", "một số");
+                return None;
+            }
+        };
+        if text.starts_with('-') {
+            self.error(path, node.loc, LoadErrorKind::Negative { value: text });
+            return None;
+        }
+        match crate::model::parse_milli_amount(&text) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.error(path, node.loc, LoadErrorKind::TooBig { value: text });
+                None
+            }
+        }
+    }
+
+    /// A non-negative whole number no larger than `max`.
+    pub fn count(&mut self, node: &Node, path: &str, max: u64) -> Option<u64> {
+        self.map.insert(path, node.loc);
+        match &node.kind {
+            NodeKind::Int(i) if *i < 0 => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::Negative {
+                        value: i.to_string(),
+                    },
+                );
+                None
+            }
+            NodeKind::Int(i) if *i > i128::from(max) => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::TooBig {
+                        value: i.to_string(),
+                    },
+                );
+                None
+            }
+            NodeKind::Int(i) => u64::try_from(*i).ok(),
+            NodeKind::Float(f) if !f.is_finite() => {
+                self.error(path, node.loc, LoadErrorKind::NonFinite);
+                None
+            }
+            NodeKind::Float(f) if *f < 0.0 => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::Negative {
+                        value: f.to_string(),
+                    },
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(path, node, "a whole number", "một số nguyên");
+                None
+            }
+        }
+    }
+
+    /// A probability in [0, 1], returned in millionths.
+    pub fn probability(&mut self, node: &Node, path: &str) -> Option<u32> {
+        self.map.insert(path, node.loc);
+        let value = match &node.kind {
+            NodeKind::Int(i) => *i as f64,
+            NodeKind::Float(f) => *f,
+            _ => {
+                self.wrong_type(path, node, "a number from 0 to 1", "một số từ 0 đến 1");
+                return None;
+            }
+        };
+        if !value.is_finite() {
+            self.error(path, node.loc, LoadErrorKind::NonFinite);
+            return None;
+        }
+        if !(0.0..=1.0).contains(&value) {
+            let text = self.raw_text(node).unwrap_or_else(|| value.to_string());
+            self.error(path, node.loc, LoadErrorKind::Probability { value: text });
+            return None;
+        }
+        Some((value * 1_000_000.0).round() as u32)
+    }
+}

@@ -1,0 +1,285 @@
+//! Durations that keep their unit until a calendar combines them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The unit a duration is counted in, as the law writes it.
+///
+/// "ngày" (calendar days) and "ngày làm việc" (working days) are different
+/// things: 10 calendar days over Tết can be 3 working days. They are never
+/// summed without a calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DurationUnit {
+    /// Ngày làm việc.
+    WorkingDays,
+    /// Ngày (calendar days).
+    CalendarDays,
+    /// Giờ làm việc. One working day has [`WORKING_HOURS_PER_DAY`] working hours.
+    WorkingHours,
+}
+
+/// Working hours in one working day.
+pub const WORKING_HOURS_PER_DAY: u64 = 8;
+
+/// Fixed-point scale of [`Duration`] amounts: thousandths of a unit.
+pub const DURATION_SCALE: u64 = 1000;
+
+/// A duration with its unit, stored exactly in thousandths of the unit
+/// (`0,5 ngày làm việc` is 500 thousandths of a working day).
+///
+/// ```
+/// use tthc::{Duration, DurationUnit};
+/// let d = Duration::parse("0,5 ngày làm việc").unwrap();
+/// assert_eq!(d.unit(), DurationUnit::WorkingDays);
+/// assert_eq!(d.milli(), 500);
+/// assert_eq!(Duration::parse("30 ngày").unwrap().unit(), DurationUnit::CalendarDays);
+/// assert_eq!(Duration::parse("trong ngày").unwrap(), Duration::same_day());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Duration {
+    milli: u64,
+    unit: DurationUnit,
+    same_day: bool,
+}
+
+/// Why a duration text was not understood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DurationError {
+    /// The number part is not a non-negative decimal.
+    #[error("'{0}' is not a non-negative number (write e.g. 7 or 0,5)")]
+    BadNumber(String),
+    /// The unit is not one of the known units.
+    #[error(
+        "unknown unit '{0}': use working days / ngày làm việc, days / ngày, or working hours / giờ làm việc"
+    )]
+    BadUnit(String),
+    /// The amount has more than three decimals or is too large.
+    #[error("'{0}' has too many decimals or is too large")]
+    OutOfRange(String),
+}
+
+impl Duration {
+    /// A duration of `milli` thousandths of `unit`.
+    pub const fn from_milli(milli: u64, unit: DurationUnit) -> Duration {
+        Duration {
+            milli,
+            unit,
+            same_day: false,
+        }
+    }
+
+    /// A whole number of working days.
+    pub const fn working_days(days: u64) -> Duration {
+        Duration::from_milli(
+            days.saturating_mul(DURATION_SCALE),
+            DurationUnit::WorkingDays,
+        )
+    }
+
+    /// A whole number of calendar days.
+    pub const fn calendar_days(days: u64) -> Duration {
+        Duration::from_milli(
+            days.saturating_mul(DURATION_SCALE),
+            DurationUnit::CalendarDays,
+        )
+    }
+
+    /// A whole number of working hours.
+    pub const fn working_hours(hours: u64) -> Duration {
+        Duration::from_milli(
+            hours.saturating_mul(DURATION_SCALE),
+            DurationUnit::WorkingHours,
+        )
+    }
+
+    /// "Trong ngày" / "same day": done on the working day of receipt (zero
+    /// working days; the calendar moves it to the next working day when the
+    /// dossier arrives after 15:00).
+    pub const fn same_day() -> Duration {
+        Duration {
+            milli: 0,
+            unit: DurationUnit::WorkingDays,
+            same_day: true,
+        }
+    }
+
+    /// The amount in thousandths of the unit.
+    pub const fn milli(self) -> u64 {
+        self.milli
+    }
+
+    /// The unit.
+    pub const fn unit(self) -> DurationUnit {
+        self.unit
+    }
+
+    /// Whether this is a same-day ("trong ngày") duration.
+    pub const fn is_same_day(self) -> bool {
+        self.same_day
+    }
+
+    /// Working-time amount in thousandths of a working day, or `None` for
+    /// calendar days (which need a calendar to convert).
+    pub const fn working_milli_days(self) -> Option<u64> {
+        match self.unit {
+            DurationUnit::WorkingDays => Some(self.milli),
+            DurationUnit::WorkingHours => Some(self.milli / WORKING_HOURS_PER_DAY),
+            DurationUnit::CalendarDays => None,
+        }
+    }
+
+    /// Parses the forms used in published procedures: `7 working days`,
+    /// `7 ngày làm việc`, `30 days`, `30 ngày`, `4 working hours`,
+    /// `4 giờ làm việc`, `0,5 ngày làm việc`, `same day`, `trong ngày`.
+    /// Case and extra spaces are ignored; `07` is 7.
+    pub fn parse(text: &str) -> Result<Duration, DurationError> {
+        let lower = text.trim().to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let normal = words.join(" ");
+        if matches!(normal.as_str(), "same day" | "trong ngày" | "trong ngay") {
+            return Ok(Duration::same_day());
+        }
+        let (number, unit_text) = match normal.split_once(' ') {
+            Some(parts) => parts,
+            None => {
+                let split = normal
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                    .unwrap_or(normal.len());
+                (&normal[..split], normal[split..].trim())
+            }
+        };
+        let unit = match unit_text {
+            "working day" | "working days" | "ngày làm việc" | "ngay lam viec" => {
+                DurationUnit::WorkingDays
+            }
+            "day" | "days" | "calendar day" | "calendar days" | "ngày" | "ngay" => {
+                DurationUnit::CalendarDays
+            }
+            "working hour" | "working hours" | "giờ làm việc" | "gio lam viec" | "giờ" => {
+                DurationUnit::WorkingHours
+            }
+            other => return Err(DurationError::BadUnit(other.to_string())),
+        };
+        let milli = parse_milli_amount(number)?;
+        Ok(Duration::from_milli(milli, unit))
+    }
+}
+
+/// Parses a non-negative decimal with `.` or `,` as the decimal mark into
+/// thousandths, exactly.
+pub fn parse_milli_amount(number: &str) -> Result<u64, DurationError> {
+    let normal = number.replace(',', ".");
+    let (whole, frac) = normal.split_once('.').unwrap_or((&normal, ""));
+    let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits_ok(whole) || !digits_ok(frac) || frac.contains('.') {
+        return Err(DurationError::BadNumber(number.to_string()));
+    }
+    if frac.len() > 3 || whole.len() > 12 {
+        return Err(DurationError::OutOfRange(number.to_string()));
+    }
+    let whole: u64 = whole
+        .parse()
+        .map_err(|_| DurationError::OutOfRange(number.to_string()))?;
+    let mut frac_milli = 0u64;
+    for (i, b) in frac.bytes().enumerate() {
+        frac_milli += u64::from(b - b'0') * 10u64.pow(2 - i as u32);
+    }
+    Ok(whole * DURATION_SCALE + frac_milli)
+}
+
+/// Formats a thousandths amount as a short decimal: 500 → "0.5", 7000 → "7".
+pub fn format_milli(milli: u64, decimal_mark: char) -> String {
+    let whole = milli / DURATION_SCALE;
+    let frac = milli % DURATION_SCALE;
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let frac = format!("{frac:03}");
+    format!("{whole}{decimal_mark}{}", frac.trim_end_matches('0'))
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.same_day {
+            return f.write_str("same day");
+        }
+        let amount = format_milli(self.milli, '.');
+        let one = self.milli == DURATION_SCALE;
+        let unit = match (self.unit, one) {
+            (DurationUnit::WorkingDays, true) => "working day",
+            (DurationUnit::WorkingDays, false) => "working days",
+            (DurationUnit::CalendarDays, true) => "day",
+            (DurationUnit::CalendarDays, false) => "days",
+            (DurationUnit::WorkingHours, true) => "working hour",
+            (DurationUnit::WorkingHours, false) => "working hours",
+        };
+        write!(f, "{amount} {unit}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_english_and_vietnamese() {
+        let cases = [
+            ("7 working days", 7000, DurationUnit::WorkingDays),
+            ("07 ngày làm việc", 7000, DurationUnit::WorkingDays),
+            ("0,5 ngày làm việc", 500, DurationUnit::WorkingDays),
+            ("9.5 working days", 9500, DurationUnit::WorkingDays),
+            ("30 ngày", 30000, DurationUnit::CalendarDays),
+            ("90 days", 90000, DurationUnit::CalendarDays),
+            ("4 giờ làm việc", 4000, DurationUnit::WorkingHours),
+            ("1 working hour", 1000, DurationUnit::WorkingHours),
+            ("  15   Ngày   làm việc ", 15000, DurationUnit::WorkingDays),
+        ];
+        for (text, milli, unit) in cases {
+            let d = Duration::parse(text).unwrap();
+            assert_eq!((d.milli(), d.unit()), (milli, unit), "{text}");
+        }
+    }
+
+    #[test]
+    fn same_day_forms() {
+        assert!(Duration::parse("same day").unwrap().is_same_day());
+        assert!(Duration::parse("Trong ngày").unwrap().is_same_day());
+    }
+
+    #[test]
+    fn rejects_bad_text() {
+        assert!(matches!(
+            Duration::parse("-1 days"),
+            Err(DurationError::BadNumber(_))
+        ));
+        assert!(matches!(
+            Duration::parse("7 weeks"),
+            Err(DurationError::BadUnit(_))
+        ));
+        assert!(matches!(
+            Duration::parse("0.0001 days"),
+            Err(DurationError::OutOfRange(_))
+        ));
+        assert!(Duration::parse("").is_err());
+        assert!(Duration::parse("days").is_err());
+    }
+
+    #[test]
+    fn hours_convert_to_working_days() {
+        assert_eq!(Duration::working_hours(4).working_milli_days(), Some(500));
+        assert_eq!(Duration::calendar_days(4).working_milli_days(), None);
+    }
+
+    #[test]
+    fn displays_round_trip() {
+        for text in [
+            "7 working days",
+            "0.5 working days",
+            "30 days",
+            "1 working hour",
+        ] {
+            assert_eq!(Duration::parse(text).unwrap().to_string(), text);
+        }
+    }
+}

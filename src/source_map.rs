@@ -1,0 +1,81 @@
+//! Where each element of a procedure was written.
+
+pub use crate::load::Location;
+use std::collections::HashMap;
+
+/// Element path (`steps.xem-xet.next[0]`, `documents.ban-sao.form`) →
+/// location in the file the procedure was loaded from.
+///
+/// Empty for procedures built in code. Lookups fall back to the nearest
+/// enclosing element, so a finding about `steps.a.duration` on a step that has
+/// no duration still points at `steps.a`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    /// The file name or other origin given to the loader.
+    pub origin: String,
+    entries: HashMap<String, Location>,
+}
+
+impl SourceMap {
+    /// An empty map for `origin`.
+    pub fn new(origin: impl Into<String>) -> SourceMap {
+        SourceMap {
+            origin: origin.into(),
+            entries: HashMap::new(),
+        }
+    }
+
+    /// Records where `element` was written.
+    pub fn insert(&mut self, element: impl Into<String>, location: Location) {
+        self.entries.insert(element.into(), location);
+    }
+
+    /// The location of `element` exactly as recorded.
+    pub fn get(&self, element: &str) -> Option<Location> {
+        self.entries.get(element).copied()
+    }
+
+    /// The location of `element`, or of the nearest enclosing element
+    /// (`steps.a.next[2]` → `steps.a.next` → `steps.a` → `steps`).
+    pub fn locate(&self, element: &str) -> Option<Location> {
+        let mut path = element;
+        loop {
+            if let Some(loc) = self.entries.get(path) {
+                return Some(*loc);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+
+    /// Number of recorded elements.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_enclosing_element() {
+        let mut map = SourceMap::new("f.yaml");
+        let at = |line| Location {
+            line,
+            column: 3,
+            ..Location::default()
+        };
+        map.insert("steps.a", at(10));
+        map.insert("steps.a.next[0]", at(12));
+        assert_eq!(map.locate("steps.a.next[0]").map(|l| l.line), Some(12));
+        assert_eq!(map.locate("steps.a.next[1]").map(|l| l.line), Some(10));
+        assert_eq!(map.locate("steps.a.duration").map(|l| l.line), Some(10));
+        assert_eq!(map.locate("documents.x"), None);
+    }
+}
