@@ -17,7 +17,7 @@
 //! deadline: 7 ngày làm việc
 //! steps:
 //!   nop-ho-so: { name: Nộp hồ sơ, actor: applicant, next: [xem-xet] }
-//!   xem-xet: { name: Xem xét, cấp lại, actor: Vụ Bưu chính, duration: 7 working days }
+//!   xem-xet: { name: "Xem xét, cấp lại", actor: Vụ Bưu chính, duration: 7 working days }
 //! "#;
 //! let procedure = Procedure::from_yaml_str(yaml, "cap-lai.yaml")?;
 //! let graph = StepGraph::build(&procedure).expect("a loaded procedure is a DAG");

@@ -55,8 +55,9 @@ impl Procedure {
     /// assert_eq!(p.source_map.locate("steps.nop").unwrap().line, 4);
     ///
     /// let err = Procedure::from_yaml_str("format: tthc/1\nname: X\nstep: {}\n", "x.yaml").unwrap_err();
-    /// assert_eq!(err.errors[0].code(), "unknown-key");
-    /// assert_eq!(err.errors[0].location.unwrap().line, 3);
+    /// let unknown = err.errors.iter().find(|e| e.code() == "unknown-key").unwrap();
+    /// assert_eq!(unknown.location.unwrap().line, 3);
+    /// assert_eq!(unknown.help(tthc::Lang::En).unwrap(), "did you mean `steps`?");
     /// ```
     pub fn from_yaml_str(src: &str, origin: &str) -> Result<Procedure, LoadErrors> {
         Procedure::from_yaml_str_with(src, origin, &LoadOptions::default())
