@@ -31,6 +31,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod calendar;
+pub mod catalog;
 pub mod diagnostic;
 pub mod graph;
 pub mod i18n;

@@ -13,7 +13,7 @@ mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
-pub use yaml::parse_typed;
+pub use yaml::{parse_only, parse_typed};
 
 use crate::model::Procedure;
 use std::path::Path;

@@ -139,3 +139,12 @@ fn clean_detail(detail: &str) -> String {
         .trim();
     cut.to_string()
 }
+
+/// Parses YAML text and discards it: the cost of the parser alone, the
+/// baseline that audit speed is measured against.
+pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), LoadError> {
+    check_input(src.as_bytes(), origin, options)?;
+    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, parser_options(options))
+        .map(|_| ())
+        .map_err(|e| convert_error(&e, origin))
+}
