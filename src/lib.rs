@@ -38,6 +38,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod review_test;
 pub mod source_map;
 
 pub use diagnostic::{Diagnostic, Severity};

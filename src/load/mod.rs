@@ -6,10 +6,10 @@
 
 mod convert;
 mod error;
-mod node;
-mod reader;
-mod suggest;
-mod yaml;
+pub(crate) mod node;
+pub(crate) mod reader;
+pub(crate) mod suggest;
+pub(crate) mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
