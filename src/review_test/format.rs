@@ -418,17 +418,16 @@ fn parse_check(
     match parse_comparison(&text) {
         Some(check) => {
             // `findings.max_errors: 0` means "at most 0".
-            if key.starts_with("findings.max_") {
-                if let Check::Compare {
+            if key.starts_with("findings.max_")
+                && let Check::Compare {
                     value, tolerance, ..
                 } = check
-                {
-                    return Some(Check::Compare {
-                        op: Op::Le,
-                        value,
-                        tolerance,
-                    });
-                }
+            {
+                return Some(Check::Compare {
+                    op: Op::Le,
+                    value,
+                    tolerance,
+                });
             }
             Some(check)
         }
