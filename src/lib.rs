@@ -28,10 +28,13 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod compare;
+pub mod cost_basis;
 pub mod diagnostic;
 pub mod graph;
 pub mod i18n;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod source_map;
