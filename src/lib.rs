@@ -32,10 +32,13 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod compare;
+pub mod cost_basis;
 pub mod diagnostic;
 pub mod graph;
 pub mod i18n;
 pub mod load;
+pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod review_test;
