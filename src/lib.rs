@@ -33,8 +33,10 @@
 pub mod calendar;
 pub mod catalog;
 pub mod compare;
+pub mod config;
 pub mod cost_basis;
 pub mod diagnostic;
+pub mod finding;
 pub mod graph;
 pub mod i18n;
 pub mod load;
@@ -42,11 +44,15 @@ pub mod metrics;
 pub mod model;
 pub mod report;
 pub mod review_test;
+pub mod rules;
 pub mod source_map;
 
+pub use config::ReviewOptions;
 pub use diagnostic::{Diagnostic, Severity};
+pub use finding::{Finding, Saving};
 pub use graph::{EdgeKind, GraphError, StepGraph};
 pub use i18n::{Lang, Text};
 pub use load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location, load_file};
 pub use model::*;
+pub use rules::review;
 pub use source_map::SourceMap;

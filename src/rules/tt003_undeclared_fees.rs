@@ -1,0 +1,56 @@
+//! TT003 undeclared-fees: the file says nothing about fees and charges.
+
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+
+/// The rule.
+pub struct UndeclaredFees;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT003",
+    name: "undeclared-fees",
+    severity: Severity::Warn,
+    recommended: true,
+    family: Family::Completeness,
+    summary: StaticText {
+        vi: "không khai báo phí, lệ phí (ghi `fees: []` nếu không có)",
+        en: "fees and charges are not declared (write `fees: []` for none)",
+    },
+    why: StaticText {
+        vi: "Phí, lệ phí là một phần của thủ tục khi có; nếu không khai báo thì không phân biệt được \"miễn phí\" với \"chưa rõ\", và chi phí tuân thủ bị tính thiếu.",
+        en: "Fees are part of a procedure where they exist; when undeclared, \"free\" cannot be told from \"unknown\" and the compliance cost is understated.",
+    },
+    example: StaticText {
+        vi: "Tệp không có khóa `fees`.",
+        en: "A file without a `fees` key.",
+    },
+    legal_basis: Some(StaticText {
+        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm i (phí, lệ phí nếu có)",
+        en: "Decree 63/2010/NĐ-CP, Art. 8(2)(i) (fees and charges, where they exist)",
+    }),
+};
+
+impl Rule for UndeclaredFees {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        if ctx.procedure.fees.is_none() {
+            out.push(
+                ctx.finding(
+                    &INFO,
+                    "fees",
+                    "không khai báo phí, lệ phí",
+                    "fees and charges are not declared",
+                )
+                .suggest(
+                    "khai báo `fees:` với từng khoản phí, hoặc `fees: []` nếu không thu phí",
+                    "declare `fees:` with each fee, or `fees: []` when there is none",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
+
+use super::timing::{Clock, critical_path, describe_path, milli_days};
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+use crate::model::format_milli;
+
+/// The rule.
+pub struct DeadlineExceeded;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT201",
+    name: "deadline-exceeded",
+    severity: Severity::Error,
+    recommended: true,
+    family: Family::Time,
+    summary: StaticText {
+        vi: "đường găng (chuỗi bước dài nhất của cơ quan) dài hơn thời hạn giải quyết đã công bố",
+        en: "the critical path (longest chain of agency steps) is longer than the declared deadline",
+    },
+    why: StaticText {
+        vi: "Nếu các bước cộng lại vượt thời hạn thì hoặc thời hạn công bố không thực hiện được, hoặc thời gian các bước ghi sai; hồ sơ sẽ bị trễ hẹn.",
+        en: "If the steps add up to more than the deadline, either the published deadline cannot be met or the step durations are wrong; dossiers will be late.",
+    },
+    example: StaticText {
+        vi: "`deadline: 5 ngày làm việc` nhưng thẩm định 3 ngày rồi phê duyệt 3 ngày.",
+        en: "`deadline: 5 working days` but appraisal takes 3 days, then approval 3 days.",
+    },
+    legal_basis: None,
+};
+
+impl Rule for DeadlineExceeded {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let Some(deadline) = ctx.procedure.deadline else {
+            return;
+        };
+        let clock = Clock::of(deadline.unit());
+        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
+        else {
+            return;
+        };
+        if let Some(&skipped) = cp.other_clock.first() {
+            let id = ctx.step_id(skipped);
+            out.push(
+                ctx.finding(
+                    &INFO,
+                    format!("steps.{id}.duration"),
+                    format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; các bước đó không được cộng vào đường găng", cp.other_clock.len()),
+                    format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); they are left out of the critical path", cp.other_clock.len()),
+                )
+                .suggest(
+                    "ghi thời gian các bước cùng loại ngày với thời hạn",
+                    "give step durations in the same kind of day as the deadline",
+                )
+                .with_severity(Severity::Info),
+            );
+        }
+        if cp.milli_days <= declared {
+            return;
+        }
+        let (unit_vi, unit_en) = match clock {
+            Clock::Working => ("ngày làm việc", "working days"),
+            Clock::Calendar => ("ngày", "days"),
+        };
+        let path = describe_path(ctx, &cp.path);
+        let (len_vi, len_en) = (
+            format_milli(cp.milli_days, ','),
+            format_milli(cp.milli_days, '.'),
+        );
+        let (dl_vi, dl_en) = (format_milli(declared, ','), format_milli(declared, '.'));
+        out.push(
+            ctx.finding(
+                &INFO,
+                "deadline",
+                format!("đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}"),
+                format!("the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}"),
+            )
+            .suggest(
+                "rút ngắn các bước trên đường găng, cho các bước độc lập chạy song song, hoặc sửa thời hạn công bố",
+                "shorten the steps on the critical path, run independent steps in parallel, or correct the published deadline",
+            ),
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! TT202 deadline-slack: the declared deadline is much longer than the steps need.
+
+use super::timing::{Clock, critical_path, milli_days};
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::{Finding, Saving};
+use crate::model::format_milli;
+
+/// Slack from which the deadline is "much longer": this share of the
+/// deadline (in percent), the Resolution 66/NQ-CP 2025 target for cuts.
+pub(crate) const SLACK_PERCENT: u64 = 30;
+/// And at least this much slack, in thousandths of a day.
+pub(crate) const MIN_SLACK_MILLI: u64 = 1000;
+
+/// The rule.
+pub struct DeadlineSlack;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT202",
+    name: "deadline-slack",
+    severity: Severity::Info,
+    recommended: true,
+    family: Family::Time,
+    summary: StaticText {
+        vi: "thời hạn công bố dài hơn nhiều so với đường găng của các bước (từ 30% và ít nhất 1 ngày)",
+        en: "the declared deadline is much longer than the critical path of the steps (30% or more, and at least 1 day)",
+    },
+    why: StaticText {
+        vi: "Phần thời hạn không gắn với bước nào là khoảng chờ có thể cắt ngay, góp vào mục tiêu cắt giảm thời gian giải quyết.",
+        en: "The part of the deadline no step needs is waiting time that can be cut at once, counting towards the processing-time reduction target.",
+    },
+    example: StaticText {
+        vi: "`deadline: 15 ngày làm việc` nhưng các bước chỉ cần 7 ngày làm việc.",
+        en: "`deadline: 15 working days` but the steps need 7 working days.",
+    },
+    legal_basis: Some(StaticText {
+        vi: "Nghị quyết 66/NQ-CP ngày 26/3/2025 (năm 2025 cắt giảm ít nhất 30% thời gian giải quyết thủ tục hành chính)",
+        en: "Resolution 66/NQ-CP of 26 March 2025 (cut processing time of administrative procedures by at least 30% in 2025)",
+    }),
+};
+
+impl Rule for DeadlineSlack {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let Some(deadline) = ctx.procedure.deadline else {
+            return;
+        };
+        let clock = Clock::of(deadline.unit());
+        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
+        else {
+            return;
+        };
+        // With a duration missing or in the other clock the critical path
+        // is understated, and the slack would be overstated.
+        if !cp.missing.is_empty() || !cp.other_clock.is_empty() || cp.milli_days == 0 {
+            return;
+        }
+        let slack = declared.saturating_sub(cp.milli_days);
+        if slack < MIN_SLACK_MILLI
+            || u128::from(slack) * 100 < u128::from(declared) * u128::from(SLACK_PERCENT)
+        {
+            return;
+        }
+        let (unit_vi, unit_en) = match clock {
+            Clock::Working => ("ngày làm việc", "working days"),
+            Clock::Calendar => ("ngày", "days"),
+        };
+        let percent = u128::from(slack) * 100 / u128::from(declared.max(1));
+        out.push(
+            ctx.finding(
+                &INFO,
+                "deadline",
+                format!(
+                    "thời hạn {} {unit_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
+                    format_milli(declared, ','),
+                    format_milli(cp.milli_days, ',')
+                ),
+                format!(
+                    "{percent}% of the deadline of {} {unit_en} is unused: the critical path takes {} {unit_en}",
+                    format_milli(declared, '.'),
+                    format_milli(cp.milli_days, '.')
+                ),
+            )
+            .suggest(
+                format!("rút thời hạn xuống {} {unit_vi}", format_milli(cp.milli_days, ',')),
+                format!("cut the deadline to {} {unit_en}", format_milli(cp.milli_days, '.')),
+            )
+            .with_saving(Saving {
+                working_milli_days: (clock == Clock::Working).then_some(slack),
+                ..Saving::default()
+            }),
+        );
+    }
+}

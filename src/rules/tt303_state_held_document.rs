@@ -1,0 +1,78 @@
+//! TT303 state-held-document: the applicant must submit what a state
+//! database already holds.
+
+use super::helpers::per_year;
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::{Finding, Saving};
+
+/// The rule.
+pub struct StateHeldDocument;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT303",
+    name: "state-held-document",
+    severity: Severity::Warn,
+    recommended: true,
+    family: Family::Dossier,
+    summary: StaticText {
+        vi: "người nộp phải nộp giấy tờ mà một cơ sở dữ liệu nhà nước đã lưu (`held_in`)",
+        en: "the applicant must submit a paper that a state database already holds (`held_in`)",
+    },
+    why: StaticText {
+        vi: "Khi dữ liệu đã có trong cơ sở dữ liệu quốc gia hoặc chuyên ngành, cơ quan tra cứu thay cho việc bắt người dân nộp giấy; mỗi giấy tờ bỏ đi tiết kiệm thời gian và chi phí của người nộp.",
+        en: "When a national or sectoral database already holds the data, the agency looks it up instead of asking for paper; each paper dropped saves applicant time and money.",
+    },
+    example: StaticText {
+        vi: "`so-ho-khau: { held_in: Cơ sở dữ liệu quốc gia về dân cư }` vẫn nằm trong `submits` của bước nộp hồ sơ.",
+        en: "`so-ho-khau: { held_in: National population database }` is still in the `submits` of the submission step.",
+    },
+    legal_basis: Some(StaticText {
+        vi: "Nghị định 104/2022/NĐ-CP (dùng Cơ sở dữ liệu quốc gia về dân cư thay sổ hộ khẩu, sổ tạm trú); Nghị quyết 66.7/2025/NQ-CP (thay thành phần hồ sơ bằng dữ liệu)",
+        en: "Decree 104/2022/NĐ-CP (the national population database replaces the household and temporary-residence books); Resolution 66.7/2025/NQ-CP (dossier components replaced by data)",
+    }),
+};
+
+impl Rule for StateHeldDocument {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let p = ctx.procedure;
+        for (d, doc) in p.documents.iter().enumerate() {
+            let Some(db) = &doc.held_in else {
+                continue;
+            };
+            if !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
+                continue;
+            }
+            let per_case = doc.effort.cost;
+            let saving = Saving {
+                applicant_milli_hours: (doc.effort.milli_hours > 0)
+                    .then_some(doc.effort.milli_hours),
+                trips: (doc.effort.trips > 0).then_some(doc.effort.trips),
+                per_case: (per_case.dong() > 0).then_some(per_case),
+                per_year: (per_case.dong() > 0)
+                    .then(|| per_year(p, per_case))
+                    .flatten(),
+                ..Saving::default()
+            };
+            let id = &doc.id;
+            out.push(
+                ctx.finding(
+                    &INFO,
+                    format!("documents.{id}.held_in"),
+                    format!("người nộp phải nộp `{id}` dù {db} đã lưu dữ liệu này"),
+                    format!("the applicant must submit `{id}` although {db} already holds it"),
+                )
+                .suggest(
+                    format!("bỏ `{id}` khỏi hồ sơ; cơ quan tra cứu {db}"),
+                    format!("drop `{id}` from the dossier; the agency looks it up in {db}"),
+                )
+                .with_saving(saving),
+            );
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! TT305 excess-copies: more than one copy of a paper is required.
+
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+
+/// The rule.
+pub struct ExcessCopies;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT305",
+    name: "excess-copies",
+    severity: Severity::Warn,
+    recommended: true,
+    family: Family::Dossier,
+    summary: StaticText {
+        vi: "yêu cầu nộp nhiều hơn một bản (hoặc một bộ) của một giấy tờ",
+        en: "more than one copy (or set) of a paper is required",
+    },
+    why: StaticText {
+        vi: "Số bộ hồ sơ phải hợp lý; cơ quan có thể tự sao chụp hoặc chia sẻ bản điện tử giữa các bộ phận thay vì bắt người nộp in nhiều bản.",
+        en: "The number of sets must be reasonable; agencies can copy or share an electronic version between units instead of making applicants print several.",
+    },
+    example: StaticText {
+        vi: "`ban-ve: { copies: 3 }`.",
+        en: "`ban-ve: { copies: 3 }`.",
+    },
+    legal_basis: Some(StaticText {
+        vi: "Nghị định 63/2010/NĐ-CP, Phụ lục I (thành phần và số lượng bộ hồ sơ có rõ ràng, hợp lý không)",
+        en: "Decree 63/2010/NĐ-CP, Annex I checklist (are the dossier components and number of sets clear and reasonable)",
+    }),
+};
+
+impl Rule for ExcessCopies {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        for (d, doc) in ctx.procedure.documents.iter().enumerate() {
+            if doc.copies <= 1 || !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
+                continue;
+            }
+            let (id, n) = (&doc.id, doc.copies);
+            out.push(
+                ctx.finding(
+                    &INFO,
+                    format!("documents.{id}.copies"),
+                    format!("phải nộp {n} bản `{id}`"),
+                    format!("{n} copies of `{id}` are required"),
+                )
+                .suggest(
+                    "yêu cầu một bản; cơ quan tự sao hoặc dùng bản điện tử",
+                    "require one copy; the agency copies it or uses the electronic version",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! TT406 handoff-churn: the dossier goes back and forth between agencies.
+
+use super::helpers::agency_key;
+use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+use std::collections::HashMap;
+
+/// The rule.
+pub struct HandoffChurn;
+
+/// Its description.
+pub const INFO: RuleInfo = RuleInfo {
+    code: "TT406",
+    name: "handoff-churn",
+    severity: Severity::Warn,
+    recommended: true,
+    family: Family::Interaction,
+    summary: StaticText {
+        vi: "hồ sơ đi qua lại giữa các cơ quan (A → B → A) trước khi có kết quả",
+        en: "the dossier goes back and forth between agencies (A → B → A) before the result",
+    },
+    why: StaticText {
+        vi: "Mỗi lần chuyển hồ sơ giữa hai cơ quan tốn thời gian chuyển, tiếp nhận và chờ; A → B → A thường có thể gộp thành một lần lấy ý kiến hoặc chạy song song. Việc trả kết quả về bộ phận một cửa sau khi có kết quả không bị tính.",
+        en: "Each hand-over between agencies costs transfer, reception and waiting time; A → B → A can usually become one consultation or run in parallel. Returning the result to the one-stop desk after it is produced does not count.",
+    },
+    example: StaticText {
+        vi: "Phòng Tài nguyên → Chi cục Thuế → Phòng Tài nguyên → … → cấp giấy chứng nhận.",
+        en: "Natural Resources Office → Tax Department → Natural Resources Office → … → certificate issued.",
+    },
+    legal_basis: None,
+};
+
+impl Rule for HandoffChurn {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        let Some((graph, facts)) = ctx.graph_facts() else {
+            return;
+        };
+        let steps = &ctx.procedure.steps;
+        let on_main = |i: usize| facts.main_path.get(i).copied().unwrap_or(false);
+        let agencies: Vec<Option<String>> = steps.iter().map(agency_key).collect();
+        let agency = |i: usize| agencies.get(i).and_then(Option::as_deref);
+        for m in 0..graph.len() {
+            let Some(b) = agency(m).filter(|_| on_main(m)) else {
+                continue;
+            };
+            // Agencies handing the dossier to m, each with one such step.
+            let mut from: HashMap<&str, usize> = HashMap::new();
+            for (p, kind) in graph.predecessors(m) {
+                if let Some(a) = agency(p).filter(|a| *a != b && kind.is_main() && on_main(p)) {
+                    from.entry(a).or_insert(p);
+                }
+            }
+            if from.is_empty() {
+                continue;
+            }
+            let back = graph.successors(m).into_iter().find_map(|(s, kind)| {
+                let after = facts.after_result.get(s).copied().unwrap_or(false);
+                let a = agency(s).filter(|_| kind.is_main() && on_main(s) && !after)?;
+                from.get(a).map(|&p| (p, s))
+            });
+            let Some((p, s)) = back else {
+                continue;
+            };
+            let name = |i: usize| {
+                steps
+                    .get(i)
+                    .map_or("", |st| st.actor.agency().unwrap_or(""))
+            };
+            let (pid, mid, sid) = (ctx.step_id(p), ctx.step_id(m), ctx.step_id(s));
+            out.push(
+                ctx.finding(
+                    &INFO,
+                    format!("steps.{mid}"),
+                    format!(
+                        "hồ sơ đi từ {} (`{pid}`) sang {} (`{mid}`) rồi quay lại {} (`{sid}`)",
+                        name(p),
+                        name(m),
+                        name(s)
+                    ),
+                    format!(
+                        "the dossier goes from {} (`{pid}`) to {} (`{mid}`) and back to {} (`{sid}`)",
+                        name(p),
+                        name(m),
+                        name(s)
+                    ),
+                )
+                .suggest(
+                    format!("để {} lấy ý kiến {} một lần, song song với việc của mình, thay cho chuyển đi chuyển lại", name(p), name(m)),
+                    format!("let {} consult {} once, in parallel with its own work, instead of passing the dossier back and forth", name(p), name(m)),
+                ),
+            );
+        }
+    }
+}
