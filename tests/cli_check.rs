@@ -79,3 +79,27 @@ fn directories_are_searched_for_yaml_files() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("spec-example.yaml: ok"));
 }
+
+#[test]
+fn test_command_runs_review_tests_and_ends_with_counts() {
+    let (code, out) = tthc(&["test", "tests/review"]);
+    assert_eq!(code, 0, "{out}");
+    let last = out.lines().last().unwrap();
+    assert!(last.ends_with(" passed, 0 failed"), "{last}");
+
+    let junit = std::env::temp_dir().join(format!("tthc-junit-{}.xml", std::process::id()));
+    let (code, out) = tthc(&[
+        "test",
+        "tests/fixtures/review/failing.yaml",
+        "--junit",
+        junit.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.lines().last(), Some("0 passed, 3 failed"));
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    std::fs::remove_file(&junit).unwrap();
+    assert!(
+        xml.contains("<testsuites name=\"tthc review tests\" tests=\"3\" failures=\"3\">"),
+        "{xml}"
+    );
+}

@@ -134,7 +134,7 @@ pub(crate) enum ReadError {
 }
 
 impl ReadError {
-    fn into_load_error(self, origin: &str) -> LoadError {
+    pub(crate) fn into_load_error(self, origin: &str) -> LoadError {
         match self {
             ReadError::Io(e) => LoadError::new(
                 origin,

@@ -353,12 +353,33 @@ fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option
     Some(ReviewCase {
         name: name?,
         location: node.loc,
-        procedure: dir.join(procedure?),
-        baseline: baseline.map(|b| dir.join(b)),
-        cost_basis: cost_basis.map(|c| dir.join(c)),
+        procedure: resolve(dir, &procedure?),
+        baseline: baseline.map(|b| resolve(dir, &b)),
+        cost_basis: cost_basis.map(|c| resolve(dir, &c)),
         rules,
         expectations,
     })
+}
+
+/// `dir/rel` with `.` and `..` folded lexically, so messages show
+/// `procedures/x.yaml` rather than `tests/review/../../procedures/x.yaml`.
+fn resolve(dir: &Path, rel: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    let joined = dir.join(rel);
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
 }
 
 fn map_entries(node: &Node) -> Vec<(String, &Node, &Node)> {

@@ -2,5 +2,7 @@
 //! comparisons and findings, run like a test suite.
 
 mod format;
+mod runner;
 
 pub use format::*;
+pub use runner::*;

@@ -19,11 +19,14 @@ struct Cli {
 enum Command {
     /// Load procedure files and report errors (and, later, findings).
     Check(cmd::check::Args),
+    /// Run review tests (YAML expectations on metrics and findings).
+    Test(cmd::test::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Test(args) => cmd::test::run(args),
     }
 }
