@@ -49,9 +49,9 @@ def local_day(edate, tz):
     return math.floor(jd + 0.5 + tz / 24.0)
 
 
-def local_minutes(edate, tz):
+def local_seconds(edate, tz):
     jd = float(edate) + DJD_TO_JD + 0.5 + tz / 24.0
-    return int(round((jd - math.floor(jd)) * 1440)) % 1440
+    return int(math.floor((jd - math.floor(jd)) * 86400))
 
 
 def iso(jdn):
@@ -170,12 +170,12 @@ def main():
             )
     with open(os.path.join(HERE, "month-starts-1900-2100.csv"), "w") as f:
         f.write(head)
-        f.write("# new_moon_local: time of the new moon at UTC+7 (HH:MM), to spot near-midnight cases.\n")
+        f.write("# new_moon_local: time of the new moon at UTC+7 (HH:MM:SS, truncated), to spot near-midnight cases.\n")
         f.write("lunar_year,month,leap,start,new_moon_local\n")
         for year, month, leap, jd, nm in vn:
             if 1900 <= year <= 2100:
-                mins = local_minutes(nm, 7)
-                f.write(f"{year},{month},{int(leap)},{iso(jd)},{mins // 60:02d}:{mins % 60:02d}\n")
+                sec = local_seconds(nm, 7)
+                f.write(f"{year},{month},{int(leap)},{iso(jd)},{sec // 3600:02d}:{sec // 60 % 60:02d}:{sec % 60:02d}\n")
     diff = [y for y in range(1900, 2101) if tet_vn[y] != tet_cn[y]]
     print("years where Tet differs VN vs CN:", diff, file=sys.stderr)
 
