@@ -25,9 +25,16 @@ fn tet_of_every_year_1900_2100_matches_the_ephemeris() {
         let year: i32 = r[0].parse().unwrap();
         let tet = LunarDate::new(year, 1, 1, false).to_solar().unwrap();
         assert_eq!(tet, date(r[1]), "Tết {year}");
-        assert_eq!(LunarDate::from_solar(tet).unwrap(), LunarDate::new(year, 1, 1, false));
+        assert_eq!(
+            LunarDate::from_solar(tet).unwrap(),
+            LunarDate::new(year, 1, 1, false)
+        );
         let leap: u8 = r[4].parse().unwrap();
-        assert_eq!(LunarDate::leap_month(year).unwrap(), (leap != 0).then_some(leap), "leap {year}");
+        assert_eq!(
+            LunarDate::leap_month(year).unwrap(),
+            (leap != 0).then_some(leap),
+            "leap {year}"
+        );
         years += 1;
     }
     assert_eq!(years, 201);
@@ -71,8 +78,15 @@ fn every_month_start_1900_2100_matches_the_ephemeris() {
             let hms: Vec<i32> = r[4].split(':').map(|x| x.parse().unwrap()).collect();
             let seconds = hms[0] * 3600 + hms[1] * 60 + hms[2];
             let from_midnight = seconds.min(86_400 - seconds);
-            assert!(from_midnight <= 600, "{lunar}: {ours} vs {start}, new moon {}", r[4]);
-            assert_eq!((ours.days_since_epoch() - start.days_since_epoch()).abs(), 1);
+            assert!(
+                from_midnight <= 600,
+                "{lunar}: {ours} vs {start}, new moon {}",
+                r[4]
+            );
+            assert_eq!(
+                (ours.days_since_epoch() - start.days_since_epoch()).abs(),
+                1
+            );
             disagreements.push(format!("{lunar} {ours} {start} {}", r[4]));
         } else {
             assert_eq!(LunarDate::from_solar(start).unwrap(), lunar);
