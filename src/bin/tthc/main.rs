@@ -19,11 +19,20 @@ struct Cli {
 enum Command {
     /// Load procedure files and report errors (and, later, findings).
     Check(cmd::check::Args),
+    /// The due date-time of a dossier on the Vietnamese working-day calendar.
+    Due(cmd::due::Args),
+    /// The public holidays, substitute days and swaps of a year.
+    Holidays(cmd::holidays::Args),
+    /// The Vietnamese lunar date of a solar date.
+    Lunar(cmd::lunar::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Due(args) => cmd::due::run(args),
+        Command::Holidays(args) => cmd::holidays::run(args),
+        Command::Lunar(args) => cmd::lunar::run(args),
     }
 }

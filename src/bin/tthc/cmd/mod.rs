@@ -1,2 +1,5 @@
 //! One module per subcommand.
 pub mod check;
+pub mod due;
+pub mod holidays;
+pub mod lunar;
