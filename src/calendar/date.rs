@@ -356,10 +356,10 @@ impl FromStr for DateTime {
             [h, m] | [h, m, _] => (*h, *m),
             _ => return Err(bad()),
         };
-        if let [_, _, sec] = fields.as_slice() {
-            if sec.len() != 2 || !sec.bytes().all(|b| b.is_ascii_digit()) || *sec >= "60" {
-                return Err(bad());
-            }
+        if let [_, _, sec] = fields.as_slice()
+            && (sec.len() != 2 || !sec.bytes().all(|b| b.is_ascii_digit()) || *sec >= "60")
+        {
+            return Err(bad());
         }
         let ok = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
         if !ok(h) || !ok(m) {

@@ -296,13 +296,13 @@ pub(crate) fn statutory_holidays(
         );
     }
     for a in &data.additions {
-        if let Ok(date) = Date::new(year, a.month, a.day) {
-            if date >= a.from {
-                out.push(Holiday {
-                    source: Some(a.source.clone()),
-                    ..statutory(date, &a.name.vi, &a.name.en)
-                });
-            }
+        if let Ok(date) = Date::new(year, a.month, a.day)
+            && date >= a.from
+        {
+            out.push(Holiday {
+                source: Some(a.source.clone()),
+                ..statutory(date, &a.name.vi, &a.name.en)
+            });
         }
     }
     out.sort_by_key(|h| h.date);
