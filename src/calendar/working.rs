@@ -236,9 +236,8 @@ impl Calendar {
             }
         }
         entries.extend(substitutes.into_iter().filter(|s| s.date.year() == year));
-        // A substitute for the previous year's last holidays can spill into
-        // January (e.g. 31/12 is not a holiday, but Tết can't spill; 1/1 can
-        // only push into 1/1+). Nothing crosses years with today's rules.
+        // No holiday falls late enough in December for its substitute to
+        // cross into the next year, so the year's own substitutes suffice.
         for s in holidays::swaps(year, &self.data) {
             set(s.date.ordinal0(), s.kind.is_day_off());
             entries.push(s);
