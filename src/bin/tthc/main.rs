@@ -21,6 +21,12 @@ enum Command {
     Check(cmd::check::Args),
     /// Run review tests (YAML expectations on metrics and findings).
     Test(cmd::test::Args),
+    /// The due date-time of a dossier on the Vietnamese working-day calendar.
+    Due(cmd::due::Args),
+    /// The public holidays, substitute days and swaps of a year.
+    Holidays(cmd::holidays::Args),
+    /// The Vietnamese lunar date of a solar date.
+    Lunar(cmd::lunar::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,5 +34,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
         Command::Test(args) => cmd::test::run(args),
+        Command::Due(args) => cmd::due::run(args),
+        Command::Holidays(args) => cmd::holidays::run(args),
+        Command::Lunar(args) => cmd::lunar::run(args),
     }
 }

@@ -1,3 +1,6 @@
 //! One module per subcommand.
 pub mod check;
 pub mod test;
+pub mod due;
+pub mod holidays;
+pub mod lunar;
