@@ -19,11 +19,17 @@ struct Cli {
 enum Command {
     /// Load procedure files and report errors (and, later, findings).
     Check(cmd::check::Args),
+    /// Structure, processing time and compliance cost of one procedure.
+    Metrics(cmd::metrics::Args),
+    /// Compare a baseline with a draft: metrics, changes, reduction targets.
+    Compare(cmd::compare::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Metrics(args) => cmd::metrics::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
     }
 }
