@@ -6,6 +6,7 @@
 
 use crate::cost_basis::CostBasis;
 use crate::graph::{EdgeKind, StepGraph};
+use crate::metrics::adjacency::Adjacency;
 use crate::metrics::exact::div_round_half_up;
 use crate::metrics::structure::Dossier;
 use crate::model::{Channel, DocumentForm, Effort, Money, Procedure};
@@ -235,6 +236,7 @@ impl Tally {
 pub(crate) fn compliance_cost(
     p: &Procedure,
     g: &StepGraph,
+    adj: &Adjacency,
     main: &[bool],
     dossier: &Dossier,
     basis: &CostBasis,
@@ -263,7 +265,7 @@ pub(crate) fn compliance_cost(
         }
     }
 
-    let receiving = receiving_steps(p, g, main);
+    let receiving = receiving_steps(p, g, adj, main);
     for (i, step) in p.steps.iter().enumerate() {
         if !main.get(i).copied().unwrap_or(false) {
             continue;
@@ -284,7 +286,7 @@ pub(crate) fn compliance_cost(
         rows[slot(Activity::Paying)].add(0, 0, amount.dong(), PPM);
     }
 
-    rows[slot(Activity::Supplementing)] = expected_rework(p, g, main, basis);
+    rows[slot(Activity::Supplementing)] = expected_rework(p, g, adj, main, basis);
 
     let hourly = basis.hourly_income.value.dong();
     let mut overflow = rows.iter().any(|r| r.overflow);
@@ -330,19 +332,39 @@ pub(crate) fn compliance_cost(
 /// Main-path steps whose applicant effort is receiving the result: the
 /// result-producing steps and everything after them; when no step produces
 /// the result, the last steps (main-path ends that are not also starts).
-fn receiving_steps(p: &Procedure, g: &StepGraph, main: &[bool]) -> Vec<bool> {
+fn receiving_steps(p: &Procedure, g: &StepGraph, adj: &Adjacency, main: &[bool]) -> Vec<bool> {
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
-    let results: Vec<usize> = p.result_steps().into_iter().filter(|&i| on(i)).collect();
+    let results: Vec<usize> = result_steps(p).into_iter().filter(|&i| on(i)).collect();
     if !results.is_empty() {
         return g.reachable(&results, EdgeKind::is_main);
     }
     let mut out = vec![false; g.len()];
     for (i, slot) in out.iter_mut().enumerate() {
-        let has_main_pred = g.predecessors(i).iter().any(|(_, k)| k.is_main());
-        let has_main_succ = g.successors(i).iter().any(|(_, k)| k.is_main());
+        let has_main_pred = adj.has_main_pred.get(i).copied().unwrap_or(false);
+        let has_main_succ = adj.out(i).iter().any(|(_, k)| k.is_main());
         *slot = on(i) && has_main_pred && !has_main_succ;
     }
     out
+}
+
+/// [`Procedure::result_steps`] with a document index, so that it stays
+/// linear when many steps produce many documents.
+fn result_steps(p: &Procedure) -> Vec<usize> {
+    let by_id: std::collections::HashMap<&str, &crate::model::Document> =
+        p.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let result_doc = p.result.as_deref().filter(|r| by_id.contains_key(r));
+    let produces_result = |doc_id: &str| match result_doc {
+        Some(r) => doc_id == r,
+        None => by_id
+            .get(doc_id)
+            .is_some_and(|d| !d.issued_by.is_applicant()),
+    };
+    p.steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.produces.iter().any(|d| produces_result(d)))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Expected cost of one supplement request per main-path rework:
@@ -353,7 +375,13 @@ fn receiving_steps(p: &Procedure, g: &StepGraph, main: &[bool]) -> Vec<bool> {
 /// step (one pass): `H(source) − H(to) + own(to)`. It is exact when the
 /// applicant-facing steps between `to` and the source lie on a chain (every
 /// procedure we know), and stays linear on any graph.
-fn expected_rework(p: &Procedure, g: &StepGraph, main: &[bool], basis: &CostBasis) -> Tally {
+fn expected_rework(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    main: &[bool],
+    basis: &CostBasis,
+) -> Tally {
     let hourly = basis.hourly_income.value.dong();
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
     let own: Vec<Tally> = p
@@ -375,7 +403,7 @@ fn expected_rework(p: &Procedure, g: &StepGraph, main: &[bool], basis: &CostBasi
         let base = incoming.get(v).copied().flatten().unwrap_or_default();
         let here = base.plus(own.get(v).copied().unwrap_or_default());
         heaviest[v] = here;
-        for (t, kind) in g.successors(v) {
+        for &(t, kind) in adj.out(v) {
             if kind.is_main() && on(t) && incoming[t].is_none_or(|cur| key(&here) > key(&cur)) {
                 incoming[t] = Some(here);
             }

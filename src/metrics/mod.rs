@@ -5,6 +5,7 @@
 //! Everything is one or two linear passes over the step graph, so the rules
 //! can call [`measure`] and [`processing_time`] freely.
 
+mod adjacency;
 mod cost;
 mod exact;
 pub mod render;
@@ -67,10 +68,11 @@ pub fn measure_with(
     scenario: Scenario,
 ) -> Metrics {
     let main = g.main_path();
+    let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
-        processing_time: processing_time(p, g),
-        compliance_cost: cost::compliance_cost(p, g, &main, &dossier, basis, scenario),
+        processing_time: time::processing_time_with(p, g, &adj, &main),
+        compliance_cost: cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario),
     }
 }

@@ -2,6 +2,7 @@
 //! `next`/`choice` edges, in one linear pass over the topological order.
 
 use crate::graph::{EdgeKind, StepGraph};
+use crate::metrics::adjacency::Adjacency;
 use crate::metrics::exact::milli_text;
 use crate::model::{Duration, DurationUnit, Procedure};
 use serde::ser::SerializeStruct;
@@ -244,7 +245,13 @@ struct Longest {
     prev: Vec<Option<usize>>,
 }
 
-fn longest(g: &StepGraph, w: &[u64], include: &[bool], follow: fn(EdgeKind) -> bool) -> Longest {
+fn longest(
+    g: &StepGraph,
+    adj: &Adjacency,
+    w: &[u64],
+    include: &[bool],
+    follow: fn(EdgeKind) -> bool,
+) -> Longest {
     let n = g.len();
     let mut l = Longest {
         to_end: vec![0; n],
@@ -262,7 +269,7 @@ fn longest(g: &StepGraph, w: &[u64], include: &[bool], follow: fn(EdgeKind) -> b
         }
         let here = incoming[v].saturating_add(weight(v));
         l.from_start[v] = here;
-        for (t, kind) in g.successors(v) {
+        for &(t, kind) in adj.out(v) {
             if follow(kind) && inc(t) && (l.prev[t].is_none() || here > incoming[t]) {
                 incoming[t] = here;
                 l.prev[t] = Some(v);
@@ -274,7 +281,7 @@ fn longest(g: &StepGraph, w: &[u64], include: &[bool], follow: fn(EdgeKind) -> b
             continue;
         }
         let mut best: Option<(u64, usize)> = None;
-        for (t, kind) in g.successors(v) {
+        for &(t, kind) in adj.out(v) {
             if follow(kind) && inc(t) && best.is_none_or(|(b, _)| l.to_end[t] > b) {
                 best = Some((l.to_end[t], t));
             }
@@ -311,6 +318,7 @@ fn path_back_to(to: usize, prev: &[Option<usize>], p: &Procedure) -> Vec<String>
 fn critical(
     p: &Procedure,
     g: &StepGraph,
+    adj: &Adjacency,
     w: &[Weight],
     include: &[bool],
     follow: fn(EdgeKind) -> bool,
@@ -324,7 +332,7 @@ fn critical(
             None,
         );
     };
-    let l = longest(g, &values, include, follow);
+    let l = longest(g, adj, &values, include, follow);
     let mut best: Option<(u64, usize)> = None;
     for s in g.starts() {
         if include.get(s).copied().unwrap_or(false) && best.is_none_or(|(b, _)| l.to_end[s] > b) {
@@ -363,16 +371,24 @@ fn critical(
 /// assert_eq!(t.versus_deadline(), Some(std::cmp::Ordering::Less));
 /// ```
 pub fn processing_time(p: &Procedure, g: &StepGraph) -> ProcessingTime {
+    processing_time_with(p, g, &Adjacency::of(g), &g.main_path())
+}
+
+pub(crate) fn processing_time_with(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    main: &[bool],
+) -> ProcessingTime {
     let w = weights(p);
-    let main = g.main_path();
     let everything = vec![true; g.len()];
-    let (main_time, tables) = critical(p, g, &w, &main, EdgeKind::is_main);
-    let (worst_case, _) = critical(p, g, &w, &everything, |_| true);
-    let with_rework = tables.and_then(|(make, l)| worst_rework(p, g, &main, &l, make));
+    let (main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
+    let (worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
+    let with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make));
     let missing_durations = p
         .steps
         .iter()
-        .zip(&main)
+        .zip(main)
         .filter(|(s, on)| **on && !s.actor.is_applicant() && s.duration.is_none())
         .map(|(s, _)| s.id.clone())
         .collect();

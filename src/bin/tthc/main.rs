@@ -27,6 +27,10 @@ enum Command {
     Holidays(cmd::holidays::Args),
     /// The Vietnamese lunar date of a solar date.
     Lunar(cmd::lunar::Args),
+    /// Structure, processing time and compliance cost of one procedure.
+    Metrics(cmd::metrics::Args),
+    /// Compare a baseline with a draft: metrics, changes, reduction targets.
+    Compare(cmd::compare::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +41,7 @@ fn main() -> ExitCode {
         Command::Due(args) => cmd::due::run(args),
         Command::Holidays(args) => cmd::holidays::run(args),
         Command::Lunar(args) => cmd::lunar::run(args),
+        Command::Metrics(args) => cmd::metrics::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
     }
 }

@@ -4,3 +4,5 @@ pub mod test;
 pub mod due;
 pub mod holidays;
 pub mod lunar;
+pub mod compare;
+pub mod metrics;
