@@ -285,11 +285,16 @@ impl Procedure {
             .result
             .as_deref()
             .filter(|r| self.documents.iter().any(|d| d.id == *r));
+        // One pass over the documents, then set lookups: linear overall.
+        let agency_issued: std::collections::HashSet<&str> = self
+            .documents
+            .iter()
+            .filter(|d| !d.issued_by.is_applicant())
+            .map(|d| d.id.as_str())
+            .collect();
         let produces_result = |doc_id: &str| match result_doc {
             Some(r) => doc_id == r,
-            None => self
-                .document(doc_id)
-                .is_some_and(|d| !d.issued_by.is_applicant()),
+            None => agency_issued.contains(doc_id),
         };
         self.steps
             .iter()

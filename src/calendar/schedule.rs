@@ -132,7 +132,7 @@ impl Calendar {
 
     /// (clock start, due) of one duration starting at `at`; `received`
     /// applies the receipt rules (first day not counted).
-    fn step(
+    pub(crate) fn step(
         &self,
         at: DateTime,
         d: Duration,

@@ -8,6 +8,7 @@
 mod adjacency;
 mod cost;
 mod exact;
+pub mod on_calendar;
 pub mod render;
 mod structure;
 mod time;
@@ -31,6 +32,10 @@ pub struct Metrics {
     pub processing_time: ProcessingTime,
     /// Cost to the applicant, per case and per year.
     pub compliance_cost: ComplianceCost,
+    /// When the main path mixes calendar and working days: its time laid on
+    /// the Vietnamese calendar from [`on_calendar::REFERENCE_SUBMISSION`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_calendar: Option<on_calendar::CalendarTime>,
 }
 
 /// Measures `p` with the default fee scenario (in person unless online is
@@ -70,9 +75,17 @@ pub fn measure_with(
     let main = g.main_path();
     let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
+    let processing_time = time::processing_time_with(p, g, &adj, &main);
+    let on_calendar = (processing_time.length == Length::NeedsCalendar)
+        .then(|| {
+            let start = on_calendar::reference_submission().ok()?;
+            on_calendar::processing_time_on(p, g, on_calendar::vietnam_calendar(), start).ok()
+        })
+        .flatten();
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
-        processing_time: time::processing_time_with(p, g, &adj, &main),
+        processing_time,
         compliance_cost: cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario),
+        on_calendar,
     }
 }

@@ -334,7 +334,13 @@ fn metric_value(m: &Measured, key: &str) -> Option<Decimal> {
         "structure.presented_documents" => count(s.presented_documents),
         "structure.state_held_documents" => count(s.state_held_documents),
         "structure.trips" => count(s.trips),
-        "processing_time.working_days" => working(t.length),
+        // A mix of calendar and working days is counted on the calendar.
+        "processing_time.working_days" => working(t.length).or_else(|| {
+            m.metrics
+                .on_calendar
+                .as_ref()
+                .map(|c| Decimal::milli(c.working_milli_days.into()))
+        }),
         "processing_time.calendar_days" => calendar(t.length),
         "processing_time.declared_working_days" => declared.and_then(working),
         "processing_time.declared_calendar_days" => declared.and_then(calendar),
