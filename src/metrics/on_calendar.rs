@@ -86,10 +86,10 @@ pub fn processing_time_on(
             if !kind.is_main() || !main.get(u).copied().unwrap_or(false) {
                 continue;
             }
-            if let Some(t) = due[u] {
-                if start.is_none_or(|(s, _)| t > s) {
-                    start = Some((t, u));
-                }
+            if let Some(t) = due[u]
+                && start.is_none_or(|(s, _)| t > s)
+            {
+                start = Some((t, u));
             }
         }
         let (at, first) = match start {
