@@ -88,6 +88,20 @@ pub fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -
         pt.length.text(lang),
         path_text(&pt.critical_path)
     );
+    if let Some(c) = &m.on_calendar {
+        let _ = writeln!(
+            o,
+            "  {:<22} {} {} ({} → {}, {} {}): {}",
+            t("trên lịch làm việc", "on the calendar"),
+            crate::metrics::exact::milli_text(c.working_milli_days.into()),
+            t("ngày làm việc", "working days"),
+            c.submitted,
+            c.due,
+            c.calendar_days,
+            t("ngày", "days"),
+            path_text(&c.critical_path)
+        );
+    }
     let declared = match pt.declared {
         None => t("không công bố", "not declared").to_string(),
         Some(d) => {
