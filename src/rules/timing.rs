@@ -19,6 +19,14 @@ pub(crate) enum Clock {
 }
 
 impl Clock {
+    /// The unit's name in Vietnamese and English.
+    pub(crate) fn units(self) -> (&'static str, &'static str) {
+        match self {
+            Clock::Working => ("ngày làm việc", "working days"),
+            Clock::Calendar => ("ngày", "days"),
+        }
+    }
+
     pub(crate) fn of(unit: DurationUnit) -> Clock {
         match unit {
             DurationUnit::CalendarDays => Clock::Calendar,
@@ -49,6 +57,15 @@ pub(crate) fn milli_days(d: crate::model::Duration, clock: Clock) -> Option<u64>
         Clock::Working => d.working_milli_days(),
         Clock::Calendar => Some(d.milli()),
     }
+}
+
+/// The declared deadline's clock, its length in that clock, and the
+/// critical path in the same clock; `None` without a deadline or a graph.
+pub(crate) fn deadline_and_path(ctx: &RuleContext<'_>) -> Option<(Clock, u64, CriticalPath)> {
+    let deadline = ctx.procedure.deadline?;
+    let clock = Clock::of(deadline.unit());
+    let declared = milli_days(deadline, clock)?;
+    Some((clock, declared, critical_path(ctx, clock)?))
 }
 
 /// One pass in topological order: O(V + E).

@@ -1,6 +1,6 @@
 //! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
 
-use super::timing::{Clock, critical_path, describe_path, milli_days};
+use super::timing::{deadline_and_path, describe_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -37,12 +37,7 @@ impl Rule for DeadlineExceeded {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(deadline) = ctx.procedure.deadline else {
-            return;
-        };
-        let clock = Clock::of(deadline.unit());
-        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
-        else {
+        let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
         if let Some(&skipped) = cp.other_clock.first() {
@@ -64,10 +59,7 @@ impl Rule for DeadlineExceeded {
         if cp.milli_days <= declared {
             return;
         }
-        let (unit_vi, unit_en) = match clock {
-            Clock::Working => ("ngày làm việc", "working days"),
-            Clock::Calendar => ("ngày", "days"),
-        };
+        let (unit_vi, unit_en) = clock.units();
         let path = describe_path(ctx, &cp.path);
         let (len_vi, len_en) = (
             format_milli(cp.milli_days, ','),

@@ -1,6 +1,6 @@
 //! TT202 deadline-slack: the declared deadline is much longer than the steps need.
 
-use super::timing::{Clock, critical_path, milli_days};
+use super::timing::{Clock, deadline_and_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::{Finding, Saving};
@@ -46,12 +46,7 @@ impl Rule for DeadlineSlack {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(deadline) = ctx.procedure.deadline else {
-            return;
-        };
-        let clock = Clock::of(deadline.unit());
-        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
-        else {
+        let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
         // With a duration missing or in the other clock the critical path
@@ -65,10 +60,7 @@ impl Rule for DeadlineSlack {
         {
             return;
         }
-        let (unit_vi, unit_en) = match clock {
-            Clock::Working => ("ngày làm việc", "working days"),
-            Clock::Calendar => ("ngày", "days"),
-        };
+        let (unit_vi, unit_en) = clock.units();
         let percent = u128::from(slack) * 100 / u128::from(declared.max(1));
         out.push(
             ctx.finding(

@@ -17,13 +17,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load procedure files and report errors (and, later, findings).
+    /// Load procedure files, report errors, and review them for findings.
     Check(cmd::check::Args),
+    /// List the review rules.
+    Rules(cmd::rules::Args),
+    /// Explain one review rule (by code or name).
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
     }
 }
