@@ -79,17 +79,16 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<Procedure> {
     r.map.insert("", root.loc);
 
     // `format` is checked first: another format's keys would only confuse.
-    if let Some(node) = r.required(&f, "format", "") {
-        if let Some(text) = r.text(node, "format") {
-            if text.trim() != "tthc/1" {
-                r.error(
-                    "format",
-                    node.loc,
-                    LoadErrorKind::UnsupportedFormat { found: text },
-                );
-                return None;
-            }
-        }
+    if let Some(node) = r.required(&f, "format", "")
+        && let Some(text) = r.text(node, "format")
+        && text.trim() != "tthc/1"
+    {
+        r.error(
+            "format",
+            node.loc,
+            LoadErrorKind::UnsupportedFormat { found: text },
+        );
+        return None;
     }
     let name = r.required(&f, "name", "").and_then(|n| r.text(n, "name"));
     let steps_node = r.required(&f, "steps", "");
@@ -429,20 +428,20 @@ fn check_references(r: &mut Reader<'_>, p: &Procedure) {
                 }
             }
         }
-        if let Some(rw) = &step.rework {
-            if !step_ids.contains(rw.to.as_str()) {
-                let path = join(&base, "rework.to");
-                let loc = r.map.locate(&path).unwrap_or_default();
-                let suggestion = closest(&rw.to, step_ids.iter().copied());
-                r.error(
-                    &path,
-                    loc,
-                    LoadErrorKind::UnknownStep {
-                        id: rw.to.clone(),
-                        suggestion,
-                    },
-                );
-            }
+        if let Some(rw) = &step.rework
+            && !step_ids.contains(rw.to.as_str())
+        {
+            let path = join(&base, "rework.to");
+            let loc = r.map.locate(&path).unwrap_or_default();
+            let suggestion = closest(&rw.to, step_ids.iter().copied());
+            r.error(
+                &path,
+                loc,
+                LoadErrorKind::UnknownStep {
+                    id: rw.to.clone(),
+                    suggestion,
+                },
+            );
         }
         for (key, list) in [
             ("submits", &step.submits),

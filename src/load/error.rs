@@ -316,6 +316,12 @@ impl LoadError {
                 suggestion: Some(s),
                 ..
             } => did_you_mean(&Some(s.clone()))?,
+            UnknownKey { key, .. } if key.contains(' ') && vi => {
+                "nếu đây là một phần của văn bản có dấu phẩy trong `{ ... }`, hãy đặt cả văn bản trong ngoặc kép".into()
+            }
+            UnknownKey { key, .. } if key.contains(' ') => {
+                "if this is part of a text with a comma inside `{ ... }`, put the whole text in quotes".into()
+            }
             UnknownKey { allowed, .. } if vi => format!("các khóa hợp lệ: {}", list(allowed)),
             UnknownKey { allowed, .. } => format!("allowed keys: {}", list(allowed)),
             WrongType { expected_vi, .. } if vi => format!("sửa thành {expected_vi}"),

@@ -6,14 +6,14 @@
 
 mod convert;
 mod error;
-mod node;
-mod reader;
-mod suggest;
-mod yaml;
+pub(crate) mod node;
+pub(crate) mod reader;
+pub(crate) mod suggest;
+pub(crate) mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
-pub use yaml::parse_typed;
+pub use yaml::{parse_only, parse_typed};
 
 use crate::model::Procedure;
 use std::path::Path;
@@ -55,8 +55,9 @@ impl Procedure {
     /// assert_eq!(p.source_map.locate("steps.nop").unwrap().line, 4);
     ///
     /// let err = Procedure::from_yaml_str("format: tthc/1\nname: X\nstep: {}\n", "x.yaml").unwrap_err();
-    /// assert_eq!(err.errors[0].code(), "unknown-key");
-    /// assert_eq!(err.errors[0].location.unwrap().line, 3);
+    /// let unknown = err.errors.iter().find(|e| e.code() == "unknown-key").unwrap();
+    /// assert_eq!(unknown.location.unwrap().line, 3);
+    /// assert_eq!(unknown.help(tthc::Lang::En).unwrap(), "did you mean `steps`?");
     /// ```
     pub fn from_yaml_str(src: &str, origin: &str) -> Result<Procedure, LoadErrors> {
         Procedure::from_yaml_str_with(src, origin, &LoadOptions::default())
@@ -133,7 +134,7 @@ pub(crate) enum ReadError {
 }
 
 impl ReadError {
-    fn into_load_error(self, origin: &str) -> LoadError {
+    pub(crate) fn into_load_error(self, origin: &str) -> LoadError {
         match self {
             ReadError::Io(e) => LoadError::new(
                 origin,

@@ -151,9 +151,11 @@ impl<'s> Reader<'s> {
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, path: &str) -> Option<&'n Node> {
         let found = fields.get(key);
         if found.is_none() {
+            // Point at the element's own key (`nop:`) rather than its first field.
+            let loc = self.map.get(path).unwrap_or(fields.loc);
             self.error(
                 path,
-                fields.loc,
+                loc,
                 LoadErrorKind::MissingKey {
                     key: key.to_string(),
                 },

@@ -17,12 +17,26 @@ where
         if candidate.len() > 200 || word_lower.len() > 200 {
             continue;
         }
-        let d = edit_distance(&word_lower, &candidate.to_lowercase());
+        let candidate_lower = candidate.to_lowercase();
+        let prefix = word_lower.chars().count() >= 3
+            && (candidate_lower.starts_with(&word_lower[..floor(&word_lower, 3)])
+                && (candidate_lower.starts_with(word_lower.trim_end_matches(['y', 's']))
+                    || word_lower.starts_with(&candidate_lower)));
+        let d = if prefix {
+            1
+        } else {
+            edit_distance(&word_lower, &candidate_lower)
+        };
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, candidate));
         }
     }
     best.map(|(_, c)| c.to_string())
+}
+
+/// Byte length of the first `n` characters of `s`.
+fn floor(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 /// Levenshtein distance on characters.

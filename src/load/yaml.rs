@@ -12,6 +12,7 @@ fn parser_options(options: &LoadOptions) -> serde_saphyr::Options {
     budget.max_events = options.max_nodes.saturating_mul(4);
     budget.max_aliases = options.max_aliases;
     budget.max_anchors = options.max_aliases;
+    budget.max_recorded_anchor_events = 100_000;
     let mut parser = serde_saphyr::Options::default();
     parser.budget = Some(budget);
     parser.with_snippet = false;
@@ -104,9 +105,21 @@ fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
             detail: "too many alias expansions".into(),
         },
         serde_saphyr::Error::Eof { .. } => LoadErrorKind::Empty,
-        other => LoadErrorKind::Syntax {
-            detail: clean_detail(&other.to_string()),
+        serde_saphyr::Error::NonFiniteFloat { .. } => LoadErrorKind::NonFinite,
+        serde_saphyr::Error::MultipleDocuments { .. } => LoadErrorKind::Invalid {
+            en: "the file holds more than one YAML document (`---`): put one procedure per file"
+                .into(),
+            vi: "tệp có nhiều hơn một tài liệu YAML (`---`): mỗi tệp chỉ ghi một thủ tục".into(),
         },
+        other => {
+            let detail = clean_detail(&other.to_string());
+            // Some budget breaches reach us wrapped in a generic message.
+            if detail.contains("budget breached") {
+                LoadErrorKind::Budget { detail }
+            } else {
+                LoadErrorKind::Syntax { detail }
+            }
+        }
     };
     let error = LoadError::new(origin, kind);
     match location {
@@ -125,4 +138,13 @@ fn clean_detail(detail: &str) -> String {
         .trim_end_matches(['.', ','])
         .trim();
     cut.to_string()
+}
+
+/// Parses YAML text and discards it: the cost of the parser alone, the
+/// baseline that audit speed is measured against.
+pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), LoadError> {
+    check_input(src.as_bytes(), origin, options)?;
+    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, parser_options(options))
+        .map(|_| ())
+        .map_err(|e| convert_error(&e, origin))
 }

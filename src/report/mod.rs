@@ -2,3 +2,5 @@
 //! Renderers return strings; they never print.
 
 pub mod diagnostics;
+pub mod review_tests;
+pub mod xml;

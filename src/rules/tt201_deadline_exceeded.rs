@@ -46,8 +46,8 @@ impl Rule for DeadlineExceeded {
                 ctx.finding(
                     &INFO,
                     format!("steps.{id}.duration"),
-                    format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; các bước đó không được cộng vào đường găng", cp.other_clock.len()),
-                    format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); they are left out of the critical path", cp.other_clock.len()),
+                    format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; cần lịch để so đường găng với thời hạn", cp.other_clock.len()),
+                    format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); the critical path cannot be compared with it without the calendar", cp.other_clock.len()),
                 )
                 .suggest(
                     "ghi thời gian các bước cùng loại ngày với thời hạn",
@@ -56,15 +56,12 @@ impl Rule for DeadlineExceeded {
                 .with_severity(Severity::Info),
             );
         }
-        if cp.milli_days <= declared {
+        let Some(length) = cp.milli_days.filter(|&m| m > declared) else {
             return;
-        }
+        };
         let (unit_vi, unit_en) = clock.units();
         let path = describe_path(ctx, &cp.path);
-        let (len_vi, len_en) = (
-            format_milli(cp.milli_days, ','),
-            format_milli(cp.milli_days, '.'),
-        );
+        let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
         let (dl_vi, dl_en) = (format_milli(declared, ','), format_milli(declared, '.'));
         out.push(
             ctx.finding(

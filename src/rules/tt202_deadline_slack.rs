@@ -51,10 +51,13 @@ impl Rule for DeadlineSlack {
         };
         // With a duration missing or in the other clock the critical path
         // is understated, and the slack would be overstated.
-        if !cp.missing.is_empty() || !cp.other_clock.is_empty() || cp.milli_days == 0 {
+        let Some(length) = cp.milli_days.filter(|&m| m > 0) else {
+            return;
+        };
+        if !cp.missing.is_empty() || !cp.other_clock.is_empty() {
             return;
         }
-        let slack = declared.saturating_sub(cp.milli_days);
+        let slack = declared.saturating_sub(length);
         if slack < MIN_SLACK_MILLI
             || u128::from(slack) * 100 < u128::from(declared) * u128::from(SLACK_PERCENT)
         {
@@ -69,17 +72,17 @@ impl Rule for DeadlineSlack {
                 format!(
                     "thời hạn {} {unit_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
                     format_milli(declared, ','),
-                    format_milli(cp.milli_days, ',')
+                    format_milli(length, ',')
                 ),
                 format!(
                     "{percent}% of the deadline of {} {unit_en} is unused: the critical path takes {} {unit_en}",
                     format_milli(declared, '.'),
-                    format_milli(cp.milli_days, '.')
+                    format_milli(length, '.')
                 ),
             )
             .suggest(
-                format!("rút thời hạn xuống {} {unit_vi}", format_milli(cp.milli_days, ',')),
-                format!("cut the deadline to {} {unit_en}", format_milli(cp.milli_days, '.')),
+                format!("rút thời hạn xuống {} {unit_vi}", format_milli(length, ',')),
+                format!("cut the deadline to {} {unit_en}", format_milli(length, '.')),
             )
             .with_saving(Saving {
                 working_milli_days: (clock == Clock::Working).then_some(slack),

@@ -23,6 +23,18 @@ enum Command {
     Rules(cmd::rules::Args),
     /// Explain one review rule (by code or name).
     Explain(cmd::explain::Args),
+    /// Run review tests (YAML expectations on metrics and findings).
+    Test(cmd::test::Args),
+    /// The due date-time of a dossier on the Vietnamese working-day calendar.
+    Due(cmd::due::Args),
+    /// The public holidays, substitute days and swaps of a year.
+    Holidays(cmd::holidays::Args),
+    /// The Vietnamese lunar date of a solar date.
+    Lunar(cmd::lunar::Args),
+    /// Structure, processing time and compliance cost of one procedure.
+    Metrics(cmd::metrics::Args),
+    /// Compare a baseline with a draft: metrics, changes, reduction targets.
+    Compare(cmd::compare::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,5 +43,11 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Rules(args) => cmd::rules::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Test(args) => cmd::test::run(args),
+        Command::Due(args) => cmd::due::run(args),
+        Command::Holidays(args) => cmd::holidays::run(args),
+        Command::Lunar(args) => cmd::lunar::run(args),
+        Command::Metrics(args) => cmd::metrics::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
     }
 }

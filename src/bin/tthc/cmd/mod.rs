@@ -1,4 +1,10 @@
 //! One module per subcommand.
 pub mod check;
+pub mod compare;
+pub mod due;
 pub mod explain;
+pub mod holidays;
+pub mod lunar;
+pub mod metrics;
 pub mod rules;
+pub mod test;

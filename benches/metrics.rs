@@ -1,0 +1,125 @@
+//! Metrics of generated layered procedures of 1,000 / 10,000 / 100,000
+//! steps: growth should be near-linear (10× steps → ≤ 12× time).
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use tthc::cost_basis::CostBasis;
+use tthc::metrics::measure;
+use tthc::{
+    Actor, Document, DocumentForm, Duration, Effort, Money, Procedure, Rework, SourceMap, Step,
+    StepGraph, Volume,
+};
+
+const WIDTH: usize = 10;
+
+/// Layers of `WIDTH` steps; each step leads to two or three steps of the next
+/// layer (`next`, some `choice`), every tenth step asks for a rework, every
+/// layer's first step is the applicant's and submits a document.
+fn layered(n: usize) -> Procedure {
+    let id = |i: usize| format!("s{i}");
+    let mut documents = Vec::new();
+    let steps = (0..n)
+        .map(|i| {
+            let layer_end = (i / WIDTH + 1) * WIDTH;
+            let targets: Vec<String> = [0, 3, 7]
+                .iter()
+                .map(|k| layer_end + (i + k) % WIDTH)
+                .filter(|&j| j < n)
+                .map(id)
+                .collect();
+            let (next, choice) = if i % 5 == 4 {
+                (Vec::new(), targets)
+            } else {
+                (targets, Vec::new())
+            };
+            let applicant = i % WIDTH == 0;
+            let submits = if applicant {
+                documents.push(Document {
+                    id: format!("d{i}"),
+                    name: format!("Giấy tờ {i}"),
+                    form: if i % 3 == 0 {
+                        DocumentForm::CertifiedCopy
+                    } else {
+                        DocumentForm::Original
+                    },
+                    copies: 1,
+                    template: None,
+                    issued_by: Actor::Applicant,
+                    held_in: None,
+                    when: None,
+                    effort: Effort {
+                        milli_hours: 500,
+                        cost: Money::from_dong(10_000),
+                        trips: 0,
+                    },
+                });
+                vec![format!("d{i}")]
+            } else {
+                Vec::new()
+            };
+            Step {
+                id: id(i),
+                name: format!("Bước {i}"),
+                actor: if applicant {
+                    Actor::Applicant
+                } else {
+                    Actor::Agency(format!("Sở {}", i % 7))
+                },
+                submits,
+                uses: vec![],
+                produces: vec![],
+                effort: Effort {
+                    milli_hours: if applicant { 500 } else { 0 },
+                    cost: Money::ZERO,
+                    trips: u32::from(applicant),
+                },
+                duration: (!applicant).then(|| Duration::working_days((i % 4) as u64)),
+                next,
+                choice,
+                rework: (i % 10 == 9 && i >= WIDTH).then(|| Rework {
+                    to: id(i - WIDTH),
+                    probability_ppm: 50_000,
+                }),
+            }
+        })
+        .collect();
+    Procedure {
+        code: None,
+        name: format!("Thủ tục {n} bước"),
+        sector: None,
+        level: None,
+        authority: None,
+        applicants: None,
+        channels: None,
+        deadline: Some(Duration::working_days(30)),
+        result: None,
+        legal_basis: None,
+        conditions: None,
+        fees: Some(vec![]),
+        volume: Some(Volume {
+            subjects: 10_000,
+            frequency: 1,
+        }),
+        sources: vec![],
+        documents,
+        steps,
+        source_map: SourceMap::default(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let basis = CostBasis::default();
+    let mut group = c.benchmark_group("measure");
+    group.sample_size(10);
+    for n in [1_000, 10_000, 100_000] {
+        let p = layered(n);
+        let g = StepGraph::build(&p).expect("a layered graph is a DAG");
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| measure(black_box(&p), black_box(&g), &basis))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,55 @@
+//! `tthc lunar 2026-02-17`: the Vietnamese lunar date of a solar date.
+
+use std::process::ExitCode;
+use tthc::Lang;
+use tthc::calendar::{Date, LunarDate};
+
+/// Arguments of `tthc lunar`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// A solar date, YYYY-MM-DD (1900–2100).
+    date: String,
+    /// Language of the output.
+    #[arg(long, default_value = "en")]
+    lang: Lang,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let lang = args.lang;
+    let result = args
+        .date
+        .parse::<Date>()
+        .and_then(|d| LunarDate::from_solar(d).map(|l| (d, l)));
+    let (date, lunar) = match result {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
+            return ExitCode::from(2);
+        }
+    };
+    let leap = if lunar.leap {
+        lang.pick("có", "yes")
+    } else {
+        lang.pick("không", "no")
+    };
+    let year_name = match lang {
+        Lang::Vi => lunar.year_name(),
+        Lang::En => format!(
+            "{} (year of the {})",
+            lunar.year_name(),
+            lunar.year_animal_en()
+        ),
+    };
+    println!("{date} ({}) = {lunar}", date.weekday().name(lang));
+    println!(
+        "{}: {}, {}: {}, {}: {}, {}: {leap}",
+        lang.pick("ngày", "day"),
+        lunar.day,
+        lang.pick("tháng", "month"),
+        lunar.month,
+        lang.pick("năm", "year"),
+        year_name,
+        lang.pick("tháng nhuận", "leap month"),
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,76 @@
+//! Finding procedure files below a directory.
+
+use std::path::{Path, PathBuf};
+
+/// File names that live among procedures but are not procedures.
+const NOT_PROCEDURES: &[&str] = &["tthc.yaml", "tthc.yml", ".tthc.yaml", "cost-basis.yaml"];
+
+/// Whether `path` looks like a procedure file: `*.yaml` / `*.yml`, not a
+/// configuration file.
+pub fn is_procedure_file(path: &Path) -> bool {
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    yaml && !NOT_PROCEDURES.contains(&name)
+}
+
+/// Every procedure file below `dir` (or `dir` itself if it is a file), in a
+/// stable order (sorted by path), skipping hidden entries. Unreadable
+/// directories are returned as errors rather than skipped silently.
+pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if dir.is_file() {
+        files.push(dir.to_path_buf());
+        return (files, errors);
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = match std::fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push((current, e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push((current.clone(), e));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let hidden = entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(path),
+                Ok(t) if t.is_file() && is_procedure_file(&path) => files.push(path),
+                Ok(_) => {}
+                Err(e) => errors.push((path, e)),
+            }
+        }
+    }
+    files.sort();
+    (files, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_procedure_files() {
+        assert!(is_procedure_file(Path::new("a/b.yaml")));
+        assert!(is_procedure_file(Path::new("a/b.YML")));
+        assert!(!is_procedure_file(Path::new("a/tthc.yaml")));
+        assert!(!is_procedure_file(Path::new("a/README.md")));
+    }
+}

@@ -1,0 +1,428 @@
+//! Compliance cost by the Standard Cost Model (Circular 07/2014/TT-BTP).
+//!
+//! Every amount is kept exactly, in units of 10⁻⁹ đồng (thousandths of an
+//! hour × millionths of probability), and rounded half up once, when it is
+//! reported.
+
+use crate::cost_basis::CostBasis;
+use crate::graph::{EdgeKind, StepGraph};
+use crate::metrics::adjacency::Adjacency;
+use crate::metrics::exact::div_round_half_up;
+use crate::metrics::structure::Dossier;
+use crate::model::{Channel, DocumentForm, Effort, Money, Procedure};
+use serde::Serialize;
+
+/// Scale of probabilities (ppm).
+const PPM: u128 = 1_000_000;
+/// milli-hours × ppm → hours.
+const HOUR_SCALE: u128 = 1_000 * PPM;
+
+/// Standard Cost Model activities, in the order of the Circular 07 form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    /// Tìm hiểu thủ tục: learning about the procedure.
+    Learning,
+    /// Chuẩn bị hồ sơ: preparing the documents the applicant issues.
+    Preparing,
+    /// Xin giấy tờ từ cơ quan khác: obtaining documents others issue.
+    Obtaining,
+    /// Nộp hồ sơ: submitting.
+    Submitting,
+    /// Nộp phí, lệ phí: paying.
+    Paying,
+    /// Bổ sung hồ sơ: supplementing (expected rework).
+    Supplementing,
+    /// Nhận kết quả: receiving the result.
+    Receiving,
+}
+
+impl Activity {
+    /// Every activity, in form order.
+    pub const ALL: [Activity; 7] = [
+        Activity::Learning,
+        Activity::Preparing,
+        Activity::Obtaining,
+        Activity::Submitting,
+        Activity::Paying,
+        Activity::Supplementing,
+        Activity::Receiving,
+    ];
+
+    /// Name in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let (vi, en) = match self {
+            Activity::Learning => ("Tìm hiểu thủ tục", "Learning about the procedure"),
+            Activity::Preparing => ("Chuẩn bị hồ sơ", "Preparing documents"),
+            Activity::Obtaining => (
+                "Xin giấy tờ từ cơ quan khác",
+                "Obtaining documents from others",
+            ),
+            Activity::Submitting => ("Nộp hồ sơ", "Submitting"),
+            Activity::Paying => ("Nộp phí, lệ phí", "Paying fees"),
+            Activity::Supplementing => ("Bổ sung hồ sơ", "Supplementing (rework)"),
+            Activity::Receiving => ("Nhận kết quả", "Receiving the result"),
+        };
+        lang.pick(vi, en)
+    }
+}
+
+/// Which fee applies: `amount`, or `online_amount` when filed online.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenario {
+    /// In person, unless online is the only channel.
+    #[default]
+    Auto,
+    /// Filed in person (or by post): `amount`.
+    InPerson,
+    /// Filed online: `online_amount` where declared.
+    Online,
+}
+
+impl Scenario {
+    /// The scenario actually used for `p` (never `Auto`).
+    pub fn resolve(self, p: &Procedure) -> Scenario {
+        match self {
+            Scenario::Auto => match &p.channels {
+                Some(c) if !c.is_empty() && c.iter().all(|c| *c == Channel::Online) => {
+                    Scenario::Online
+                }
+                _ => Scenario::InPerson,
+            },
+            other => other,
+        }
+    }
+}
+
+impl std::str::FromStr for Scenario {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Scenario, String> {
+        match s.to_ascii_lowercase().replace('-', "_").as_str() {
+            "auto" => Ok(Scenario::Auto),
+            "in_person" | "offline" => Ok(Scenario::InPerson),
+            "online" => Ok(Scenario::Online),
+            other => Err(format!(
+                "unknown scenario '{other}': use auto, in-person or online"
+            )),
+        }
+    }
+}
+
+/// One row of the Circular 07 calculation form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CostBreakdownRow {
+    /// The activity.
+    pub activity: Activity,
+    /// Applicant time, thousandths of an hour (trips included).
+    pub milli_hours: u128,
+    /// Time × hourly income.
+    pub time_cost: Money,
+    /// Out-of-pocket costs: effort cost, trips, certification.
+    pub out_of_pocket: Money,
+    /// Phí, lệ phí.
+    pub fees: Money,
+    /// The row total (rounded once from the exact sum, so it may differ by
+    /// 1 đ from the sum of the rounded parts).
+    pub total: Money,
+}
+
+/// Compliance cost per case and per year, with its SCM breakdown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComplianceCost {
+    /// Fee scenario used.
+    pub scenario: Scenario,
+    /// Cost of one case.
+    pub per_case: Money,
+    /// Applicant time for one case, thousandths of an hour.
+    pub milli_hours: u128,
+    /// Cases per year, when `volume` is declared.
+    pub cases_per_year: Option<u128>,
+    /// `per_case × cases_per_year` (from the exact per-case amount).
+    pub annual: Option<Money>,
+    /// One row per activity, in form order.
+    pub breakdown: Vec<CostBreakdownRow>,
+    /// Whether some amount exceeded `u128` đồng and was capped (never for
+    /// real procedures; reported rather than wrapped or panicked).
+    pub overflow: bool,
+}
+
+/// Exact amounts of one activity, scaled by [`PPM`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    milli_hours: u128,
+    out_of_pocket: u128,
+    fees: u128,
+    overflow: bool,
+}
+
+impl Tally {
+    fn add(&mut self, milli_hours: u128, out_of_pocket: u128, fees: u128, weight_ppm: u128) {
+        let mut overflow = false;
+        let mut acc = |slot: &mut u128, v: u128| match v
+            .checked_mul(weight_ppm)
+            .and_then(|x| slot.checked_add(x))
+        {
+            Some(x) => *slot = x,
+            None => {
+                *slot = u128::MAX;
+                overflow = true;
+            }
+        };
+        acc(&mut self.milli_hours, milli_hours);
+        acc(&mut self.out_of_pocket, out_of_pocket);
+        acc(&mut self.fees, fees);
+        self.overflow |= overflow;
+    }
+
+    fn add_effort(&mut self, e: &Effort, basis: &CostBasis, weight_ppm: u128) {
+        let trips = u128::from(e.trips);
+        let hours = u128::from(e.milli_hours)
+            .saturating_add(trips.saturating_mul(u128::from(basis.trip_milli_hours.value)));
+        let cost = e
+            .cost
+            .dong()
+            .saturating_add(trips.saturating_mul(basis.trip_cost.value.dong()));
+        self.add(hours, cost, 0, weight_ppm);
+    }
+
+    /// Componentwise `self − other`, floored at zero.
+    fn minus(self, other: Tally) -> Tally {
+        Tally {
+            milli_hours: self.milli_hours.saturating_sub(other.milli_hours),
+            out_of_pocket: self.out_of_pocket.saturating_sub(other.out_of_pocket),
+            fees: self.fees.saturating_sub(other.fees),
+            overflow: self.overflow || other.overflow,
+        }
+    }
+
+    fn plus(self, other: Tally) -> Tally {
+        let mut t = self;
+        t.add(other.milli_hours, other.out_of_pocket, other.fees, 1);
+        t.overflow |= other.overflow;
+        t
+    }
+
+    /// Exact total in 10⁻⁹ đồng.
+    fn nano_total(&self, hourly: u128) -> Option<u128> {
+        let money = self
+            .out_of_pocket
+            .checked_add(self.fees)?
+            .checked_mul(1_000)?;
+        self.milli_hours.checked_mul(hourly)?.checked_add(money)
+    }
+
+    fn row(&self, activity: Activity, hourly: u128, overflow: &mut bool) -> CostBreakdownRow {
+        let mut round =
+            |num: Option<u128>, den: u128| match num.and_then(|n| div_round_half_up(n, den)) {
+                Some(v) => Money::from_dong(v),
+                None => {
+                    *overflow = true;
+                    Money::from_dong(u128::MAX)
+                }
+            };
+        CostBreakdownRow {
+            activity,
+            milli_hours: div_round_half_up(self.milli_hours, PPM).unwrap_or(0),
+            time_cost: round(self.milli_hours.checked_mul(hourly), HOUR_SCALE),
+            out_of_pocket: round(Some(self.out_of_pocket), PPM),
+            fees: round(Some(self.fees), PPM),
+            total: round(self.nano_total(hourly), HOUR_SCALE),
+        }
+    }
+}
+
+/// Compliance cost of `p` on the main path; O(V + E + documents).
+pub(crate) fn compliance_cost(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    main: &[bool],
+    dossier: &Dossier,
+    basis: &CostBasis,
+    scenario: Scenario,
+) -> ComplianceCost {
+    let scenario = scenario.resolve(p);
+    let mut rows = [Tally::default(); 7];
+    let slot = |a: Activity| Activity::ALL.iter().position(|x| *x == a).unwrap_or(0);
+
+    rows[slot(Activity::Learning)].add(u128::from(basis.learning_milli_hours.value), 0, 0, PPM);
+
+    for (i, d) in p.documents.iter().enumerate() {
+        if !dossier.on_main.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let activity = if d.issued_by.is_applicant() {
+            Activity::Preparing
+        } else {
+            Activity::Obtaining
+        };
+        let row = &mut rows[slot(activity)];
+        row.add_effort(&d.effort, basis, PPM);
+        if d.form == DocumentForm::CertifiedCopy {
+            let fee = u128::from(d.copies).saturating_mul(basis.certification_fee.value.dong());
+            row.add(0, fee, 0, PPM);
+        }
+    }
+
+    let receiving = receiving_steps(p, g, adj, main);
+    for (i, step) in p.steps.iter().enumerate() {
+        if !main.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let activity = if receiving.get(i).copied().unwrap_or(false) {
+            Activity::Receiving
+        } else {
+            Activity::Submitting
+        };
+        rows[slot(activity)].add_effort(&step.effort, basis, PPM);
+    }
+
+    for fee in p.fees.iter().flatten() {
+        let amount = match scenario {
+            Scenario::Online => fee.online_amount.unwrap_or(fee.amount),
+            _ => fee.amount,
+        };
+        rows[slot(Activity::Paying)].add(0, 0, amount.dong(), PPM);
+    }
+
+    rows[slot(Activity::Supplementing)] = expected_rework(p, g, adj, main, basis);
+
+    let hourly = basis.hourly_income.value.dong();
+    let mut overflow = rows.iter().any(|r| r.overflow);
+    let breakdown: Vec<CostBreakdownRow> = Activity::ALL
+        .iter()
+        .zip(&rows)
+        .map(|(a, t)| t.row(*a, hourly, &mut overflow))
+        .collect();
+    let nano = rows
+        .iter()
+        .try_fold(0u128, |acc, t| acc.checked_add(t.nano_total(hourly)?));
+    let hours = rows
+        .iter()
+        .try_fold(0u128, |acc, t| acc.checked_add(t.milli_hours));
+    let cases = p.cases_per_year();
+    let mut money = |v: Option<u128>| match v {
+        Some(v) => Money::from_dong(v),
+        None => {
+            overflow = true;
+            Money::from_dong(u128::MAX)
+        }
+    };
+    let per_case = money(nano.and_then(|n| div_round_half_up(n, HOUR_SCALE)));
+    let annual = cases.map(|c| {
+        money(
+            nano.and_then(|n| n.checked_mul(c))
+                .and_then(|n| div_round_half_up(n, HOUR_SCALE)),
+        )
+    });
+    ComplianceCost {
+        scenario,
+        per_case,
+        milli_hours: hours
+            .and_then(|h| div_round_half_up(h, PPM))
+            .unwrap_or(u128::MAX),
+        cases_per_year: cases,
+        annual,
+        breakdown,
+        overflow,
+    }
+}
+
+/// Main-path steps whose applicant effort is receiving the result: the
+/// result-producing steps and everything after them; when no step produces
+/// the result, the last steps (main-path ends that are not also starts).
+fn receiving_steps(p: &Procedure, g: &StepGraph, adj: &Adjacency, main: &[bool]) -> Vec<bool> {
+    let on = |i: usize| main.get(i).copied().unwrap_or(false);
+    let results: Vec<usize> = result_steps(p).into_iter().filter(|&i| on(i)).collect();
+    if !results.is_empty() {
+        return g.reachable(&results, EdgeKind::is_main);
+    }
+    let mut out = vec![false; g.len()];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let has_main_pred = adj.has_main_pred.get(i).copied().unwrap_or(false);
+        let has_main_succ = adj.out(i).iter().any(|(_, k)| k.is_main());
+        *slot = on(i) && has_main_pred && !has_main_succ;
+    }
+    out
+}
+
+/// [`Procedure::result_steps`] with a document index, so that it stays
+/// linear when many steps produce many documents.
+fn result_steps(p: &Procedure) -> Vec<usize> {
+    let by_id: std::collections::HashMap<&str, &crate::model::Document> =
+        p.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let result_doc = p.result.as_deref().filter(|r| by_id.contains_key(r));
+    let produces_result = |doc_id: &str| match result_doc {
+        Some(r) => doc_id == r,
+        None => by_id
+            .get(doc_id)
+            .is_some_and(|d| !d.issued_by.is_applicant()),
+    };
+    p.steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.produces.iter().any(|d| produces_result(d)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Expected cost of one supplement request per main-path rework:
+/// probability × the applicant-facing step effort from `rework.to` up to the
+/// rework source.
+///
+/// The repeated part is measured along the costliest main path ending at each
+/// step (one pass): `H(source) − H(to) + own(to)`. It is exact when the
+/// applicant-facing steps between `to` and the source lie on a chain (every
+/// procedure we know), and stays linear on any graph.
+fn expected_rework(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    main: &[bool],
+    basis: &CostBasis,
+) -> Tally {
+    let hourly = basis.hourly_income.value.dong();
+    let on = |i: usize| main.get(i).copied().unwrap_or(false);
+    let own: Vec<Tally> = p
+        .steps
+        .iter()
+        .map(|s| {
+            let mut t = Tally::default();
+            t.add_effort(&s.effort, basis, 1);
+            t
+        })
+        .collect();
+    let key = |t: &Tally| t.nano_total(hourly).unwrap_or(u128::MAX);
+    let mut heaviest = vec![Tally::default(); g.len()];
+    let mut incoming: Vec<Option<Tally>> = vec![None; g.len()];
+    for &v in g.topological_order() {
+        if !on(v) {
+            continue;
+        }
+        let base = incoming.get(v).copied().flatten().unwrap_or_default();
+        let here = base.plus(own.get(v).copied().unwrap_or_default());
+        heaviest[v] = here;
+        for &(t, kind) in adj.out(v) {
+            if kind.is_main() && on(t) && incoming[t].is_none_or(|cur| key(&here) > key(&cur)) {
+                incoming[t] = Some(here);
+            }
+        }
+    }
+    let mut total = Tally::default();
+    for rw in g.reworks() {
+        if !(on(rw.from) && on(rw.to)) {
+            continue;
+        }
+        let before_to = heaviest[rw.to].minus(own.get(rw.to).copied().unwrap_or_default());
+        let repeat = heaviest[rw.from].minus(before_to);
+        total.add(
+            repeat.milli_hours,
+            repeat.out_of_pocket,
+            0,
+            u128::from(rw.probability_ppm),
+        );
+        total.overflow |= repeat.overflow;
+    }
+    total
+}

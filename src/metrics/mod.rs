@@ -1,0 +1,78 @@
+//! Simplification metrics of one procedure: structure counts, processing
+//! time (critical path in working days) and compliance cost (Standard Cost
+//! Model). See `docs/metrics.md` for the formulas and the JSON fields.
+//!
+//! Everything is one or two linear passes over the step graph, so the rules
+//! can call [`measure`] and [`processing_time`] freely.
+
+mod adjacency;
+mod cost;
+mod exact;
+pub mod render;
+mod structure;
+mod time;
+
+pub use cost::{Activity, ComplianceCost, CostBreakdownRow, Scenario};
+pub use exact::{Percent, div_round_half_up};
+pub use structure::{Structure, structure};
+pub use time::{Length, PathTime, ProcessingTime, ReworkTime, processing_time};
+
+use crate::cost_basis::CostBasis;
+use crate::graph::StepGraph;
+use crate::model::Procedure;
+use serde::Serialize;
+
+/// Every metric of one procedure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Metrics {
+    /// Counts of steps, agencies, documents, trips.
+    pub structure: Structure,
+    /// Critical path and its length.
+    pub processing_time: ProcessingTime,
+    /// Cost to the applicant, per case and per year.
+    pub compliance_cost: ComplianceCost,
+}
+
+/// Measures `p` with the default fee scenario (in person unless online is
+/// the only channel). O(V + E + documents).
+///
+/// ```
+/// use tthc::{Procedure, StepGraph, cost_basis::CostBasis, metrics::measure};
+/// let p = Procedure::from_yaml_str(r#"
+/// format: tthc/1
+/// name: Cấp lại văn bản xác nhận
+/// fees: [{ name: Phí thẩm định, amount: 1000000 }]
+/// volume: { cases_per_year: 120 }
+/// steps:
+///   nop: { name: Nộp hồ sơ, actor: applicant, effort: { hours: 0.5, trips: 1 }, next: [xet] }
+///   xet: { name: Xem xét, actor: Vụ Bưu chính, duration: 7 working days }
+/// "#, "x.yaml").unwrap();
+/// let g = StepGraph::build(&p).unwrap();
+/// let m = measure(&p, &g, &CostBasis::default());
+/// assert_eq!(m.structure.trips, 1);
+/// assert_eq!(m.processing_time.working_milli_days(), Some(7_000));
+/// // learning 1 h + submitting 0.5 h + one trip of 2 h = 3.5 h × 43,182 = 151,137 đ;
+/// // trip 30,000 đ; fee 1,000,000 đ.
+/// assert_eq!(m.compliance_cost.per_case.dong(), 1_181_137);
+/// assert_eq!(m.compliance_cost.annual.unwrap().dong(), 1_181_137 * 120);
+/// ```
+pub fn measure(p: &Procedure, g: &StepGraph, basis: &CostBasis) -> Metrics {
+    measure_with(p, g, basis, Scenario::Auto)
+}
+
+/// [`measure`] with an explicit fee scenario.
+pub fn measure_with(
+    p: &Procedure,
+    g: &StepGraph,
+    basis: &CostBasis,
+    scenario: Scenario,
+) -> Metrics {
+    let main = g.main_path();
+    let adj = adjacency::Adjacency::of(g);
+    let dossier = structure::Dossier::of(p, &main);
+    Metrics {
+        structure: structure::structure_with(p, g, &main, &dossier),
+        processing_time: time::processing_time_with(p, g, &adj, &main),
+        compliance_cost: cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario),
+    }
+}

@@ -1,0 +1,347 @@
+//! Metrics and comparisons as plain text, in Vietnamese or English.
+//! Renderers return strings; they never print.
+
+use crate::compare::{Comparison, ElementDiff, MetricChange, ValueUnit};
+use crate::cost_basis::CostBasis;
+use crate::i18n::Lang;
+use crate::metrics::exact::milli_text;
+use crate::metrics::{Length, Metrics, Scenario};
+use crate::model::{Money, Procedure};
+use std::cmp::Ordering;
+use std::fmt::Write;
+
+fn money(m: Money, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} đ", m.grouped()),
+        Lang::En => format!("{} đ", m.grouped_en()),
+    }
+}
+
+fn path_text(path: &[String]) -> String {
+    path.join(" → ")
+}
+
+/// The metrics of one procedure as a text report.
+pub fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> String {
+    let t = |vi, en| lang.pick(vi, en);
+    let mut o = String::new();
+    let code = p
+        .code
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    let _ = writeln!(o, "{}{code}", p.name);
+
+    let s = &m.structure;
+    let _ = writeln!(o, "\n{}", t("Cấu trúc", "Structure"));
+    let rows: [(&str, String); 5] = [
+        (
+            t("bước", "steps"),
+            format!(
+                "{} ({} {}, {} {}; {} {})",
+                s.steps,
+                t("người nộp", "applicant"),
+                s.applicant_steps,
+                t("cơ quan", "agency"),
+                s.agency_steps,
+                t("luồng chính", "main path"),
+                s.main_path_steps
+            ),
+        ),
+        (
+            t("cơ quan", "agencies"),
+            format!(
+                "{} ({} {})",
+                s.agencies,
+                t("chuyển giao", "handoffs"),
+                s.handoffs
+            ),
+        ),
+        (
+            t("giấy tờ", "documents"),
+            format!(
+                "{} ({} {}, {} {}, {} {}, {} {})",
+                s.documents,
+                t("bản", "copies"),
+                s.copies,
+                t("bản sao chứng thực", "certified copies"),
+                s.certified_copies,
+                t("xuất trình", "presented"),
+                s.presented_documents,
+                t("đã có trong CSDL", "state-held"),
+                s.state_held_documents
+            ),
+        ),
+        (t("lượt đi lại", "in-person trips"), s.trips.to_string()),
+        ("", String::new()),
+    ];
+    for (k, v) in rows.iter().filter(|(k, _)| !k.is_empty()) {
+        let _ = writeln!(o, "  {k:<22} {v}");
+    }
+
+    let pt = &m.processing_time;
+    let _ = writeln!(o, "\n{}", t("Thời gian giải quyết", "Processing time"));
+    let _ = writeln!(
+        o,
+        "  {:<22} {}: {}",
+        t("đường găng", "critical path"),
+        pt.length.text(lang),
+        path_text(&pt.critical_path)
+    );
+    let declared = match pt.declared {
+        None => t("không công bố", "not declared").to_string(),
+        Some(d) => {
+            let verdict = match pt.versus_deadline() {
+                Some(Ordering::Greater) => t("vượt thời hạn", "exceeded"),
+                Some(Ordering::Equal) => t("bằng thời hạn", "equal"),
+                Some(Ordering::Less) => t("trong thời hạn", "within"),
+                None => t("khác đơn vị: cần lịch", "other unit: needs the calendar"),
+            };
+            format!("{} ({verdict})", Length::of(d).text(lang))
+        }
+    };
+    let _ = writeln!(
+        o,
+        "  {:<22} {declared}",
+        t("thời hạn công bố", "declared deadline")
+    );
+    let _ = writeln!(
+        o,
+        "  {:<22} {}: {}",
+        t("mọi nhánh", "worst case"),
+        pt.worst_case.length.text(lang),
+        path_text(&pt.worst_case.path)
+    );
+    if let Some(r) = &pt.with_rework {
+        let _ = writeln!(
+            o,
+            "  {:<22} {}: {} ({} {}%)",
+            t("có một lần bổ sung", "with one rework"),
+            r.length.text(lang),
+            path_text(&r.path),
+            t("xác suất", "probability"),
+            milli_text(u128::from(r.probability_ppm) / 10)
+        );
+    }
+    if !pt.missing_durations.is_empty() {
+        let _ = writeln!(
+            o,
+            "  {:<22} {}",
+            t("thiếu thời hạn bước", "missing durations"),
+            pt.missing_durations.join(", ")
+        );
+    }
+
+    let c = &m.compliance_cost;
+    let scenario = match c.scenario {
+        Scenario::Online => t("trực tuyến", "online"),
+        _ => t("trực tiếp", "in person"),
+    };
+    let _ = writeln!(
+        o,
+        "\n{} ({scenario}; {}/{})",
+        t("Chi phí tuân thủ", "Compliance cost"),
+        money(basis.hourly_income.value, lang),
+        t("giờ", "hour")
+    );
+    let _ = writeln!(
+        o,
+        "  {:<32} {:>8} {:>14} {:>14} {:>14} {:>14}",
+        t("hoạt động", "activity"),
+        t("giờ", "hours"),
+        t("chi phí t.gian", "time cost"),
+        t("chi phí khác", "out-of-pocket"),
+        t("phí, lệ phí", "fees"),
+        t("cộng", "total")
+    );
+    for r in &c.breakdown {
+        let _ = writeln!(
+            o,
+            "  {:<32} {:>8} {:>14} {:>14} {:>14} {:>14}",
+            r.activity.label(lang),
+            milli_text(r.milli_hours),
+            money(r.time_cost, lang),
+            money(r.out_of_pocket, lang),
+            money(r.fees, lang),
+            money(r.total, lang)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  {:<32} {:>8} {:>59}",
+        t("mỗi hồ sơ", "per case"),
+        milli_text(c.milli_hours),
+        money(c.per_case, lang)
+    );
+    match (c.annual, c.cases_per_year) {
+        (Some(a), Some(n)) => {
+            let label = format!(
+                "{} ({} {})",
+                t("mỗi năm", "per year"),
+                n,
+                t("hồ sơ", "cases")
+            );
+            let _ = writeln!(o, "  {label:<32} {:>68}", money(a, lang));
+        }
+        _ => {
+            let _ = writeln!(
+                o,
+                "  {:<32} {}",
+                t("mỗi năm", "per year"),
+                t("chưa khai báo số hồ sơ (volume)", "volume not declared")
+            );
+        }
+    }
+    if c.overflow {
+        let _ = writeln!(
+            o,
+            "  {}",
+            t("quá lớn: đã chặn ở giá trị tối đa", "too large: capped")
+        );
+    }
+    o
+}
+
+fn value_text(v: Option<u128>, unit: ValueUnit, lang: Lang) -> String {
+    let Some(v) = v else { return "—".into() };
+    match unit {
+        ValueUnit::Count => v.to_string(),
+        ValueUnit::Dong => money(Money::from_dong(v), lang),
+        ValueUnit::MilliHours => format!("{} h", milli_text(v)),
+        ValueUnit::MilliWorkingDays => format!("{} {}", milli_text(v), lang.pick("ngày LV", "wd")),
+        ValueUnit::MilliCalendarDays => format!("{} {}", milli_text(v), lang.pick("ngày", "d")),
+    }
+}
+
+fn change_row(c: &MetricChange, lang: Lang) -> String {
+    let change = match c.change {
+        None => "—".to_string(),
+        Some(d) => {
+            let sign = if d > 0 {
+                "+"
+            } else if d < 0 {
+                "-"
+            } else {
+                ""
+            };
+            let mag = value_text(Some(d.unsigned_abs()), c.unit, lang);
+            format!("{sign}{mag}")
+        }
+    };
+    let pct = c
+        .change_percent
+        .map(|p| format!("{p}%"))
+        .unwrap_or_else(|| "—".into());
+    format!(
+        "  {:<40} {:>16} {:>16} {:>16} {:>9}",
+        c.metric,
+        value_text(c.baseline, c.unit, lang),
+        value_text(c.draft, c.unit, lang),
+        change,
+        pct
+    )
+}
+
+fn diff_text(o: &mut String, title: &str, d: &ElementDiff, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    let _ = writeln!(o, "\n{title}");
+    for id in &d.removed {
+        let _ = writeln!(o, "  - {id} ({})", t("bỏ", "removed"));
+    }
+    for id in &d.added {
+        let _ = writeln!(o, "  + {id} ({})", t("thêm", "added"));
+    }
+    for c in &d.changed {
+        let ids = if c.baseline == c.draft {
+            c.baseline.clone()
+        } else {
+            format!("{} → {}", c.baseline, c.draft)
+        };
+        let _ = writeln!(
+            o,
+            "  ~ {ids} ({}: {})",
+            t("đổi", "changed"),
+            c.fields.join(", ")
+        );
+    }
+    let _ = writeln!(o, "  = {} {}", d.unchanged, t("không đổi", "unchanged"));
+}
+
+/// A comparison as a text report.
+pub fn comparison_text(
+    baseline: &Procedure,
+    draft: &Procedure,
+    c: &Comparison,
+    lang: Lang,
+) -> String {
+    let t = |vi, en| lang.pick(vi, en);
+    let mut o = String::new();
+    let _ = writeln!(o, "{}: {}", t("Bản hiện hành", "Baseline"), baseline.name);
+    let _ = writeln!(o, "{}: {}", t("Dự thảo", "Draft"), draft.name);
+    let pct = |p: Option<crate::metrics::Percent>| {
+        p.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())
+    };
+    let _ = writeln!(
+        o,
+        "\n{}: {} → {} ({} {})",
+        t("Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
+        money(c.baseline.compliance_cost.per_case, lang),
+        money(c.draft.compliance_cost.per_case, lang),
+        t("cắt giảm", "reduction"),
+        pct(c.compliance_cost.reduction_percent)
+    );
+    let _ = writeln!(
+        o,
+        "{}: {} → {} ({} {})",
+        t("Thời gian giải quyết", "Processing time"),
+        c.baseline.processing_time.length.text(lang),
+        c.draft.processing_time.length.text(lang),
+        t("cắt giảm", "reduction"),
+        pct(c.processing_time.reduction_percent)
+    );
+    let _ = writeln!(
+        o,
+        "\n  {:<40} {:>16} {:>16} {:>16} {:>9}",
+        t("chỉ số", "metric"),
+        t("hiện hành", "baseline"),
+        t("dự thảo", "draft"),
+        t("thay đổi", "change"),
+        "%"
+    );
+    for m in &c.metrics {
+        let _ = writeln!(o, "{}", change_row(m, lang));
+    }
+    diff_text(&mut o, t("Bước", "Steps"), &c.steps, lang);
+    diff_text(&mut o, t("Giấy tờ", "Documents"), &c.documents, lang);
+    if !c.targets.is_empty() {
+        let _ = writeln!(o, "\n{}", t("Mục tiêu", "Targets"));
+        for target in &c.targets {
+            let verdict = if target.met {
+                t("đạt", "met")
+            } else {
+                t("không đạt", "NOT met")
+            };
+            let _ = writeln!(o, "  {}: {verdict}", target.target);
+            for comp in &target.components {
+                let name = match comp.component {
+                    "compliance_cost" => t("chi phí tuân thủ", "compliance cost"),
+                    _ => t("thời gian giải quyết", "processing time"),
+                };
+                let _ = writeln!(
+                    o,
+                    "    {name}: {} {}%, {} {} ({})",
+                    t("cần giảm", "required cut"),
+                    comp.required_percent,
+                    t("đạt", "achieved"),
+                    pct(comp.achieved_percent),
+                    if comp.met {
+                        t("đạt", "met")
+                    } else {
+                        t("không đạt", "not met")
+                    }
+                );
+            }
+        }
+    }
+    o
+}

@@ -1,0 +1,435 @@
+//! Processing time: the critical (longest) path of agency durations over
+//! `next`/`choice` edges, in one linear pass over the topological order.
+
+use crate::graph::{EdgeKind, StepGraph};
+use crate::metrics::adjacency::Adjacency;
+use crate::metrics::exact::milli_text;
+use crate::model::{Duration, DurationUnit, Procedure};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+
+/// The length of a path, in the unit its durations share.
+///
+/// Calendar days and working days are never summed: until a calendar is
+/// given (see `src/calendar`), a path set that holds both is
+/// [`Length::NeedsCalendar`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Length {
+    /// Thousandths of a working day (working hours count 1/8 day each).
+    WorkingDays(u64),
+    /// Thousandths of a calendar day (ngày).
+    CalendarDays(u64),
+    /// The steps mix calendar days and working days: the longest path, and
+    /// the end of parallel branches, can only be found on a calendar.
+    NeedsCalendar,
+}
+
+impl Length {
+    /// Thousandths of a working day, when the length is in working days.
+    pub fn working_milli_days(self) -> Option<u64> {
+        match self {
+            Length::WorkingDays(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Thousandths of a calendar day, when the length is in calendar days.
+    pub fn calendar_milli_days(self) -> Option<u64> {
+        match self {
+            Length::CalendarDays(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Compares two lengths in the same unit; `None` across units.
+    pub fn compare(self, other: Length) -> Option<Ordering> {
+        match (self, other) {
+            (Length::WorkingDays(a), Length::WorkingDays(b))
+            | (Length::CalendarDays(a), Length::CalendarDays(b)) => Some(a.cmp(&b)),
+            _ => None,
+        }
+    }
+
+    /// The length of a declared duration (a deadline).
+    pub fn of(d: Duration) -> Length {
+        match d.working_milli_days() {
+            Some(m) => Length::WorkingDays(m),
+            None => Length::CalendarDays(d.milli()),
+        }
+    }
+
+    /// `7.5 working days`, `30 days`, or the reason there is no number.
+    pub fn text(self, lang: crate::Lang) -> String {
+        match self {
+            Length::WorkingDays(m) => {
+                format!(
+                    "{} {}",
+                    milli_text(m.into()),
+                    lang.pick("ngày làm việc", "working days")
+                )
+            }
+            Length::CalendarDays(m) => {
+                format!("{} {}", milli_text(m.into()), lang.pick("ngày", "days"))
+            }
+            Length::NeedsCalendar => lang
+                .pick(
+                    "lẫn ngày và ngày làm việc: cần lịch làm việc",
+                    "mixed units: needs the calendar",
+                )
+                .to_string(),
+        }
+    }
+}
+
+/// JSON: `unit`, `working_days` (decimal string), `working_milli_days`,
+/// `calendar_days`, `calendar_milli_days`, `error`.
+impl Serialize for Length {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Length", 6)?;
+        let unit = match self {
+            Length::WorkingDays(_) => "working_days",
+            Length::CalendarDays(_) => "calendar_days",
+            Length::NeedsCalendar => "needs_calendar",
+        };
+        let w = self.working_milli_days();
+        let c = self.calendar_milli_days();
+        st.serialize_field("unit", unit)?;
+        st.serialize_field("working_days", &w.map(|m| milli_text(m.into())))?;
+        st.serialize_field("working_milli_days", &w)?;
+        st.serialize_field("calendar_days", &c.map(|m| milli_text(m.into())))?;
+        st.serialize_field("calendar_milli_days", &c)?;
+        let error =
+            matches!(self, Length::NeedsCalendar).then_some("mixed units: needs the calendar");
+        st.serialize_field("error", &error)?;
+        st.end()
+    }
+}
+
+/// A longest path and its length.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathTime {
+    /// Its length.
+    #[serde(flatten)]
+    pub length: Length,
+    /// Step ids from a start to an end (empty when the length needs the calendar).
+    pub path: Vec<String>,
+}
+
+/// The worst case with one request to supplement: the longest path to the
+/// rework source, then back to `rework.to` and on to the end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReworkTime {
+    /// Its length.
+    #[serde(flatten)]
+    pub length: Length,
+    /// Step ids: start → … → `from`, then `to` → … → end.
+    pub path: Vec<String>,
+    /// The step that asks for the supplement.
+    pub from: String,
+    /// The step the dossier goes back to.
+    pub to: String,
+    /// Probability of the rework, in millionths.
+    pub probability_ppm: u32,
+}
+
+/// Processing time of a procedure (SPEC section 6).
+///
+/// `length` and `critical_path` are the **main path** (every `next`, the
+/// first alternative of every `choice`): what an applicant whose dossier is
+/// accepted waits. `worst_case` takes the longest over all alternatives
+/// (e.g. a refusal that takes longer); `with_rework` adds one supplement
+/// request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProcessingTime {
+    /// Length of the main-path critical path.
+    #[serde(flatten)]
+    pub length: Length,
+    /// The main-path critical path, step ids from a start to an end.
+    pub critical_path: Vec<String>,
+    /// The declared deadline (`deadline`), as published.
+    #[serde(serialize_with = "declared_text")]
+    pub declared: Option<Duration>,
+    /// Longest path over every alternative of every `choice`.
+    pub worst_case: PathTime,
+    /// Worst case with one rework on the main path, if any rework is declared.
+    pub with_rework: Option<ReworkTime>,
+    /// Agency steps on the main path without a duration (counted as 0).
+    pub missing_durations: Vec<String>,
+}
+
+fn declared_text<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+impl ProcessingTime {
+    /// Thousandths of a working day on the main path, when in working days.
+    pub fn working_milli_days(&self) -> Option<u64> {
+        self.length.working_milli_days()
+    }
+
+    /// The critical path against the declared deadline: `Greater` when the
+    /// path is longer than the deadline. `None` when there is no deadline or
+    /// the units differ (needs the calendar).
+    pub fn versus_deadline(&self) -> Option<Ordering> {
+        self.length.compare(Length::of(self.declared?))
+    }
+}
+
+/// Per-step duration in the unit it was declared, agency steps only.
+#[derive(Clone, Copy)]
+enum Weight {
+    Zero,
+    Working(u64),
+    Calendar(u64),
+}
+
+fn weights(p: &Procedure) -> Vec<Weight> {
+    p.steps
+        .iter()
+        .map(|s| match (s.actor.is_applicant(), s.duration) {
+            (false, Some(d)) if d.unit() == DurationUnit::CalendarDays && d.milli() > 0 => {
+                Weight::Calendar(d.milli())
+            }
+            (false, Some(d)) => match d.working_milli_days() {
+                Some(m) if m > 0 => Weight::Working(m),
+                _ => Weight::Zero,
+            },
+            _ => Weight::Zero,
+        })
+        .collect()
+}
+
+/// The unit shared by the included steps, and their weights in it.
+/// Makes a [`Length`] in the unit of a path set.
+type MakeLength = fn(u64) -> Length;
+
+fn unit_weights(w: &[Weight], include: &[bool]) -> Option<(MakeLength, Vec<u64>)> {
+    let (mut working, mut calendar) = (false, false);
+    for (weight, _) in w.iter().zip(include).filter(|(_, inc)| **inc) {
+        match weight {
+            Weight::Working(_) => working = true,
+            Weight::Calendar(_) => calendar = true,
+            Weight::Zero => {}
+        }
+    }
+    if working && calendar {
+        return None;
+    }
+    let make: MakeLength = if calendar {
+        Length::CalendarDays
+    } else {
+        Length::WorkingDays
+    };
+    let values = w
+        .iter()
+        .map(|w| match w {
+            Weight::Zero => 0,
+            Weight::Working(m) | Weight::Calendar(m) => *m,
+        })
+        .collect();
+    Some((make, values))
+}
+
+/// Longest-path tables over the included steps and the followed edges:
+/// `to_end[v]` is the longest path from `v` (inclusive) to an end with its
+/// successor, `from_start[v]` the longest from a start to `v` (inclusive)
+/// with its predecessor. One pass each over the topological order.
+struct Longest {
+    to_end: Vec<u64>,
+    next: Vec<Option<usize>>,
+    from_start: Vec<u64>,
+    prev: Vec<Option<usize>>,
+}
+
+fn longest(
+    g: &StepGraph,
+    adj: &Adjacency,
+    w: &[u64],
+    include: &[bool],
+    follow: fn(EdgeKind) -> bool,
+) -> Longest {
+    let n = g.len();
+    let mut l = Longest {
+        to_end: vec![0; n],
+        next: vec![None; n],
+        from_start: vec![0; n],
+        prev: vec![None; n],
+    };
+    let inc = |i: usize| include.get(i).copied().unwrap_or(false);
+    let weight = |i: usize| w.get(i).copied().unwrap_or(0);
+    let order = g.topological_order();
+    let mut incoming = vec![0u64; n];
+    for &v in order {
+        if !inc(v) {
+            continue;
+        }
+        let here = incoming[v].saturating_add(weight(v));
+        l.from_start[v] = here;
+        for &(t, kind) in adj.out(v) {
+            if follow(kind) && inc(t) && (l.prev[t].is_none() || here > incoming[t]) {
+                incoming[t] = here;
+                l.prev[t] = Some(v);
+            }
+        }
+    }
+    for &v in order.iter().rev() {
+        if !inc(v) {
+            continue;
+        }
+        let mut best: Option<(u64, usize)> = None;
+        for &(t, kind) in adj.out(v) {
+            if follow(kind) && inc(t) && best.is_none_or(|(b, _)| l.to_end[t] > b) {
+                best = Some((l.to_end[t], t));
+            }
+        }
+        l.to_end[v] = weight(v).saturating_add(best.map_or(0, |(b, _)| b));
+        l.next[v] = best.map(|(_, t)| t);
+    }
+    l
+}
+
+fn walk_forward(from: usize, next: &[Option<usize>], p: &Procedure, out: &mut Vec<String>) {
+    let mut cur = Some(from);
+    while let Some(v) = cur {
+        if let Some(s) = p.steps.get(v) {
+            out.push(s.id.clone());
+        }
+        cur = next.get(v).copied().flatten();
+    }
+}
+
+fn path_back_to(to: usize, prev: &[Option<usize>], p: &Procedure) -> Vec<String> {
+    let mut rev = Vec::new();
+    let mut cur = Some(to);
+    while let Some(v) = cur {
+        if let Some(s) = p.steps.get(v) {
+            rev.push(s.id.clone());
+        }
+        cur = prev.get(v).copied().flatten();
+    }
+    rev.reverse();
+    rev
+}
+
+fn critical(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    w: &[Weight],
+    include: &[bool],
+    follow: fn(EdgeKind) -> bool,
+) -> (PathTime, Option<(MakeLength, Longest)>) {
+    let Some((make, values)) = unit_weights(w, include) else {
+        return (
+            PathTime {
+                length: Length::NeedsCalendar,
+                path: Vec::new(),
+            },
+            None,
+        );
+    };
+    let l = longest(g, adj, &values, include, follow);
+    let mut best: Option<(u64, usize)> = None;
+    for s in g.starts() {
+        if include.get(s).copied().unwrap_or(false) && best.is_none_or(|(b, _)| l.to_end[s] > b) {
+            best = Some((l.to_end[s], s));
+        }
+    }
+    let mut path = Vec::new();
+    if let Some((_, s)) = best {
+        walk_forward(s, &l.next, p, &mut path);
+    }
+    let time = PathTime {
+        length: make(best.map_or(0, |(b, _)| b)),
+        path,
+    };
+    (time, Some((make, l)))
+}
+
+/// The processing time of `p` (see [`ProcessingTime`]): O(V + E).
+///
+/// ```
+/// use tthc::{Procedure, StepGraph, metrics::processing_time};
+/// let p = Procedure::from_yaml_str(r#"
+/// format: tthc/1
+/// name: X
+/// deadline: 10 ngày làm việc
+/// steps:
+///   nop: { name: Nộp, actor: applicant, next: [a, b] }
+///   a: { name: A, actor: Sở A, duration: 3 working days, next: [c] }
+///   b: { name: B, actor: Sở B, duration: 5 working days, next: [c] }
+///   c: { name: C, actor: Sở A, duration: 4 giờ làm việc }
+/// "#, "x.yaml").unwrap();
+/// let g = StepGraph::build(&p).unwrap();
+/// let t = processing_time(&p, &g);
+/// assert_eq!(t.working_milli_days(), Some(5_500)); // 5 + 0.5
+/// assert_eq!(t.critical_path, ["nop", "b", "c"]);
+/// assert_eq!(t.versus_deadline(), Some(std::cmp::Ordering::Less));
+/// ```
+pub fn processing_time(p: &Procedure, g: &StepGraph) -> ProcessingTime {
+    processing_time_with(p, g, &Adjacency::of(g), &g.main_path())
+}
+
+pub(crate) fn processing_time_with(
+    p: &Procedure,
+    g: &StepGraph,
+    adj: &Adjacency,
+    main: &[bool],
+) -> ProcessingTime {
+    let w = weights(p);
+    let everything = vec![true; g.len()];
+    let (main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
+    let (worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
+    let with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make));
+    let missing_durations = p
+        .steps
+        .iter()
+        .zip(main)
+        .filter(|(s, on)| **on && !s.actor.is_applicant() && s.duration.is_none())
+        .map(|(s, _)| s.id.clone())
+        .collect();
+    ProcessingTime {
+        length: main_time.length,
+        critical_path: main_time.path,
+        declared: p.deadline,
+        worst_case,
+        with_rework,
+        missing_durations,
+    }
+}
+
+/// Longest start → source, then target → end, over the main-path reworks.
+fn worst_rework(
+    p: &Procedure,
+    g: &StepGraph,
+    main: &[bool],
+    l: &Longest,
+    make: MakeLength,
+) -> Option<ReworkTime> {
+    let on = |i: usize| main.get(i).copied().unwrap_or(false);
+    let mut best: Option<(u64, &crate::graph::ReworkEdge)> = None;
+    for rw in g.reworks() {
+        if !(on(rw.from) && on(rw.to)) {
+            continue;
+        }
+        let len = l.from_start[rw.from].saturating_add(l.to_end[rw.to]);
+        if best.is_none_or(|(b, _)| len > b) {
+            best = Some((len, rw));
+        }
+    }
+    let (len, rw) = best?;
+    let mut path = path_back_to(rw.from, &l.prev, p);
+    walk_forward(rw.to, &l.next, p, &mut path);
+    let id = |i: usize| p.steps.get(i).map(|s| s.id.clone()).unwrap_or_default();
+    Some(ReworkTime {
+        length: make(len),
+        path,
+        from: id(rw.from),
+        to: id(rw.to),
+        probability_ppm: rw.probability_ppm,
+    })
+}

@@ -1,0 +1,582 @@
+//! The review-test file format: a YAML list of named cases, each naming a
+//! procedure (and optionally a baseline) and what a drafter expects of it.
+//!
+//! ```yaml
+//! - name: Dự thảo cắt giảm ít nhất 30% chi phí tuân thủ (NQ 66/NQ-CP)
+//!   procedure: ../../procedures/buu-chinh/cap-lai.draft.yaml
+//!   baseline: ../../procedures/buu-chinh/cap-lai.yaml
+//!   expect:
+//!     compliance_cost.reduction_percent: ">= 30"
+//!     processing_time.working_days: "<= 5"
+//!     findings.absent: [TT303, certified-copy-required]
+//!     target: nq66-2025
+//! ```
+
+use crate::load::node::{Node, NodeKind};
+use crate::load::reader::{Reader, index, join};
+use crate::load::suggest::closest;
+use crate::load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Keys of one case.
+const CASE_KEYS: &[&str] = &[
+    "name",
+    "procedure",
+    "baseline",
+    "cost_basis",
+    "rules",
+    "expect",
+];
+
+/// Every metric a case can expect, and whether it needs a baseline.
+pub const METRICS: &[(&str, bool)] = &[
+    ("structure.steps", false),
+    ("structure.applicant_steps", false),
+    ("structure.agency_steps", false),
+    ("structure.main_path_steps", false),
+    ("structure.agencies", false),
+    ("structure.handoffs", false),
+    ("structure.documents", false),
+    ("structure.copies", false),
+    ("structure.certified_copies", false),
+    ("structure.presented_documents", false),
+    ("structure.state_held_documents", false),
+    ("structure.trips", false),
+    ("processing_time.working_days", false),
+    ("processing_time.calendar_days", false),
+    ("processing_time.declared_working_days", false),
+    ("processing_time.declared_calendar_days", false),
+    ("processing_time.with_rework_working_days", false),
+    ("processing_time.reduction_percent", true),
+    ("compliance_cost.per_case", false),
+    ("compliance_cost.annual", false),
+    ("compliance_cost.hours", false),
+    ("compliance_cost.cases_per_year", false),
+    ("compliance_cost.reduction_percent", true),
+    ("compliance_cost.annual_reduction_percent", true),
+    ("compliance_cost.saving_per_case", true),
+    ("compliance_cost.annual_saving", true),
+    ("steps.removed", true),
+    ("steps.added", true),
+    ("documents.removed", true),
+    ("documents.added", true),
+    ("findings.count", false),
+    ("findings.errors", false),
+    ("findings.warnings", false),
+    ("findings.infos", false),
+    ("findings.max_errors", false),
+    ("findings.max_warnings", false),
+];
+
+/// Expectation keys that take a list of rule codes or names.
+pub const CODE_LIST_KEYS: &[&str] = &["findings.absent", "findings.present"];
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl Op {
+    /// Whether `measured op expected` holds (with a tolerance for `==`/`!=`).
+    pub fn holds(self, measured: Decimal, expected: Decimal, tolerance: Decimal) -> bool {
+        let diff = (measured.0 - expected.0).abs();
+        match self {
+            Op::Eq => diff <= tolerance.0,
+            Op::Ne => diff > tolerance.0,
+            Op::Lt => measured < expected,
+            Op::Le => measured <= expected,
+            Op::Gt => measured > expected,
+            Op::Ge => measured >= expected,
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "==",
+            Op::Ne => "!=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
+}
+
+/// An exact decimal in millionths, so đồng, days and percentages compare
+/// without floating-point error.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Decimal(pub i128);
+
+impl Decimal {
+    /// Scale: millionths.
+    pub const SCALE: i128 = 1_000_000;
+
+    /// A whole number.
+    pub fn whole(v: i128) -> Decimal {
+        Decimal(v.saturating_mul(Decimal::SCALE))
+    }
+
+    /// `value` thousandths (milli-days, milli-hours).
+    pub fn milli(v: i128) -> Decimal {
+        Decimal(v.saturating_mul(1_000))
+    }
+
+    /// `value` hundredths (basis points of a percentage give percent).
+    pub fn centi(v: i128) -> Decimal {
+        Decimal(v.saturating_mul(10_000))
+    }
+
+    /// Parses `30`, `-5`, `77.44`, `0,5` (Vietnamese decimal comma).
+    pub fn parse(text: &str) -> Option<Decimal> {
+        let t = text.trim().replace(',', ".");
+        let (neg, t) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, t.trim_start_matches('+').to_string()),
+        };
+        let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+        if whole.is_empty() && frac.is_empty() {
+            return None;
+        }
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || !digits(frac) || frac.len() > 6 || whole.len() > 24 {
+            return None;
+        }
+        let w: i128 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let mut f: i128 = 0;
+        for (i, b) in frac.bytes().enumerate() {
+            f += i128::from(b - b'0') * 10i128.pow(5 - i as u32);
+        }
+        let v = w.checked_mul(Decimal::SCALE)?.checked_add(f)?;
+        Some(Decimal(if neg { -v } else { v }))
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let m = self.0.unsigned_abs();
+        let (w, fr) = (m / Decimal::SCALE as u128, m % Decimal::SCALE as u128);
+        if fr == 0 {
+            write!(f, "{sign}{w}")
+        } else {
+            let frac = format!("{fr:06}");
+            write!(f, "{sign}{w}.{}", frac.trim_end_matches('0'))
+        }
+    }
+}
+
+/// What one expectation checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// A metric compared with a number.
+    Compare {
+        /// The operator.
+        op: Op,
+        /// The expected value.
+        value: Decimal,
+        /// Allowed difference for `==` / `!=` (zero unless asked).
+        tolerance: Decimal,
+    },
+    /// Rule codes or names that must be absent / present.
+    Codes(Vec<String>),
+    /// Named reduction targets that must be met.
+    Targets(Vec<String>),
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Check::Compare {
+                op,
+                value,
+                tolerance,
+            } if tolerance.0 > 0 => {
+                write!(f, "{} {value} ± {tolerance}", op.symbol())
+            }
+            Check::Compare { op, value, .. } => write!(f, "{} {value}", op.symbol()),
+            Check::Codes(codes) => write!(f, "[{}]", codes.join(", ")),
+            Check::Targets(t) => write!(f, "{}", t.join(", ")),
+        }
+    }
+}
+
+/// One expectation of a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expectation {
+    /// The key as written (`compliance_cost.reduction_percent`).
+    pub key: String,
+    /// Where it is written.
+    pub location: Location,
+    /// What it checks.
+    pub check: Check,
+}
+
+/// A per-case severity override: rule code or name → severity word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleOverride {
+    /// Rule code or name.
+    pub rule: String,
+    /// `error`, `warn`, `info` or `off`.
+    pub severity: String,
+    /// Where it is written.
+    pub location: Location,
+}
+
+/// One named case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewCase {
+    /// The case's name.
+    pub name: String,
+    /// Where the case starts in its file.
+    pub location: Location,
+    /// The procedure under test, resolved against the test file's folder.
+    pub procedure: PathBuf,
+    /// The baseline to compare with, if any.
+    pub baseline: Option<PathBuf>,
+    /// A cost-basis file, if any.
+    pub cost_basis: Option<PathBuf>,
+    /// Severity overrides for this case.
+    pub rules: Vec<RuleOverride>,
+    /// What is expected.
+    pub expectations: Vec<Expectation>,
+}
+
+/// A parsed review-test file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewTestFile {
+    /// The file's path (as given).
+    pub path: PathBuf,
+    /// Its cases, in file order.
+    pub cases: Vec<ReviewCase>,
+}
+
+/// Parses review-test YAML. `path` names the file in errors and resolves the
+/// relative paths of its cases.
+pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, LoadErrors> {
+    let origin = path.display().to_string();
+    let root = match crate::load::yaml::parse_node(src, &origin, &LoadOptions::default())? {
+        Some(root) => root,
+        None => return Err(LoadError::new(&origin, LoadErrorKind::Empty).into()),
+    };
+    let mut r = Reader::new(&origin, src);
+    let NodeKind::Seq(items) = &root.kind else {
+        r.error(
+            "",
+            root.loc,
+            LoadErrorKind::Invalid {
+                en: "a review-test file is a list of cases: start each case with `- name: ...`".into(),
+                vi: "tệp kiểm thử là một danh sách trường hợp: mỗi trường hợp bắt đầu bằng `- name: ...`".into(),
+            },
+        );
+        return Err(LoadErrors { errors: r.errors });
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut cases = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if let Some(case) = parse_case(&mut r, item, &index("", i), dir) {
+            cases.push(case);
+        }
+    }
+    if r.errors.is_empty() {
+        Ok(ReviewTestFile {
+            path: path.to_path_buf(),
+            cases,
+        })
+    } else {
+        Err(LoadErrors { errors: r.errors })
+    }
+}
+
+fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option<ReviewCase> {
+    let f = r.fields(node, path, CASE_KEYS)?;
+    let name = r
+        .required(&f, "name", path)
+        .and_then(|n| r.text(n, &join(path, "name")));
+    let procedure = r
+        .required(&f, "procedure", path)
+        .and_then(|n| r.text(n, &join(path, "procedure")));
+    let baseline = r.opt_text(f.get("baseline"), &join(path, "baseline"));
+    let cost_basis = r.opt_text(f.get("cost_basis"), &join(path, "cost_basis"));
+    let mut rules = Vec::new();
+    if let Some(node) = f.get("rules") {
+        // An empty allowed list: any rule code or name; validated by the runner.
+        if r.fields(node, &join(path, "rules"), &[]).is_some() {
+            for (key, _, value) in map_entries(node) {
+                let p = join(&join(path, "rules"), &key);
+                if let Some(sev) = r.text(value, &p) {
+                    rules.push(RuleOverride {
+                        rule: key,
+                        severity: sev,
+                        location: value.loc,
+                    });
+                }
+            }
+        }
+    }
+    let mut expectations = Vec::new();
+    match f.get("expect") {
+        Some(node) => {
+            if r.fields(node, &join(path, "expect"), &[]).is_some() {
+                for (key, key_node, value) in map_entries(node) {
+                    let p = join(&join(path, "expect"), &key);
+                    if let Some(check) = parse_check(r, &key, value, &p, baseline.is_some()) {
+                        expectations.push(Expectation {
+                            key,
+                            location: key_node.loc,
+                            check,
+                        });
+                    }
+                }
+            }
+        }
+        None => {
+            let _ = r.required(&f, "expect", path);
+        }
+    }
+    Some(ReviewCase {
+        name: name?,
+        location: node.loc,
+        procedure: resolve(dir, &procedure?),
+        baseline: baseline.map(|b| resolve(dir, &b)),
+        cost_basis: cost_basis.map(|c| resolve(dir, &c)),
+        rules,
+        expectations,
+    })
+}
+
+/// `dir/rel` with `.` and `..` folded lexically, so messages show
+/// `procedures/x.yaml` rather than `tests/review/../../procedures/x.yaml`.
+fn resolve(dir: &Path, rel: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    let joined = dir.join(rel);
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+fn map_entries(node: &Node) -> Vec<(String, &Node, &Node)> {
+    match &node.kind {
+        NodeKind::Map(entries) => entries
+            .iter()
+            .filter_map(|(k, v)| match &k.kind {
+                NodeKind::Str(s) => Some((s.clone(), k, v)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn parse_check(
+    r: &mut Reader<'_>,
+    key: &str,
+    value: &Node,
+    path: &str,
+    has_baseline: bool,
+) -> Option<Check> {
+    if CODE_LIST_KEYS.contains(&key) {
+        return r.text_list(value, path).map(Check::Codes);
+    }
+    if key == "target" {
+        let targets = match &value.kind {
+            NodeKind::Seq(_) => r.text_list(value, path)?,
+            _ => vec![r.text(value, path)?],
+        };
+        if !has_baseline {
+            r.error(path, value.loc, needs_baseline(key));
+            return None;
+        }
+        return Some(Check::Targets(targets));
+    }
+    let Some((_, needs)) = METRICS.iter().find(|(m, _)| *m == key) else {
+        let mut known: Vec<&str> = METRICS.iter().map(|(m, _)| *m).collect();
+        known.extend(CODE_LIST_KEYS);
+        known.push("target");
+        r.error(
+            path,
+            value.loc,
+            LoadErrorKind::UnknownKey {
+                key: key.to_string(),
+                suggestion: closest(key, known.iter().copied()),
+                allowed: known,
+            },
+        );
+        return None;
+    };
+    if *needs && !has_baseline {
+        r.error(path, value.loc, needs_baseline(key));
+        return None;
+    }
+    let text = r.text(value, path)?;
+    match parse_comparison(&text) {
+        Some(check) => {
+            // `findings.max_errors: 0` means "at most 0".
+            if key.starts_with("findings.max_")
+                && let Check::Compare {
+                    value, tolerance, ..
+                } = check
+            {
+                return Some(Check::Compare {
+                    op: Op::Le,
+                    value,
+                    tolerance,
+                });
+            }
+            Some(check)
+        }
+        None => {
+            r.error(
+                path,
+                value.loc,
+                LoadErrorKind::Invalid {
+                    en: format!("cannot read the expectation `{text}`: write a number, or an operator and a number such as \">= 30\" or \"== 77.44 ± 0.01\""),
+                    vi: format!("không đọc được kỳ vọng `{text}`: ghi một số, hoặc phép so sánh và một số, ví dụ \">= 30\" hay \"== 77.44 ± 0.01\""),
+                },
+            );
+            None
+        }
+    }
+}
+
+fn needs_baseline(key: &str) -> LoadErrorKind {
+    LoadErrorKind::Invalid {
+        en: format!("`{key}` compares with a baseline: add `baseline: <file>` to this case"),
+        vi: format!("`{key}` so sánh với phương án gốc: thêm `baseline: <tệp>` vào trường hợp này"),
+    }
+}
+
+/// Parses `">= 30"`, `"<5"`, `"77.44"`, `"== 77.44 ± 0.01"`, `"== 77.44 +- 0.01"`.
+pub fn parse_comparison(text: &str) -> Option<Check> {
+    let t = text.trim();
+    let ops = [
+        ("==", Op::Eq),
+        ("!=", Op::Ne),
+        ("<=", Op::Le),
+        (">=", Op::Ge),
+        ("<", Op::Lt),
+        (">", Op::Gt),
+        ("=", Op::Eq),
+    ];
+    let (op, rest) = ops
+        .iter()
+        .find_map(|(sym, op)| t.strip_prefix(sym).map(|rest| (*op, rest)))
+        .unwrap_or((Op::Eq, t));
+    let (value, tolerance) = match rest.split_once('±').or_else(|| rest.split_once("+-")) {
+        Some((v, tol)) => (v, Some(tol)),
+        None => (rest, None),
+    };
+    let value = Decimal::parse(value.trim().trim_end_matches('%'))?;
+    let tolerance = match tolerance {
+        Some(tol) => Decimal::parse(tol.trim().trim_end_matches('%'))?,
+        None => Decimal(0),
+    };
+    if tolerance.0 < 0 {
+        return None;
+    }
+    Some(Check::Compare {
+        op,
+        value,
+        tolerance,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_comparisons_exactly() {
+        assert_eq!(
+            parse_comparison(">= 30"),
+            Some(Check::Compare {
+                op: Op::Ge,
+                value: Decimal::whole(30),
+                tolerance: Decimal(0)
+            })
+        );
+        assert_eq!(
+            parse_comparison("== 77.44 ± 0.01"),
+            Some(Check::Compare {
+                op: Op::Eq,
+                value: Decimal(77_440_000),
+                tolerance: Decimal(10_000)
+            })
+        );
+        assert_eq!(
+            parse_comparison("0,5"),
+            Some(Check::Compare {
+                op: Op::Eq,
+                value: Decimal(500_000),
+                tolerance: Decimal(0)
+            })
+        );
+        assert_eq!(parse_comparison("about 5"), None);
+        assert_eq!(parse_comparison(">= "), None);
+    }
+
+    #[test]
+    fn decimal_round_trips() {
+        for t in ["0", "30", "-5", "77.44", "0.001"] {
+            assert_eq!(Decimal::parse(t).unwrap().to_string(), t);
+        }
+        assert!(Op::Eq.holds(
+            Decimal::parse("77.44").unwrap(),
+            Decimal::parse("77.45").unwrap(),
+            Decimal::parse("0.01").unwrap()
+        ));
+        assert!(!Op::Eq.holds(
+            Decimal::parse("77.44").unwrap(),
+            Decimal::parse("77.46").unwrap(),
+            Decimal::parse("0.01").unwrap()
+        ));
+    }
+
+    #[test]
+    fn parses_a_file_and_locates_errors() {
+        let src = "- name: A\n  procedure: p.yaml\n  baseline: b.yaml\n  expect:\n    compliance_cost.reduction_percent: \">= 30\"\n    findings.absent: [TT303]\n    target: nq66-2025\n- name: B\n  procedure: p.yaml\n  expect:\n    compliance_cost.per_cse: 5\n";
+        let err = parse_review_tests(src, Path::new("t/x.yaml")).unwrap_err();
+        assert_eq!(err.errors.len(), 1);
+        let e = &err.errors[0];
+        assert_eq!(e.location.unwrap().line, 11);
+        assert_eq!(
+            e.help(crate::Lang::En).unwrap(),
+            "did you mean `compliance_cost.per_case`?"
+        );
+
+        let ok = parse_review_tests(
+            &src[..src.find("- name: B").unwrap()],
+            Path::new("t/x.yaml"),
+        )
+        .unwrap();
+        assert_eq!(ok.cases[0].procedure, Path::new("t/p.yaml"));
+        assert_eq!(ok.cases[0].expectations.len(), 3);
+    }
+}

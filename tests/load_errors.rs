@@ -1,0 +1,292 @@
+//! Bad input: every fixture is rejected with the specific error at the
+//! specific line, and nothing panics, hangs or grows without bound.
+
+use std::path::Path;
+use tthc::{LoadErrors, LoadOptions, Procedure, load_file};
+
+fn load_fixture(name: &str) -> LoadErrors {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(name);
+    match load_file(&path, &LoadOptions::default()).1 {
+        Ok(_) => panic!("{name} loaded, but it is bad input"),
+        Err(e) => e,
+    }
+}
+
+/// (fixture, error code, line, element path or "")
+const CASES: &[(&str, &str, u32, &str)] = &[
+    ("malformed-indent.yaml", "yaml-syntax", 6, ""),
+    ("unclosed-flow.yaml", "yaml-syntax", 4, ""),
+    ("tab-indent.yaml", "yaml-syntax", 4, ""),
+    ("duplicate-top-key.yaml", "duplicate-key", 3, ""),
+    ("duplicate-step-id.yaml", "duplicate-key", 12, ""),
+    ("unknown-top-key.yaml", "unknown-key", 3, "deadlines"),
+    (
+        "unknown-step-key.yaml",
+        "unknown-key",
+        7,
+        "steps.nop.duraton",
+    ),
+    (
+        "unknown-document-key.yaml",
+        "unknown-key",
+        6,
+        "documents.don.copy",
+    ),
+    ("missing-format.yaml", "missing-key", 1, ""),
+    ("missing-name.yaml", "missing-key", 1, ""),
+    ("missing-steps.yaml", "missing-key", 1, ""),
+    ("unsupported-format.yaml", "unsupported-format", 1, "format"),
+    ("steps-is-list.yaml", "wrong-type", 4, "steps"),
+    ("name-is-list.yaml", "wrong-type", 3, "name"),
+    ("step-missing-actor.yaml", "missing-key", 4, "steps.nop"),
+    ("bad-level.yaml", "bad-value", 3, "level"),
+    ("bad-channel.yaml", "bad-value", 3, "channels[1]"),
+    ("bad-form.yaml", "bad-value", 6, "documents.ban-sao.form"),
+    (
+        "unknown-next-step.yaml",
+        "unknown-step",
+        7,
+        "steps.nop.next[0]",
+    ),
+    (
+        "unknown-choice-step.yaml",
+        "unknown-step",
+        12,
+        "steps.xu-ly.choice[1]",
+    ),
+    (
+        "unknown-rework-target.yaml",
+        "unknown-step",
+        12,
+        "steps.xu-ly.rework.to",
+    ),
+    (
+        "unknown-document.yaml",
+        "unknown-document",
+        10,
+        "steps.nop.submits[1]",
+    ),
+    (
+        "unknown-produced-document.yaml",
+        "unknown-document",
+        12,
+        "steps.xu-ly.produces[0]",
+    ),
+    ("cycle-next.yaml", "cycle", 15, "steps.c.next[0]"),
+    ("cycle-choice.yaml", "cycle", 11, "steps.b.choice[1]"),
+    ("self-loop.yaml", "cycle", 7, "steps.a.next[0]"),
+    ("negative-fee.yaml", "negative", 5, "fees[0].amount"),
+    ("negative-fee-text.yaml", "negative", 5, "fees[0].amount"),
+    (
+        "negative-hours.yaml",
+        "negative",
+        7,
+        "steps.nop.effort.hours",
+    ),
+    (
+        "probability-too-high.yaml",
+        "probability",
+        12,
+        "steps.xu-ly.rework.probability",
+    ),
+    (
+        "probability-negative.yaml",
+        "probability",
+        12,
+        "steps.xu-ly.rework.probability",
+    ),
+    ("bad-duration-unit.yaml", "bad-duration", 3, "deadline"),
+    ("duration-without-unit.yaml", "bad-duration", 3, "deadline"),
+    ("bad-money.yaml", "bad-money", 5, "fees[0].amount"),
+    ("decimal-money.yaml", "bad-money", 5, "fees[0].amount"),
+    ("nan-hours.yaml", "non-finite", 7, ""),
+    ("infinite-cost.yaml", "non-finite", 7, ""),
+    ("bad-step-id.yaml", "bad-id", 4, "steps.nộp hồ sơ"),
+    ("top-level-list.yaml", "wrong-type", 1, ""),
+    ("volume-conflict.yaml", "invalid", 3, "volume"),
+    ("fees-not-list.yaml", "wrong-type", 3, "fees"),
+    ("copies-too-many.yaml", "too-big", 6, "documents.don.copies"),
+    ("multiple-documents.yaml", "invalid", 13, ""),
+    ("not-utf8.yaml", "not-utf8", 2, ""),
+];
+
+#[test]
+fn every_bad_fixture_gets_its_specific_located_error() {
+    let mut failures = Vec::new();
+    for &(file, code, line, element) in CASES {
+        let errors = load_fixture(file);
+        let found = errors.errors.iter().any(|e| {
+            e.code() == code
+                && e.location.map(|l| l.line) == Some(line)
+                && e.element.as_deref().unwrap_or("") == element
+        });
+        if !found {
+            failures.push(format!(
+                "{file}: expected {code} at line {line} ({element}), got {errors:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixture_in_the_folder_is_covered() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASES.iter().map(|c| c.0.to_string()).collect();
+    listed.extend(["empty.yaml".to_string(), "comments-only.yaml".to_string()]);
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn empty_inputs_say_the_file_is_empty() {
+    for file in ["empty.yaml", "comments-only.yaml"] {
+        let errors = load_fixture(file);
+        assert_eq!(errors.errors[0].code(), "empty", "{file}");
+    }
+}
+
+#[test]
+fn unknown_keys_and_values_suggest_the_right_word() {
+    use tthc::LoadErrorKind::*;
+    let want = [
+        ("unknown-top-key.yaml", "deadline"),
+        ("unknown-step-key.yaml", "duration"),
+        ("unknown-document-key.yaml", "copies"),
+        ("bad-level.yaml", "province"),
+        ("bad-channel.yaml", "online"),
+        ("unknown-next-step.yaml", "xu-ly"),
+        ("unknown-rework-target.yaml", "nop"),
+    ];
+    for (file, suggestion) in want {
+        let errors = load_fixture(file);
+        let got = errors.errors.iter().find_map(|e| match &e.kind {
+            UnknownKey { suggestion, .. }
+            | BadValue { suggestion, .. }
+            | UnknownStep { suggestion, .. } => suggestion.clone(),
+            _ => None,
+        });
+        assert_eq!(got.as_deref(), Some(suggestion), "{file}");
+    }
+}
+
+#[test]
+fn cycle_lists_the_steps_on_it() {
+    let errors = load_fixture("cycle-next.yaml");
+    match &errors.errors[0].kind {
+        tthc::LoadErrorKind::Cycle { steps } => assert_eq!(steps, &["c", "b", "c"]),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn independent_errors_are_all_reported_in_one_pass() {
+    let src = "format: tthc/1\nname: X\nlevel: provincal\ndeadlne: 3 days\nsteps:\n  a: { name: A, actor: applicant, next: [zz] }\n";
+    let errors = Procedure::from_yaml_str(src, "x.yaml").unwrap_err();
+    let codes: Vec<&str> = errors.errors.iter().map(|e| e.code()).collect();
+    assert_eq!(codes, ["bad-value", "unknown-key", "unknown-step"]);
+}
+
+#[test]
+fn alias_bomb_is_rejected_quickly() {
+    let mut src = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for i in 1..12 {
+        let prev = (b'a' + (i - 1) as u8) as char;
+        let cur = (b'a' + i as u8) as char;
+        src.push_str(&format!("{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+    }
+    let errors = Procedure::from_yaml_str(&src, "bomb.yaml").unwrap_err();
+    assert_eq!(errors.errors[0].code(), "yaml-budget", "{errors:?}");
+}
+
+#[test]
+fn ten_thousand_deep_nesting_is_rejected() {
+    let src = format!(
+        "format: tthc/1\nname: X\nsteps: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let errors = Procedure::from_yaml_str(&src, "deep.yaml").unwrap_err();
+    let code = errors.errors[0].code();
+    assert!(code == "yaml-budget" || code == "yaml-syntax", "{errors:?}");
+    assert_eq!(errors.errors[0].location.map(|l| l.line), Some(3));
+
+    let block = format!(
+        "format: tthc/1\nname: X\nsteps:\n  a: {}x\n",
+        "- ".repeat(10_000)
+    );
+    let errors = Procedure::from_yaml_str(&block, "deep-block.yaml").unwrap_err();
+    assert!(
+        matches!(errors.errors[0].code(), "yaml-budget" | "yaml-syntax"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn fifty_megabyte_file_is_refused_without_reading_it_all() {
+    let dir = std::env::temp_dir().join(format!("tthc-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.yaml");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(50 * 1024 * 1024).unwrap();
+    let (source, result) = load_file(&path, &LoadOptions::default());
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(source.is_none());
+    let errors = result.unwrap_err();
+    assert_eq!(errors.errors[0].code(), "too-large");
+    assert!(
+        errors.errors[0].to_string().contains("52428800 bytes"),
+        "{}",
+        errors.errors[0]
+    );
+}
+
+#[test]
+fn size_limit_is_configurable() {
+    let src = "format: tthc/1\nname: X\nsteps: {}\n";
+    let small = LoadOptions {
+        max_file_size: 10,
+        ..LoadOptions::default()
+    };
+    assert_eq!(
+        Procedure::from_yaml_str_with(src, "x.yaml", &small)
+            .unwrap_err()
+            .errors[0]
+            .code(),
+        "too-large"
+    );
+    assert!(Procedure::from_yaml_str(src, "x.yaml").is_ok());
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_the_file() {
+    let (_, result) = load_file(Path::new("/nonexistent/x.yaml"), &LoadOptions::default());
+    let e = &result.unwrap_err().errors[0];
+    assert_eq!(e.code(), "io");
+    assert!(e.to_string().starts_with("/nonexistent/x.yaml: "), "{e}");
+}
+
+#[test]
+fn messages_and_help_exist_in_both_languages() {
+    for &(file, ..) in CASES {
+        for e in load_fixture(file).errors {
+            let (vi, en) = (e.message(tthc::Lang::Vi), e.message(tthc::Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty(), "{file}");
+            if e.code() != "io" && e.code() != "invalid" {
+                assert!(
+                    e.help(tthc::Lang::Vi).is_some() && e.help(tthc::Lang::En).is_some(),
+                    "{file}: {e}"
+                );
+            }
+        }
+    }
+}

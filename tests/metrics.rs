@@ -1,0 +1,498 @@
+//! Metrics: hand-computed figures and properties.
+
+use proptest::prelude::*;
+use std::cmp::Ordering;
+use tthc::cost_basis::CostBasis;
+use tthc::metrics::{Activity, Length, Scenario, measure, measure_with, processing_time};
+use tthc::{
+    Actor, Duration, Effort, Fee, Money, Procedure, Rework, SourceMap, Step, StepGraph, Volume,
+};
+
+fn load(src: &str) -> Procedure {
+    Procedure::from_yaml_str(src, "t.yaml").unwrap()
+}
+
+fn spec_example() -> Procedure {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good/spec-example.yaml"
+    ))
+    .unwrap();
+    load(&src)
+}
+
+fn row(m: &tthc::metrics::Metrics, a: Activity) -> &tthc::metrics::CostBreakdownRow {
+    m.compliance_cost
+        .breakdown
+        .iter()
+        .find(|r| r.activity == a)
+        .unwrap()
+}
+
+#[test]
+fn spec_example_by_hand() {
+    let p = spec_example();
+    let g = StepGraph::build(&p).unwrap();
+    let m = measure(&p, &g, &CostBasis::default());
+
+    let s = &m.structure;
+    assert_eq!((s.steps, s.applicant_steps, s.agency_steps), (3, 1, 2));
+    assert_eq!((s.agencies, s.handoffs), (1, 0));
+    // The result document is produced, not submitted: the dossier is one form.
+    assert_eq!((s.documents, s.copies, s.certified_copies), (1, 1, 0));
+    // One trip to submit, one to collect.
+    assert_eq!(s.trips, 2);
+
+    let t = &m.processing_time;
+    assert_eq!(t.length, Length::WorkingDays(7_000));
+    assert_eq!(t.critical_path, ["nop-ho-so", "xem-xet", "tra-ket-qua"]);
+    assert_eq!(t.versus_deadline(), Some(Ordering::Equal));
+    assert_eq!(t.missing_durations, ["tra-ket-qua"]);
+    // One rework: 7 days to xem-xet, back to nop-ho-so, 7 more to the end.
+    let r = t.with_rework.as_ref().unwrap();
+    assert_eq!(r.length, Length::WorkingDays(14_000));
+    assert_eq!(
+        r.path,
+        [
+            "nop-ho-so",
+            "xem-xet",
+            "nop-ho-so",
+            "xem-xet",
+            "tra-ket-qua"
+        ]
+    );
+
+    let c = &m.compliance_cost;
+    assert_eq!(c.scenario, Scenario::InPerson);
+    // learning 1 h × 43,182 = 43,182
+    assert_eq!(row(&m, Activity::Learning).total.dong(), 43_182);
+    // the request form: 1 h × 43,182 = 43,182
+    assert_eq!(row(&m, Activity::Preparing).total.dong(), 43_182);
+    assert_eq!(row(&m, Activity::Obtaining).total.dong(), 0);
+    // submitting: (0.5 h + one trip of 2 h) × 43,182 = 107,955; + trip 30,000
+    let sub = row(&m, Activity::Submitting);
+    assert_eq!((sub.milli_hours, sub.time_cost.dong()), (2_500, 107_955));
+    assert_eq!(
+        (sub.out_of_pocket.dong(), sub.total.dong()),
+        (30_000, 137_955)
+    );
+    assert_eq!(row(&m, Activity::Paying).fees.dong(), 1_000_000);
+    // collecting the result at tra-ket-qua (after the result-producing step)
+    assert_eq!(row(&m, Activity::Receiving).total.dong(), 137_955);
+    // supplementing: 10% × repeating nop-ho-so (2.5 h, 30,000 đ)
+    //   = 0.25 h → 10,795.5 → 10,796 đ; 3,000 đ; total 13,795.5 → 13,796 đ
+    let sup = row(&m, Activity::Supplementing);
+    assert_eq!((sup.milli_hours, sup.time_cost.dong()), (250, 10_796));
+    assert_eq!(
+        (sup.out_of_pocket.dong(), sup.total.dong()),
+        (3_000, 13_796)
+    );
+    // per case, exact: 43,182 + 43,182 + 137,955 + 1,000,000 + 13,795.5
+    //   + 137,955 = 1,376,069.5 → 1,376,070 (one rounding, half up)
+    assert_eq!(c.per_case.dong(), 1_376_070);
+    assert_eq!(c.milli_hours, 7_250);
+    // per year from the exact amount: 1,376,069.5 × 120 = 165,128,340
+    // (not 1,376,070 × 120 = 165,128,400)
+    assert_eq!(c.cases_per_year, Some(120));
+    assert_eq!(c.annual.unwrap().dong(), 165_128_340);
+    assert!(!c.overflow);
+}
+
+const DOCS: &str = r#"
+format: tthc/1
+name: Cấp giấy phép
+channels: [online]
+fees:
+  - { name: Lệ phí, amount: 200000, online_amount: 100000 }
+documents:
+  don: { name: Đơn đề nghị, effort: { hours: 0.5 } }
+  gcn: { name: Giấy chứng nhận đăng ký doanh nghiệp, form: certified_copy, copies: 2, issued_by: Sở KH&ĐT, effort: { hours: 1, trips: 1, cost: 5000 } }
+  cccd: { name: Căn cước, form: presented, held_in: CSDL quốc gia về dân cư }
+  ho-so-khac: { name: Giấy tờ chỉ ở nhánh từ chối, issued_by: Sở A, effort: { hours: 100 } }
+  giay-phep: { name: Giấy phép, issued_by: Sở B }
+result: giay-phep
+steps:
+  nop: { name: Nộp, actor: applicant, submits: [don, gcn], next: [tiep-nhan] }
+  tiep-nhan: { name: Tiếp nhận, actor: Trung tâm PVHCC, duration: 4 giờ làm việc, next: [tham-dinh] }
+  tham-dinh: { name: Thẩm định, actor: Sở A, duration: 5 ngày làm việc, choice: [cap, tu-choi] }
+  cap: { name: Cấp phép, actor: Sở B, duration: 2 ngày làm việc, produces: [giay-phep], next: [tra] }
+  tu-choi: { name: Từ chối, actor: Sở A, duration: 10 ngày làm việc, submits: [ho-so-khac] }
+  tra: { name: Trả kết quả, actor: Trung tâm PVHCC, effort: { hours: 0.25, trips: 1 } }
+"#;
+
+#[test]
+fn documents_activities_and_alternatives_by_hand() {
+    let p = load(DOCS);
+    let g = StepGraph::build(&p).unwrap();
+    let m = measure(&p, &g, &CostBasis::default());
+    let s = &m.structure;
+    // dossier: don, gcn, cccd (declared, not attached), ho-so-khac (submitted
+    // on the refusal branch); giay-phep is only produced.
+    assert_eq!(s.documents, 4);
+    assert_eq!((s.copies, s.certified_copies), (5, 2));
+    assert_eq!((s.presented_documents, s.state_held_documents), (1, 1));
+    // main path: nop, tiep-nhan, tham-dinh, cap, tra (tu-choi is the refusal)
+    assert_eq!(s.main_path_steps, 5);
+    // tiep-nhan (centre) → tham-dinh (Sở A) → cap (Sở B) → tra (centre)
+    assert_eq!((s.agencies, s.handoffs), (3, 3));
+    // gcn trip + collecting the result
+    assert_eq!(s.trips, 2);
+
+    let t = &m.processing_time;
+    // 4 working hours = 0.5 day; 0.5 + 5 + 2 = 7.5
+    assert_eq!(t.length, Length::WorkingDays(7_500));
+    assert_eq!(
+        t.critical_path,
+        ["nop", "tiep-nhan", "tham-dinh", "cap", "tra"]
+    );
+    // the refusal takes longer: 0.5 + 5 + 10
+    assert_eq!(t.worst_case.length, Length::WorkingDays(15_500));
+    assert_eq!(
+        t.worst_case.path,
+        ["nop", "tiep-nhan", "tham-dinh", "tu-choi"]
+    );
+    assert!(t.with_rework.is_none());
+    assert_eq!(t.versus_deadline(), None);
+
+    let c = &m.compliance_cost;
+    // online is the only channel → online fee
+    assert_eq!(c.scenario, Scenario::Online);
+    assert_eq!(row(&m, Activity::Paying).fees.dong(), 100_000);
+    // don: 0.5 h = 21,591 đ
+    assert_eq!(row(&m, Activity::Preparing).total.dong(), 21_591);
+    // gcn: (1 h + 2 h trip) × 43,182 = 129,546; 5,000 + 30,000 trip + 2 × 2,000
+    // certification = 39,000; total 168,546. ho-so-khac is off the main path.
+    let ob = row(&m, Activity::Obtaining);
+    assert_eq!(
+        (ob.time_cost.dong(), ob.out_of_pocket.dong()),
+        (129_546, 39_000)
+    );
+    assert_eq!(ob.total.dong(), 168_546);
+    // tra: (0.25 + 2) h × 43,182 = 97,159.5 → 97,160; + 30,000
+    assert_eq!(row(&m, Activity::Receiving).total.dong(), 127_160);
+    assert_eq!(row(&m, Activity::Submitting).total.dong(), 0);
+    // 43,182 + 21,591 + 168,546 + 100,000 + 127,159.5 = 460,478.5 → 460,479
+    assert_eq!(c.per_case.dong(), 460_479);
+    assert_eq!(c.annual, None);
+
+    let in_person = measure_with(&p, &g, &CostBasis::default(), Scenario::InPerson);
+    assert_eq!(in_person.compliance_cost.per_case.dong(), 460_479 + 100_000);
+}
+
+#[test]
+fn calendar_days_are_never_summed_with_working_days() {
+    let mixed = load(
+        "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: Sở A, duration: 30 ngày, next: [b] }\n  b: { name: B, actor: Sở B, duration: 5 ngày làm việc }\n",
+    );
+    let t = processing_time(&mixed, &StepGraph::build(&mixed).unwrap());
+    assert_eq!(t.length, Length::NeedsCalendar);
+    assert!(t.critical_path.is_empty());
+    assert_eq!(t.working_milli_days(), None);
+
+    // Parallel branches in different units also need the calendar (their end
+    // is the later of the two).
+    let parallel = load(
+        "format: tthc/1\nname: X\nsteps:\n  s: { name: S, actor: applicant, next: [a, b] }\n  a: { name: A, actor: Sở A, duration: 30 ngày }\n  b: { name: B, actor: Sở B, duration: 5 ngày làm việc }\n",
+    );
+    let t = processing_time(&parallel, &StepGraph::build(&parallel).unwrap());
+    assert_eq!(t.length, Length::NeedsCalendar);
+
+    let calendar = load(
+        "format: tthc/1\nname: X\ndeadline: 45 ngày\nsteps:\n  a: { name: A, actor: Sở A, duration: 30 ngày, next: [b] }\n  b: { name: B, actor: Sở B, duration: 15 days }\n",
+    );
+    let t = processing_time(&calendar, &StepGraph::build(&calendar).unwrap());
+    assert_eq!(t.length, Length::CalendarDays(45_000));
+    assert_eq!(t.versus_deadline(), Some(Ordering::Equal));
+}
+
+#[test]
+fn applicant_durations_and_same_day_do_not_count() {
+    let p = load(
+        "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, duration: 30 working days, next: [b] }\n  b: { name: B, actor: UBND xã, duration: trong ngày }\n",
+    );
+    let t = processing_time(&p, &StepGraph::build(&p).unwrap());
+    assert_eq!(t.length, Length::WorkingDays(0));
+    assert_eq!(t.critical_path, ["a", "b"]);
+}
+
+#[test]
+fn published_reduction_figure() {
+    // Two procedures whose only cost is a fee: 1,024,000 đ and 231,000 đ.
+    let basis = CostBasis {
+        learning_milli_hours: tthc::cost_basis::Sourced {
+            value: 0,
+            ..CostBasis::default().learning_milli_hours
+        },
+        ..CostBasis::default()
+    };
+    let yaml = |fee: u32| {
+        format!(
+            "format: tthc/1\nname: X\nfees: [{{ name: Phí, amount: {fee} }}]\nvolume: {{ subjects: 3228, frequency: 1 }}\nsteps:\n  a: {{ name: A, actor: applicant }}\n"
+        )
+    };
+    let before = load(&yaml(1_024_000));
+    let after = load(&yaml(231_000));
+    let c = tthc::compare::compare(&before, &after, &basis, &[]).unwrap();
+    assert_eq!(c.baseline.compliance_cost.per_case.dong(), 1_024_000);
+    assert_eq!(c.draft.compliance_cost.per_case.dong(), 231_000);
+    let cut = c.compliance_cost.reduction_percent.unwrap();
+    assert_eq!(
+        (cut.basis_points(), cut.to_string()),
+        (7_744, "77.44".to_string())
+    );
+    // 3,228 subjects: 3,305,472,000 → 745,668,000 đ a year
+    assert_eq!(
+        c.baseline.compliance_cost.annual.unwrap().dong(),
+        3_305_472_000
+    );
+    assert_eq!(c.draft.compliance_cost.annual.unwrap().dong(), 745_668_000);
+}
+
+#[test]
+fn no_overflow_over_a_national_catalog() {
+    // 100,000 procedures × 10^7 cases a year, each case costing the spec
+    // example plus a 10^9 đ fee.
+    let mut p = spec_example();
+    p.volume = Some(Volume {
+        subjects: 10_000_000,
+        frequency: 1,
+    });
+    p.fees = Some(vec![Fee {
+        name: "Phí".into(),
+        amount: Money::from_dong(1_000_000_000),
+        online_amount: None,
+    }]);
+    let g = StepGraph::build(&p).unwrap();
+    let m = measure(&p, &g, &CostBasis::default());
+    // 1,376,069.5 − 1,000,000 + 10^9 = 1,000,376,069.5 per case
+    assert_eq!(m.compliance_cost.per_case.dong(), 1_000_376_070);
+    let annual = m.compliance_cost.annual.unwrap();
+    assert_eq!(annual.dong(), 10_003_760_695_000_000);
+    let mut total = Money::ZERO;
+    for _ in 0..100_000 {
+        total = total.checked_add(annual).unwrap();
+    }
+    assert_eq!(total.dong(), 10_003_760_695_000_000 * 100_000);
+    assert!(!m.compliance_cost.overflow);
+}
+
+#[test]
+fn absurd_inputs_are_capped_not_panicking() {
+    let mut p = spec_example();
+    for s in &mut p.steps {
+        s.effort.milli_hours = u64::MAX;
+        s.effort.trips = u32::MAX;
+    }
+    p.volume = Some(Volume {
+        subjects: u64::MAX,
+        frequency: u64::MAX,
+    });
+    let g = StepGraph::build(&p).unwrap();
+    let m = measure(&p, &g, &CostBasis::default());
+    assert!(m.compliance_cost.overflow);
+}
+
+// ---- properties over random layered procedures ----
+
+#[derive(Clone, Debug)]
+struct Gen {
+    applicant: bool,
+    agency: u8,
+    days_milli: u64,
+    effort_milli_hours: u64,
+    trips: u32,
+    succ: Vec<(u8, bool)>,
+}
+
+fn gen_step() -> impl Strategy<Value = Gen> {
+    (
+        any::<bool>(),
+        0u8..3,
+        0u64..20_000,
+        0u64..5_000,
+        0u32..3,
+        prop::collection::vec((1u8..6, any::<bool>()), 0..3),
+    )
+        .prop_map(
+            |(applicant, agency, days_milli, effort_milli_hours, trips, succ)| Gen {
+                applicant,
+                agency,
+                days_milli,
+                effort_milli_hours,
+                trips,
+                succ,
+            },
+        )
+}
+
+fn build(gens: &[Gen], choices: bool, fee: u128, cases: u64) -> Procedure {
+    let n = gens.len();
+    let steps = gens
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let mut next = Vec::new();
+            let mut choice = Vec::new();
+            for (off, is_choice) in &g.succ {
+                let j = i + usize::from(*off);
+                if j >= n {
+                    continue;
+                }
+                let id = format!("s{j}");
+                if choices && *is_choice {
+                    if !choice.contains(&id) && !next.contains(&id) {
+                        choice.push(id);
+                    }
+                } else if !next.contains(&id) && !choice.contains(&id) {
+                    next.push(id);
+                }
+            }
+            Step {
+                id: format!("s{i}"),
+                name: format!("Bước {i}"),
+                actor: if g.applicant {
+                    Actor::Applicant
+                } else {
+                    Actor::Agency(format!("Sở {}", g.agency))
+                },
+                submits: vec![],
+                uses: vec![],
+                produces: vec![],
+                effort: Effort {
+                    milli_hours: g.effort_milli_hours,
+                    cost: Money::from_dong(1_000),
+                    trips: g.trips,
+                },
+                duration: Some(Duration::from_milli(
+                    g.days_milli,
+                    tthc::DurationUnit::WorkingDays,
+                )),
+                next,
+                choice,
+                rework: (i > 0 && g.trips == 2).then(|| Rework {
+                    to: "s0".into(),
+                    probability_ppm: 250_000,
+                }),
+            }
+        })
+        .collect();
+    Procedure {
+        code: None,
+        name: "P".into(),
+        sector: None,
+        level: None,
+        authority: None,
+        applicants: None,
+        channels: None,
+        deadline: None,
+        result: None,
+        legal_basis: None,
+        conditions: None,
+        fees: Some(vec![Fee {
+            name: "Phí".into(),
+            amount: Money::from_dong(fee),
+            online_amount: None,
+        }]),
+        volume: Some(Volume {
+            subjects: cases,
+            frequency: 1,
+        }),
+        sources: vec![],
+        documents: vec![],
+        steps,
+        source_map: SourceMap::default(),
+    }
+}
+
+/// `p` without step `k` (and every edge or rework naming it).
+fn without(p: &Procedure, k: usize) -> Procedure {
+    let mut q = p.clone();
+    let gone = q.steps.remove(k).id;
+    for s in &mut q.steps {
+        s.next.retain(|x| *x != gone);
+        s.choice.retain(|x| *x != gone);
+        if s.rework.as_ref().is_some_and(|r| r.to == gone) {
+            s.rework = None;
+        }
+    }
+    q
+}
+
+fn working(l: Length) -> u64 {
+    l.working_milli_days().expect("working days only")
+}
+
+proptest! {
+    #[test]
+    fn critical_path_is_at_most_the_sum_and_at_least_each_step(
+        gens in prop::collection::vec(gen_step(), 1..14), choices in any::<bool>()
+    ) {
+        let p = build(&gens, choices, 0, 1);
+        let g = StepGraph::build(&p).unwrap();
+        let t = processing_time(&p, &g);
+        let agency: Vec<u64> = gens.iter().map(|g| if g.applicant { 0 } else { g.days_milli }).collect();
+        let sum: u64 = agency.iter().sum();
+        let main = working(t.length);
+        let worst = working(t.worst_case.length);
+        prop_assert!(main <= worst && worst <= sum);
+        // the reported path has the reported length
+        let along: u64 = t.critical_path.iter()
+            .map(|id| agency[id[1..].parse::<usize>().unwrap()]).sum();
+        prop_assert_eq!(along, main);
+        // every step is on some path: the worst case is at least its duration
+        prop_assert!(agency.iter().all(|&d| d <= worst));
+        if let Some(r) = &t.with_rework {
+            let along: u64 = r.path.iter()
+                .map(|id| agency[id[1..].parse::<usize>().unwrap()]).sum();
+            prop_assert_eq!(along, working(r.length));
+            // Every rework goes back to s0; when s0 is the only start, it
+            // precedes everything, so a rework can only add time.
+            if g.starts() == [0] {
+                prop_assert!(working(r.length) >= main);
+            }
+        }
+    }
+
+    #[test]
+    fn removing_a_step_never_raises_the_critical_path(
+        gens in prop::collection::vec(gen_step(), 2..14), k in any::<prop::sample::Index>(),
+        choices in any::<bool>()
+    ) {
+        let p = build(&gens, choices, 0, 1);
+        let q = without(&p, k.index(gens.len()));
+        let tp = processing_time(&p, &StepGraph::build(&p).unwrap());
+        let tq = processing_time(&q, &StepGraph::build(&q).unwrap());
+        prop_assert!(working(tq.worst_case.length) <= working(tp.worst_case.length));
+        if !choices {
+            // Without `choice` the main path is every path.
+            prop_assert!(working(tq.length) <= working(tp.length));
+        }
+    }
+
+    #[test]
+    fn cost_is_monotone_in_hours_fees_and_cases(
+        gens in prop::collection::vec(gen_step(), 1..10), choices in any::<bool>(),
+        k in any::<prop::sample::Index>(), extra_hours in 1u64..10_000,
+        fee in 0u128..10_000_000, extra_fee in 1u128..1_000_000,
+        cases in 1u64..1_000_000, extra_cases in 1u64..1_000
+    ) {
+        let basis = CostBasis::default();
+        let cost = |p: &Procedure| measure(p, &StepGraph::build(p).unwrap(), &basis).compliance_cost;
+        let base = build(&gens, choices, fee, cases);
+        let c0 = cost(&base);
+
+        let mut more_hours = gens.clone();
+        more_hours[k.index(gens.len())].effort_milli_hours += extra_hours;
+        let c1 = cost(&build(&more_hours, choices, fee, cases));
+        prop_assert!(c1.per_case >= c0.per_case);
+        prop_assert!(c1.milli_hours >= c0.milli_hours);
+
+        let c2 = cost(&build(&gens, choices, fee + extra_fee, cases));
+        prop_assert!(c2.per_case > c0.per_case);
+
+        let c3 = cost(&build(&gens, choices, fee, cases + extra_cases));
+        prop_assert_eq!(c3.per_case, c0.per_case);
+        prop_assert!(c3.annual > c0.annual);
+        prop_assert!(!c0.overflow);
+    }
+}

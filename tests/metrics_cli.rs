@@ -1,0 +1,162 @@
+//! `tthc metrics` and `tthc compare` end to end: snapshots of the text and
+//! JSON output on the fixture pair, exit statuses, field names.
+
+use std::process::{Command, Output};
+
+const BASELINE: &str = "tests/fixtures/metrics/baseline.yaml";
+const DRAFT: &str = "tests/fixtures/metrics/draft.yaml";
+
+fn tthc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn metrics_text_en() {
+    let o = tthc(&["metrics", BASELINE]);
+    assert!(o.status.success());
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn metrics_text_vi() {
+    let o = tthc(&["metrics", DRAFT, "--lang", "vi"]);
+    assert!(o.status.success());
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn metrics_json() {
+    let o = tthc(&["metrics", BASELINE, "--format", "json"]);
+    assert!(o.status.success());
+    let v = json(&o);
+    // The documented field names.
+    assert_eq!(v["structure"]["steps"], 6);
+    assert_eq!(v["processing_time"]["working_days"], "10");
+    assert_eq!(v["processing_time"]["critical_path"][0], "nop-ho-so");
+    assert_eq!(v["compliance_cost"]["per_case"], 1_792_323);
+    assert_eq!(v["compliance_cost"]["annual"], 71_692_920);
+    assert_eq!(v["compliance_cost"]["breakdown"][0]["activity"], "learning");
+    insta::assert_json_snapshot!(v);
+}
+
+#[test]
+fn compare_text() {
+    let o = tthc(&["compare", BASELINE, DRAFT, "--target", "nq66-2025"]);
+    assert_eq!(o.status.code(), Some(0), "nq66-2025 is met");
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn compare_json() {
+    let o = tthc(&[
+        "compare",
+        BASELINE,
+        DRAFT,
+        "--format",
+        "json",
+        "--target",
+        "nq66-2025",
+        "--target",
+        "nq66-2026",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "nq66-2026 is missed");
+    let v = json(&o);
+    assert_eq!(v["compliance_cost"]["reduction_percent"], "39.53");
+    assert_eq!(v["processing_time"]["reduction_percent"], "40.00");
+    assert_eq!(v["targets"][0]["met"], true);
+    assert_eq!(v["targets"][1]["met"], false);
+    assert_eq!(v["documents"]["removed"][0], "gcn-dkdn");
+    assert_eq!(v["documents"]["changed"][1]["matched_by"], "name");
+    insta::assert_json_snapshot!(v);
+}
+
+#[test]
+fn custom_target_and_scenario() {
+    // Both in person: the draft pays the full fee, 250,000 đ more.
+    let o = tthc(&[
+        "compare",
+        BASELINE,
+        DRAFT,
+        "--format",
+        "json",
+        "--scenario",
+        "in-person",
+        "--target",
+        "cost=25",
+    ]);
+    let v = json(&o);
+    assert_eq!(
+        v["draft"]["compliance_cost"]["per_case"],
+        1_083_753 + 250_000
+    );
+    assert_eq!(v["targets"][0]["target"], "cost=25.00");
+    assert_eq!(o.status.code(), Some(0));
+    let o = tthc(&["compare", BASELINE, DRAFT, "--target", "cost=40"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn cost_basis_override() {
+    let dir = std::env::temp_dir().join(format!("tthc-basis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("basis.yaml");
+    std::fs::write(
+        &file,
+        "hourly_income: { value: 50000, source: test, year: 2025 }\n",
+    )
+    .unwrap();
+    let o = tthc(&[
+        "metrics",
+        BASELINE,
+        "--format",
+        "json",
+        "--cost-basis",
+        file.to_str().unwrap(),
+    ]);
+    let v = json(&o);
+    // 26.5 h × 50,000 = 1,325,000 + out-of-pocket 148,000 + fees 500,000
+    assert_eq!(v["compliance_cost"]["per_case"], 1_973_000);
+    assert_eq!(v["cost_basis"]["hourly_income"]["source"], "test");
+
+    std::fs::write(&file, "hourly_incom: 5\n").unwrap();
+    let o = tthc(&["metrics", BASELINE, "--cost-basis", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("hourly_incom"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn load_errors_exit_2_with_location() {
+    let dir = std::env::temp_dir().join(format!("tthc-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.yaml");
+    std::fs::write(
+        &file,
+        "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, nxt: [b] }\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["metrics", file.to_str().unwrap()],
+        vec!["compare", BASELINE, file.to_str().unwrap()],
+    ] {
+        let o = tthc(&args);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(err.contains("bad.yaml:4:"), "{err}");
+        assert!(err.contains("next"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
