@@ -1,7 +1,7 @@
 //! Every rule has a failing and a passing fixture under
 //! `tests/fixtures/rules/<CODE>/`, and they behave.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tthc::config::{Preset, ReviewOptions};
 use tthc::rules::{registry, review};
 use tthc::{Finding, LoadOptions, load_file};
@@ -13,7 +13,7 @@ fn fixture(code: &str, kind: &str) -> PathBuf {
         .join(format!("{kind}.yaml"))
 }
 
-fn review_file(path: &PathBuf) -> Vec<Finding> {
+fn review_file(path: &Path) -> Vec<Finding> {
     let (_, loaded) = load_file(path, &LoadOptions::default());
     let p = loaded.unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
     review(&p, &ReviewOptions::preset(Preset::All))

@@ -189,16 +189,14 @@ fn print_text(reports: &[FileReport], lang: Lang) {
             println!("{}", render(d, r.source.as_deref(), style));
         }
         load_errors.extend(r.errors.iter().cloned());
-        if let Some((steps, docs)) = r.counts {
-            if r.findings.is_empty() {
-                println!(
-                    "{}: {} ({steps} {}, {docs} {})",
-                    r.name,
-                    lang.pick("hợp lệ, không có phát hiện", "ok, no findings"),
-                    lang.pick("bước", "steps"),
-                    lang.pick("giấy tờ", "documents"),
-                );
-            }
+        if let (Some((steps, docs)), true) = (r.counts, r.findings.is_empty()) {
+            println!(
+                "{}: {} ({steps} {}, {docs} {})",
+                r.name,
+                lang.pick("hợp lệ, không có phát hiện", "ok, no findings"),
+                lang.pick("bước", "steps"),
+                lang.pick("giấy tờ", "documents"),
+            );
         }
         // Grouped by severity, most serious first; in file order within.
         for severity in [Severity::Error, Severity::Warn, Severity::Info] {
