@@ -42,8 +42,9 @@ impl Saving {
                 crate::model::format_milli(d, ',')
             ));
             en.push(format!(
-                "{} working days",
-                crate::model::format_milli(d, '.')
+                "{} working {}",
+                crate::model::format_milli(d, '.'),
+                if d == 1000 { "day" } else { "days" }
             ));
         }
         if let Some(h) = self.applicant_milli_hours {
@@ -52,13 +53,17 @@ impl Saving {
                 crate::model::format_milli(h, ',')
             ));
             en.push(format!(
-                "{} applicant hours per case",
-                crate::model::format_milli(h, '.')
+                "{} applicant {} per case",
+                crate::model::format_milli(h, '.'),
+                if h == 1000 { "hour" } else { "hours" }
             ));
         }
         if let Some(t) = self.trips {
             vi.push(format!("{t} lượt đi lại mỗi hồ sơ"));
-            en.push(format!("{t} trips per case"));
+            en.push(format!(
+                "{t} {} per case",
+                if t == 1 { "trip" } else { "trips" }
+            ));
         }
         if let Some(m) = self.per_case {
             vi.push(format!("{} đồng mỗi hồ sơ", m.grouped()));
@@ -174,7 +179,7 @@ mod tests {
         let d = f.to_diagnostic(Lang::En);
         assert_eq!(d.legal_basis.as_deref(), Some("Decree 23/2015/NĐ-CP"));
         assert_eq!(d.help.unwrap().en, "fix");
-        assert_eq!(d.notes[0].en, "saving: 1 trips per case");
+        assert_eq!(d.notes[0].en, "saving: 1 trip per case");
         assert_eq!(
             Diagnostic::from(&f).legal_basis.as_deref(),
             Some("Nghị định 23/2015/NĐ-CP")

@@ -91,7 +91,8 @@ impl<'a> RuleContext<'a> {
             severity: rule.severity,
             message: Text::new(vi, en),
             origin: map.origin.clone(),
-            location: map.locate(&element),
+            // An absent top-level key points at the start of the document.
+            location: map.locate(&element).or_else(|| map.get("")),
             element: (!element.is_empty()).then_some(element),
             legal_basis: rule.legal_basis.map(|b| b.to_text()),
             suggestion: None,

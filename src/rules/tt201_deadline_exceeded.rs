@@ -1,6 +1,6 @@
 //! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
 
-use super::timing::{Clock, critical_path, describe_path, milli_days};
+use super::timing::{deadline_and_path, describe_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -37,12 +37,7 @@ impl Rule for DeadlineExceeded {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(deadline) = ctx.procedure.deadline else {
-            return;
-        };
-        let clock = Clock::of(deadline.unit());
-        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
-        else {
+        let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
         if let Some(&skipped) = cp.other_clock.first() {
@@ -51,8 +46,8 @@ impl Rule for DeadlineExceeded {
                 ctx.finding(
                     &INFO,
                     format!("steps.{id}.duration"),
-                    format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; các bước đó không được cộng vào đường găng", cp.other_clock.len()),
-                    format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); they are left out of the critical path", cp.other_clock.len()),
+                    format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; cần lịch để so đường găng với thời hạn", cp.other_clock.len()),
+                    format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); the critical path cannot be compared with it without the calendar", cp.other_clock.len()),
                 )
                 .suggest(
                     "ghi thời gian các bước cùng loại ngày với thời hạn",
@@ -61,18 +56,12 @@ impl Rule for DeadlineExceeded {
                 .with_severity(Severity::Info),
             );
         }
-        if cp.milli_days <= declared {
+        let Some(length) = cp.milli_days.filter(|&m| m > declared) else {
             return;
-        }
-        let (unit_vi, unit_en) = match clock {
-            Clock::Working => ("ngày làm việc", "working days"),
-            Clock::Calendar => ("ngày", "days"),
         };
+        let (unit_vi, unit_en) = clock.units();
         let path = describe_path(ctx, &cp.path);
-        let (len_vi, len_en) = (
-            format_milli(cp.milli_days, ','),
-            format_milli(cp.milli_days, '.'),
-        );
+        let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
         let (dl_vi, dl_en) = (format_milli(declared, ','), format_milli(declared, '.'));
         out.push(
             ctx.finding(

@@ -1,6 +1,6 @@
 //! TT202 deadline-slack: the declared deadline is much longer than the steps need.
 
-use super::timing::{Clock, critical_path, milli_days};
+use super::timing::{Clock, deadline_and_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::{Finding, Saving};
@@ -46,29 +46,24 @@ impl Rule for DeadlineSlack {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(deadline) = ctx.procedure.deadline else {
-            return;
-        };
-        let clock = Clock::of(deadline.unit());
-        let (Some(declared), Some(cp)) = (milli_days(deadline, clock), critical_path(ctx, clock))
-        else {
+        let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
         // With a duration missing or in the other clock the critical path
         // is understated, and the slack would be overstated.
-        if !cp.missing.is_empty() || !cp.other_clock.is_empty() || cp.milli_days == 0 {
+        let Some(length) = cp.milli_days.filter(|&m| m > 0) else {
+            return;
+        };
+        if !cp.missing.is_empty() || !cp.other_clock.is_empty() {
             return;
         }
-        let slack = declared.saturating_sub(cp.milli_days);
+        let slack = declared.saturating_sub(length);
         if slack < MIN_SLACK_MILLI
             || u128::from(slack) * 100 < u128::from(declared) * u128::from(SLACK_PERCENT)
         {
             return;
         }
-        let (unit_vi, unit_en) = match clock {
-            Clock::Working => ("ngày làm việc", "working days"),
-            Clock::Calendar => ("ngày", "days"),
-        };
+        let (unit_vi, unit_en) = clock.units();
         let percent = u128::from(slack) * 100 / u128::from(declared.max(1));
         out.push(
             ctx.finding(
@@ -77,17 +72,17 @@ impl Rule for DeadlineSlack {
                 format!(
                     "thời hạn {} {unit_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
                     format_milli(declared, ','),
-                    format_milli(cp.milli_days, ',')
+                    format_milli(length, ',')
                 ),
                 format!(
                     "{percent}% of the deadline of {} {unit_en} is unused: the critical path takes {} {unit_en}",
                     format_milli(declared, '.'),
-                    format_milli(cp.milli_days, '.')
+                    format_milli(length, '.')
                 ),
             )
             .suggest(
-                format!("rút thời hạn xuống {} {unit_vi}", format_milli(cp.milli_days, ',')),
-                format!("cut the deadline to {} {unit_en}", format_milli(cp.milli_days, '.')),
+                format!("rút thời hạn xuống {} {unit_vi}", format_milli(length, ',')),
+                format!("cut the deadline to {} {unit_en}", format_milli(length, '.')),
             )
             .with_saving(Saving {
                 working_milli_days: (clock == Clock::Working).then_some(slack),

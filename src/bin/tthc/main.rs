@@ -17,8 +17,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load procedure files and report errors (and, later, findings).
+    /// Load procedure files, report errors, and review them for findings.
     Check(cmd::check::Args),
+    /// List the review rules.
+    Rules(cmd::rules::Args),
+    /// Explain one review rule (by code or name).
+    Explain(cmd::explain::Args),
     /// Run review tests (YAML expectations on metrics and findings).
     Test(cmd::test::Args),
     /// The due date-time of a dossier on the Vietnamese working-day calendar.
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
         Command::Test(args) => cmd::test::run(args),
         Command::Due(args) => cmd::due::run(args),
         Command::Holidays(args) => cmd::holidays::run(args),

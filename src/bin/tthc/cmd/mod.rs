@@ -2,7 +2,9 @@
 pub mod check;
 pub mod compare;
 pub mod due;
+pub mod explain;
 pub mod holidays;
 pub mod lunar;
 pub mod metrics;
+pub mod rules;
 pub mod test;
