@@ -21,7 +21,9 @@ fn good_file_prints_ok_with_counts() {
     let (code, out) = tthc(&["check", "tests/fixtures/good/spec-example.yaml"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("tests/fixtures/good/spec-example.yaml: ok (3 steps, 2 documents)"),
+        out.starts_with(
+            "tests/fixtures/good/spec-example.yaml: ok (3 steps, 2 documents; 2 findings)"
+        ),
         "{out}"
     );
 }

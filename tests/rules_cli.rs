@@ -83,7 +83,10 @@ fn fail_on_sets_the_exit_status() {
     let clean = "tests/fixtures/rules/TT001/pass.yaml";
     let (out, _, code) = tthc(&["check", "--fail-on", "info", clean]);
     assert_eq!(code, 0);
-    assert!(out.contains("ok, no findings"), "{out}");
+    assert!(
+        out.contains(": ok (4 steps, 3 documents; no findings)"),
+        "{out}"
+    );
 }
 
 #[test]

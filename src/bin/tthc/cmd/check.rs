@@ -189,11 +189,16 @@ fn print_text(reports: &[FileReport], lang: Lang) {
             println!("{}", render(d, r.source.as_deref(), style));
         }
         load_errors.extend(r.errors.iter().cloned());
-        if let (Some((steps, docs)), true) = (r.counts, r.findings.is_empty()) {
+        if let Some((steps, docs)) = r.counts {
+            let found = match r.findings.len() {
+                0 => lang.pick("không có phát hiện", "no findings").to_string(),
+                1 => lang.pick("1 phát hiện", "1 finding").to_string(),
+                n => format!("{n} {}", lang.pick("phát hiện", "findings")),
+            };
             println!(
-                "{}: {} ({steps} {}, {docs} {})",
+                "{}: {} ({steps} {}, {docs} {}; {found})",
                 r.name,
-                lang.pick("hợp lệ, không có phát hiện", "ok, no findings"),
+                lang.pick("hợp lệ", "ok"),
                 lang.pick("bước", "steps"),
                 lang.pick("giấy tờ", "documents"),
             );
