@@ -64,6 +64,7 @@ pub enum Label {
     Year,
     Source,
     Value,
+    Notes,
     FindingsTitle,
     NoFindings,
     Severity,
@@ -144,10 +145,7 @@ impl Label {
             NotDeclared => ("chưa khai báo", "not declared"),
             None => ("không có", "none"),
             Headline => ("Chỉ số chính", "Headline figures"),
-            CostPerCase => (
-                "Chi phí tuân thủ mỗi hồ sơ",
-                "Compliance cost per case",
-            ),
+            CostPerCase => ("Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
             CostPerYear => ("Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
             ProcessingTime => ("Thời gian giải quyết", "Processing time"),
             DeclaredDeadline => ("thời hạn công bố", "declared deadline"),
@@ -171,8 +169,8 @@ impl Label {
                 "Compliance cost by activity",
             ),
             CostIntro => (
-                "Tính theo Mô hình chi phí chuẩn (SCM), biểu mẫu tính chi phí tuân thủ của Thông tư 07/2014/TT-BTP; chi phí cho một hồ sơ.",
-                "Standard Cost Model (SCM), in the layout of the compliance-cost calculation form of Circular 07/2014/TT-BTP; cost of one case.",
+                "Tính theo Mô hình chi phí chuẩn (SCM), biểu mẫu tính chi phí tuân thủ của Thông tư 07/2014/TT-BTP; chi phí cho một hồ sơ, làm tròn đến đồng ở từng dòng.",
+                "Standard Cost Model (SCM), in the layout of the compliance-cost calculation form of Circular 07/2014/TT-BTP; cost of one case, rounded to whole đồng on each row.",
             ),
             No => ("STT", "No."),
             Activity => ("Hoạt động", "Activity"),
@@ -202,6 +200,7 @@ impl Label {
             Year => ("năm", "year"),
             Source => ("Nguồn", "Source"),
             Value => ("Giá trị", "Value"),
+            Notes => ("Ghi chú", "Notes"),
             FindingsTitle => ("Phát hiện rà soát", "Review findings"),
             NoFindings => ("Không có phát hiện.", "No findings."),
             Severity => ("Mức độ", "Severity"),
@@ -210,10 +209,7 @@ impl Label {
             Location => ("Vị trí", "Location"),
             Suggestion => ("Đề xuất", "Suggestion"),
             Saving => ("Tiết kiệm", "Saving"),
-            ComparisonTitle => (
-                "So sánh với bản hiện hành",
-                "Comparison with the baseline",
-            ),
+            ComparisonTitle => ("So sánh với bản hiện hành", "Comparison with the baseline"),
             Baseline => ("Hiện hành", "Baseline"),
             Metric => ("Chỉ số", "Metric"),
             Change => ("Thay đổi", "Change"),
@@ -351,10 +347,9 @@ pub fn metric(path: &str, lang: Lang) -> String {
         "compliance_cost.annual" => ("Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
         "compliance_cost.breakdown.learning" => ("– Tìm hiểu thủ tục", "– Learning"),
         "compliance_cost.breakdown.preparing" => ("– Chuẩn bị hồ sơ", "– Preparing documents"),
-        "compliance_cost.breakdown.obtaining" => (
-            "– Xin giấy tờ từ cơ quan khác",
-            "– Obtaining documents",
-        ),
+        "compliance_cost.breakdown.obtaining" => {
+            ("– Xin giấy tờ từ cơ quan khác", "– Obtaining documents")
+        }
         "compliance_cost.breakdown.submitting" => ("– Nộp hồ sơ", "– Submitting"),
         "compliance_cost.breakdown.paying" => ("– Nộp phí, lệ phí", "– Paying fees"),
         "compliance_cost.breakdown.supplementing" => ("– Bổ sung hồ sơ", "– Supplementing"),
@@ -397,7 +392,12 @@ mod tests {
     fn both_languages_are_filled_and_vietnamese_is_translated() {
         // A sample of labels whose two texts must differ; the match in `pair`
         // makes every variant have both.
-        for l in [Label::Title, Label::CostPerCase, Label::GraphTitle, Label::Met] {
+        for l in [
+            Label::Title,
+            Label::CostPerCase,
+            Label::GraphTitle,
+            Label::Met,
+        ] {
             assert!(!l.get(Lang::Vi).is_empty());
             assert_ne!(l.get(Lang::Vi), l.get(Lang::En));
         }

@@ -44,6 +44,8 @@ pub const GAP_X: i64 = 64;
 pub const GAP_Y: i64 = 22;
 /// Padding above and below the steps of a lane, px.
 pub const LANE_PAD: i64 = 20;
+/// Extra room below a lane whose steps send or receive a rework loop, px.
+pub const REWORK_ROOM: i64 = 34;
 /// Outer margin, px.
 pub const MARGIN: i64 = 16;
 
@@ -106,8 +108,10 @@ fn detail(step: &Step, lang: Lang) -> Option<String> {
         if step.effort.milli_hours > 0 {
             parts.push(hours(step.effort.milli_hours.into(), lang));
         }
-        if step.effort.trips > 0 {
-            parts.push(format!("{} {}", step.effort.trips, Label::Trip.get(lang)));
+        match (step.effort.trips, lang) {
+            (0, _) => {}
+            (1, Lang::En) => parts.push("1 trip".to_string()),
+            (t, _) => parts.push(format!("{t} {}", Label::Trip.get(lang))),
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
     } else {
@@ -175,7 +179,8 @@ pub fn layout(p: &Procedure, g: &StepGraph, lang: Lang) -> Layout {
                 .max(detail.as_ref().map_or(0, |d| d.chars().count() * 9 / 10));
             let w = NODE_W.max(text_width(longest) + 2 * PAD);
             let count = i64::try_from(lines.len()).unwrap_or(i64::MAX / 2);
-            let h = 2 * PAD + count.saturating_mul(LINE) + detail.as_ref().map_or(0, |_| DETAIL_LINE);
+            let h =
+                2 * PAD + count.saturating_mul(LINE) + detail.as_ref().map_or(0, |_| DETAIL_LINE);
             NodeBox {
                 x: 0,
                 y: 0,
@@ -224,6 +229,19 @@ pub fn layout(p: &Procedure, g: &StepGraph, lang: Lang) -> Layout {
                 *h = (*h).max(y + 2 * LANE_PAD);
             }
             y = y.saturating_add(GAP_Y);
+        }
+    }
+    let mut rework_lane = vec![false; lanes.len()];
+    for rw in g.reworks() {
+        for end in [rw.from, rw.to] {
+            if let Some(flag) = lane.get(end).and_then(|&k| rework_lane.get_mut(k)) {
+                *flag = true;
+            }
+        }
+    }
+    for (h, extra) in lane_h.iter_mut().zip(&rework_lane) {
+        if *extra {
+            *h += REWORK_ROOM;
         }
     }
     let mut y = MARGIN;
@@ -331,7 +349,8 @@ mod tests {
             let lane = &l.lanes[a.lane];
             assert!(a.y >= lane.y && a.y + a.h <= lane.y + lane.h);
             for b in &l.nodes[i + 1..] {
-                let apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+                let apart =
+                    a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }

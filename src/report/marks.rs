@@ -31,7 +31,12 @@ impl Marks {
     /// Marks for `p`: `critical_path` is a list of step ids (from
     /// [`crate::metrics::processing_time`]), `findings` its review findings.
     /// O(V + E + findings + submitted documents).
-    pub fn new(p: &Procedure, g: &StepGraph, critical_path: &[String], findings: &[Finding]) -> Marks {
+    pub fn new(
+        p: &Procedure,
+        g: &StepGraph,
+        critical_path: &[String],
+        findings: &[Finding],
+    ) -> Marks {
         let n = p.steps.len();
         let mut critical = vec![false; n];
         let mut critical_edges = HashSet::new();
@@ -94,6 +99,25 @@ impl Marks {
     }
 }
 
+/// The steps grouped by actor, in order of first appearance: (actor name,
+/// step indices); the applicant is named in `lang`.
+pub fn actor_groups(p: &Procedure, lang: crate::i18n::Lang) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<Option<&str>, usize> = HashMap::new();
+    for (i, s) in p.steps.iter().enumerate() {
+        let key = s.actor.agency();
+        let k = *index.entry(key).or_insert_with(|| {
+            let name = key.unwrap_or(crate::report::labels::Label::Applicant.get(lang));
+            groups.push((name.to_string(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some(g) = groups.get_mut(k) {
+            g.1.push(i);
+        }
+    }
+    groups
+}
+
 /// `steps.xem-xet.next[0]` → `xem-xet` for prefix `steps.`.
 fn element_id<'e>(element: &'e str, prefix: &str) -> Option<&'e str> {
     let rest = element.strip_prefix(prefix)?;
@@ -107,7 +131,10 @@ mod tests {
 
     #[test]
     fn element_ids() {
-        assert_eq!(element_id("steps.xem-xet.next[0]", "steps."), Some("xem-xet"));
+        assert_eq!(
+            element_id("steps.xem-xet.next[0]", "steps."),
+            Some("xem-xet")
+        );
         assert_eq!(element_id("steps.a", "steps."), Some("a"));
         assert_eq!(element_id("documents.d[1]", "documents."), Some("d"));
         assert_eq!(element_id("fees", "steps."), None);

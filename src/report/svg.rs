@@ -49,13 +49,7 @@ pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String
 
 /// [`render`] with a prefix for the ids inside the picture, so that two
 /// pictures can share one HTML page.
-pub fn render_with_id(
-    p: &Procedure,
-    g: &StepGraph,
-    marks: &Marks,
-    lang: Lang,
-    id: &str,
-) -> String {
+pub fn render_with_id(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang, id: &str) -> String {
     let l = layout::layout(p, g, lang);
     let legend = legend_items(lang);
     let legend_w: i64 = legend.iter().map(|(_, w)| *w).sum::<i64>() + 2 * MARGIN;
@@ -89,7 +83,7 @@ fn defs(o: &mut String, id: &str) {
     ] {
         let _ = write!(
             o,
-            r#"<marker id="{id}-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
+            r#"<marker id="{id}-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>"#
         );
     }
     o.push_str("</defs>");
@@ -121,7 +115,12 @@ fn lanes(o: &mut String, l: &Layout, width: i64) {
         );
         for (k, line) in lane.lines.iter().enumerate() {
             let dy = if k == 0 { 0 } else { LINE };
-            let _ = write!(o, r#"<tspan x="{}" dy="{dy}">{}</tspan>"#, MARGIN + 10, esc(line));
+            let _ = write!(
+                o,
+                r#"<tspan x="{}" dy="{dy}">{}</tspan>"#,
+                MARGIN + 10,
+                esc(line)
+            );
         }
         o.push_str("</text></g>");
     }
@@ -157,7 +156,13 @@ fn edges(
         let (class, colour, width, dash, marker) = if critical {
             ("edge critical", CRITICAL, 3, "", "arrow-critical")
         } else if alternative {
-            ("edge choice", ALTERNATIVE, 2, r#" stroke-dasharray="7 5""#, "arrow-choice")
+            (
+                "edge choice",
+                ALTERNATIVE,
+                2,
+                r#" stroke-dasharray="7 5""#,
+                "arrow-choice",
+            )
         } else {
             ("edge", EDGE, 2, "", "arrow")
         };
@@ -187,7 +192,7 @@ fn edges(
         };
         let (x1, y1) = (a.x + a.w / 2, a.y + a.h);
         let (x2, y2) = (b.x + b.w / 2, b.y + b.h);
-        let arc = y1.max(y2) + 34;
+        let arc = y1.max(y2) + layout::REWORK_ROOM - 6;
         let spread = if rw.from == rw.to { a.w / 3 } else { 0 };
         let _ = write!(
             o,
@@ -224,16 +229,17 @@ fn nodes(o: &mut String, p: &Procedure, marks: &Marks, l: &Layout, lang: Lang) {
             (AGENCY_FILL, AGENCY_STROKE, 4)
         };
         let (stroke, sw) = if critical { (CRITICAL, 3) } else { (stroke, 1) };
-        let actor = step
-            .actor
-            .agency()
-            .unwrap_or(Label::Applicant.get(lang));
+        let actor = step.actor.agency().unwrap_or(Label::Applicant.get(lang));
         let _ = write!(
             o,
             r#"<g class="step" data-step="{}" data-actor="{}"{}><title>{} — {}</title><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/>"#,
             esc(&step.id),
             if applicant { "applicant" } else { "agency" },
-            if critical { r#" data-critical="true""# } else { "" },
+            if critical {
+                r#" data-critical="true""#
+            } else {
+                ""
+            },
             esc(&step.name),
             esc(actor),
             n.x,
@@ -361,7 +367,9 @@ fn draw_legend(
             Sample::Critical | Sample::Choice | Sample::Rework => {
                 let (colour, dash, marker, sw) = match sample {
                     Sample::Critical => (CRITICAL, "", "arrow-critical", 3),
-                    Sample::Choice => (ALTERNATIVE, r#" stroke-dasharray="7 5""#, "arrow-choice", 2),
+                    Sample::Choice => {
+                        (ALTERNATIVE, r#" stroke-dasharray="7 5""#, "arrow-choice", 2)
+                    }
                     _ => (REWORK, r#" stroke-dasharray="4 4""#, "arrow-rework", 2),
                 };
                 let _ = write!(
@@ -481,7 +489,11 @@ mod tests {
         // A chain with side branches and reworks, 2,000 steps, 20 agencies.
         let mut yaml = String::from("format: tthc/1\nname: Lớn\nsteps:\n");
         for i in 0..2000 {
-            let actor = if i % 7 == 0 { "applicant".to_string() } else { format!("Cơ quan {}", i % 20) };
+            let actor = if i % 7 == 0 {
+                "applicant".to_string()
+            } else {
+                format!("Cơ quan {}", i % 20)
+            };
             let mut next = Vec::new();
             if i + 1 < 2000 {
                 next.push(format!("s{}", i + 1));
@@ -489,7 +501,11 @@ mod tests {
             if i + 5 < 2000 && i % 3 == 0 {
                 next.push(format!("s{}", i + 5));
             }
-            let rework = if i % 50 == 49 { format!(", rework: {{ to: s{}, probability: 0.1 }}", i - 10) } else { String::new() };
+            let rework = if i % 50 == 49 {
+                format!(", rework: {{ to: s{}, probability: 0.1 }}", i - 10)
+            } else {
+                String::new()
+            };
             yaml.push_str(&format!(
                 "  s{i}: {{ name: Bước số {i} xem xét hồ sơ, actor: {actor}, duration: 1 ngày làm việc, next: [{}]{rework} }}\n",
                 next.join(", ")

@@ -259,10 +259,16 @@ mod tests {
             "+12.50%"
         );
         assert_eq!(
-            duration(Duration::from_milli(500, DurationUnit::WorkingDays), Lang::Vi),
+            duration(
+                Duration::from_milli(500, DurationUnit::WorkingDays),
+                Lang::Vi
+            ),
             "0,5 ngày làm việc"
         );
-        assert_eq!(duration(Duration::working_days(1), Lang::En), "1 working day");
+        assert_eq!(
+            duration(Duration::working_days(1), Lang::En),
+            "1 working day"
+        );
         assert_eq!(duration(Duration::same_day(), Lang::Vi), "trong ngày");
         assert_eq!(
             length(Length::WorkingDays(7_000), Lang::Vi),

@@ -19,11 +19,17 @@ struct Cli {
 enum Command {
     /// Load procedure files and report errors (and, later, findings).
     Check(cmd::check::Args),
+    /// Write the review report of a procedure (HTML or Markdown).
+    Report(cmd::report::Args),
+    /// Draw the step graph of a procedure (SVG, DOT or Mermaid).
+    Graph(cmd::graph::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
     }
 }
