@@ -5,7 +5,7 @@
 use crate::graph::{EdgeKind, StepGraph};
 use crate::i18n::Lang;
 use crate::model::Procedure;
-use crate::report::labels::Label;
+use crate::report::labels::{self, Label};
 use crate::report::layout::WRAP;
 use crate::report::marks::{Marks, actor_groups};
 use crate::report::text::{duration, milli, wrap};
@@ -59,12 +59,7 @@ pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String
             }
             let f = marks.findings_of(i);
             if f.count > 0 {
-                let _ = write!(
-                    text,
-                    "\n[{} {}]",
-                    f.count,
-                    lang.pick("phát hiện", "findings")
-                );
+                let _ = write!(text, "\n[{}]", labels::findings_count(f.count, lang));
             }
             let mut attrs = vec![format!("label={}", quote(&text))];
             if s.actor.is_applicant() {

@@ -366,7 +366,7 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
     let _ = write!(
         o,
         "</tbody></table><h3>{}</h3><table><thead><tr>",
-        esc(Label::Metric.get(lang))
+        esc(Label::AllMetrics.get(lang))
     );
     for (i, h) in [Label::Metric, Label::Before, Label::After, Label::Change]
         .iter()

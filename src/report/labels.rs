@@ -76,6 +76,7 @@ pub enum Label {
     ComparisonTitle,
     Baseline,
     Metric,
+    AllMetrics,
     Change,
     ChartTitle,
     Before,
@@ -212,6 +213,7 @@ impl Label {
             ComparisonTitle => ("So sánh với bản hiện hành", "Comparison with the baseline"),
             Baseline => ("Hiện hành", "Baseline"),
             Metric => ("Chỉ số", "Metric"),
+            AllMetrics => ("Tất cả chỉ số", "All metrics"),
             Change => ("Thay đổi", "Change"),
             ChartTitle => ("Trước và sau", "Before and after"),
             Before => ("Hiện hành", "Baseline"),
@@ -254,6 +256,15 @@ impl Label {
             Hour => ("giờ", "h"),
             SameDay => ("trong ngày", "same day"),
         }
+    }
+}
+
+/// `N phát hiện` / `N finding(s)`.
+pub fn findings_count(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Vi, n) => format!("{n} phát hiện"),
+        (Lang::En, 1) => "1 finding".to_string(),
+        (Lang::En, n) => format!("{n} findings"),
     }
 }
 

@@ -38,6 +38,26 @@ fn escaped(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Escapes `s`, keeping paired backticks as code spans (whose content
+/// Markdown does not interpret; only `|` is escaped for tables).
+fn rich(s: &str) -> String {
+    let parts: Vec<&str> = s.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return esc(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push('`');
+            out.push_str(&part.replace('|', "\\|").replace(['\n', '\r'], " "));
+            out.push('`');
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 /// A web link as a Markdown autolink, when it is safe to write one.
 fn link(url: &str) -> String {
     if url.contains(['<', '>', '|', '`']) {
@@ -141,13 +161,13 @@ pub fn render(r: &Report, lang: Lang) -> String {
                     None => f.location.clone(),
                 };
                 vec![
-                    f.severity_label.to_string(),
-                    format!("{} {}", f.code, f.name),
-                    f.message,
-                    location,
-                    f.legal_basis,
-                    f.suggestion,
-                    f.saving,
+                    esc(f.severity_label),
+                    esc(&format!("{} {}", f.code, f.name)),
+                    rich(&f.message),
+                    esc(&location),
+                    esc(&f.legal_basis),
+                    rich(&f.suggestion),
+                    esc(&f.saving),
                 ]
             })
             .collect();
@@ -163,7 +183,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         .iter()
         .map(|l| l.get(lang))
         .collect();
-        table(&mut o, &header, usize::MAX, &escaped(rows));
+        table(&mut o, &header, usize::MAX, &rows);
     }
 
     if let Some(b) = &r.baseline {
@@ -218,7 +238,7 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
     .collect();
     table(o, &header, 2, &escaped(rows));
 
-    let _ = writeln!(o, "### {}\n", esc(Label::Metric.get(lang)));
+    let _ = writeln!(o, "### {}\n", esc(Label::AllMetrics.get(lang)));
     let rows: Vec<Vec<String>> = sections::metric_rows(b, lang)
         .into_iter()
         .map(|c| c.to_vec())

@@ -5,7 +5,7 @@
 use crate::graph::{EdgeKind, StepGraph};
 use crate::i18n::Lang;
 use crate::model::Procedure;
-use crate::report::labels::Label;
+use crate::report::labels::{self, Label};
 use crate::report::layout::WRAP;
 use crate::report::marks::{Marks, actor_groups};
 use crate::report::text::{milli, wrap};
@@ -62,12 +62,7 @@ pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String
             let mut text = label(&s.name);
             let f = marks.findings_of(i);
             if f.count > 0 {
-                let _ = write!(
-                    text,
-                    "<br/>⚠ {} {}",
-                    f.count,
-                    lang.pick("phát hiện", "findings")
-                );
+                let _ = write!(text, "<br/>⚠ {}", labels::findings_count(f.count, lang));
             }
             let (open, close) = if s.actor.is_applicant() {
                 ("([\"", "\"])")
