@@ -24,7 +24,11 @@ fn markdown(lang: Lang) -> String {
     let report = Report::new(&draft, &basis, &ReviewOptions::default())
         .and_then(|r| r.with_baseline(&baseline))
         .expect("report")
-        .dated(ReportDate { year: 2025, month: 3, day: 26 });
+        .dated(ReportDate {
+            year: 2025,
+            month: 3,
+            day: 26,
+        });
     tthc::report::markdown::render(&report, lang)
 }
 
@@ -65,14 +69,25 @@ fn html_is_self_contained_and_has_one_node_per_step() {
         let page = html(&p, None, Lang::Vi);
         assert!(page.starts_with("<!DOCTYPE html>"));
         let lower = page.to_lowercase();
-        for banned in ["<script", "<link", "@import", "@font-face", " src=", "url(http"] {
+        for banned in [
+            "<script",
+            "<link",
+            "@import",
+            "@font-face",
+            " src=",
+            "url(http",
+        ] {
             assert!(!lower.contains(banned), "{file}: {banned}");
         }
         assert_eq!(page.matches(r#"<g class="step""#).count(), steps, "{file}");
         for s in &p.steps {
             assert!(page.contains(&format!(r#"data-step="{}""#, s.id)));
         }
-        assert_eq!(page.matches("<svg").count(), 1, "no chart without a baseline");
+        assert_eq!(
+            page.matches("<svg").count(),
+            1,
+            "no chart without a baseline"
+        );
     }
 }
 
@@ -93,8 +108,16 @@ fn html_headline_figures_and_comparison() {
     assert_eq!(page.matches(r#"<tr class="target">"#).count(), 5);
     assert!(page.contains("Nghị quyết 68/NQ-CP"));
     // Every metric compared.
-    let c = &r.with_baseline(&baseline).unwrap().baseline.unwrap().comparison;
-    assert_eq!(page.matches(r#"<tr class="metric">"#).count(), c.metrics.len());
+    let c = &r
+        .with_baseline(&baseline)
+        .unwrap()
+        .baseline
+        .unwrap()
+        .comparison;
+    assert_eq!(
+        page.matches(r#"<tr class="metric">"#).count(),
+        c.metrics.len()
+    );
     // Sources are links.
     assert!(page.contains(r#"<a href="https://dichvucong.gov.vn/"#));
 }
@@ -114,7 +137,10 @@ fn html_escapes_hostile_text() {
         assert!(!page.contains("<i>"));
         assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assert!(page.contains("A &amp; B &lt;i&gt;"));
-        assert!(!page.contains(r#"href="javascript"#), "only http(s) sources are links");
+        assert!(
+            !page.contains(r#"href="javascript"#),
+            "only http(s) sources are links"
+        );
         assert!(page.contains(r#"href="https://x.gov.vn/?a=1&amp;b=&quot;2&quot;""#));
         let md = {
             let basis = CostBasis::default();
@@ -140,7 +166,10 @@ fn graph_exports_escape_labels() {
     assert!(dot.contains(r#"label="Sở \\ cấp""#), "{dot}");
     assert!(dot.contains(r#""b" -> "d" [style=dashed"#), "{dot}");
     let mermaid = tthc::report::mermaid::render(&p, &g, &marks, Lang::Vi);
-    assert!(mermaid.contains("Nộp #quot;hồ sơ#quot; #35;1 #lt;b#gt;"), "{mermaid}");
+    assert!(
+        mermaid.contains("Nộp #quot;hồ sơ#quot; #35;1 #lt;b#gt;"),
+        "{mermaid}"
+    );
     assert!(!mermaid.contains("<b>"));
     assert!(mermaid.contains("s1 -. \"hoặc\" .-> s3"), "{mermaid}");
     // Every label line is inside one pair of quotes.

@@ -45,7 +45,7 @@ pub const GAP_Y: i64 = 22;
 /// Padding above and below the steps of a lane, px.
 pub const LANE_PAD: i64 = 20;
 /// Extra room below a lane whose steps send or receive a rework loop, px.
-pub const REWORK_ROOM: i64 = 34;
+pub const REWORK_ROOM: i64 = 46;
 /// Outer margin, px.
 pub const MARGIN: i64 = 16;
 

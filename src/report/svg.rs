@@ -192,7 +192,7 @@ fn edges(
         };
         let (x1, y1) = (a.x + a.w / 2, a.y + a.h);
         let (x2, y2) = (b.x + b.w / 2, b.y + b.h);
-        let arc = y1.max(y2) + layout::REWORK_ROOM - 6;
+        let arc = y1.max(y2) + layout::REWORK_ROOM - 18;
         let spread = if rw.from == rw.to { a.w / 3 } else { 0 };
         let _ = write!(
             o,
@@ -208,7 +208,7 @@ fn edges(
             labels,
             r##"<text class="edge-label" x="{}" y="{}" text-anchor="middle" font-size="11" fill="{REWORK}" stroke="#ffffff" stroke-width="4" paint-order="stroke">{} {pct}%</text>"##,
             (x1 + x2) / 2,
-            (y1 + y2 + 6 * arc) / 8 + 4,
+            (y1 + y2 + 6 * arc) / 8 + 15,
             esc(Label::Rework.get(lang))
         );
     }
