@@ -32,7 +32,7 @@ a{color:#1559a8;word-break:break-all}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(165px,1fr));gap:12px}
 .card{border:1px solid #d8e0ea;border-radius:8px;padding:12px 14px;background:#fbfcfe}
 .card .label{font-size:13px;color:#425066}
-.card .value{font-size:22px;font-weight:bold;margin:2px 0}
+.card .value{font-size:20px;font-weight:bold;margin:2px 0}
 .card .note{font-size:12.5px;color:#5b6675;margin:0}
 .card.alert{border-color:#d32f2f;background:#fff5f5}
 .card.better .note.vs{color:#2e7d32}
@@ -45,7 +45,7 @@ tr.total td{font-weight:bold;background:#f6f8fb}
 .basis{font-size:13px;color:#425066;margin:10px 0 0;padding-left:18px}
 .sev{display:inline-block;border-radius:10px;padding:1px 8px;color:#fff;font-size:12px;font-weight:bold;white-space:nowrap}
 .sev-error{background:#d32f2f}.sev-warn{background:#ef6c00}.sev-info{background:#1976d2}
-code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12.5px;background:#f1f3f6;padding:0 3px;border-radius:3px;word-break:break-all}
+code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12.5px;background:#f1f3f6;padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 .small{font-size:12.5px;color:#5b6675}
 .met{color:#2e7d32;font-weight:bold}.notmet{color:#c62828;font-weight:bold}
 .graph{overflow-x:auto;border:1px solid #e2e8f0;border-radius:8px;padding:4px;background:#fff}
