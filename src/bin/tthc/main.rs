@@ -35,6 +35,10 @@ enum Command {
     Metrics(cmd::metrics::Args),
     /// Compare a baseline with a draft: metrics, changes, reduction targets.
     Compare(cmd::compare::Args),
+    /// Write the review report of a procedure (HTML or Markdown).
+    Report(cmd::report::Args),
+    /// Draw the step graph of a procedure (SVG, DOT or Mermaid).
+    Graph(cmd::graph::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +53,7 @@ fn main() -> ExitCode {
         Command::Lunar(args) => cmd::lunar::run(args),
         Command::Metrics(args) => cmd::metrics::run(args),
         Command::Compare(args) => cmd::compare::run(args),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
     }
 }

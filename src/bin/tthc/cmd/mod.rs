@@ -8,3 +8,5 @@ pub mod lunar;
 pub mod metrics;
 pub mod rules;
 pub mod test;
+pub mod graph;
+pub mod report;

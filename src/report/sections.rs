@@ -1,0 +1,635 @@
+//! The sections of a report as plain, formatted, unescaped text: what the
+//! HTML and Markdown renderers lay out and escape. Keeping the wording here
+//! makes both formats say the same thing.
+
+use crate::compare::{ElementDiff, MetricChange, ValueUnit};
+use crate::diagnostic::Severity;
+use crate::i18n::Lang;
+use crate::metrics::Scenario;
+use crate::model::{Money, Procedure};
+use crate::report::labels::{self, Label};
+use crate::report::page::{Baseline, Report};
+use crate::report::text::{duration, hours, length, milli, money, percent, signed_percent};
+use std::cmp::Ordering;
+
+/// One value of the identity block: plain text or a web link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// Text.
+    Text(String),
+    /// An absolute http(s) URL.
+    Link(String),
+}
+
+/// Identity of the procedure: (label, values).
+pub fn identity(r: &Report, lang: Lang) -> Vec<(&'static str, Vec<Item>)> {
+    let p = r.procedure;
+    let t = |s: &str| vec![Item::Text(s.to_string())];
+    let missing = || t(Label::NotDeclared.get(lang));
+    let or_missing = |v: Option<&str>| v.map_or_else(missing, t);
+    let list = |v: Vec<String>| {
+        if v.is_empty() {
+            t(Label::None.get(lang))
+        } else {
+            v.into_iter().map(Item::Text).collect()
+        }
+    };
+    let result = p.result.as_deref().map(|res| {
+        p.document(res)
+            .map_or_else(|| res.to_string(), |d| d.name.clone())
+    });
+    vec![
+        (Label::Code.get(lang), or_missing(p.code.as_deref())),
+        (Label::Sector.get(lang), or_missing(p.sector.as_deref())),
+        (
+            Label::Authority.get(lang),
+            or_missing(p.authority.as_deref()),
+        ),
+        (
+            Label::Level.get(lang),
+            or_missing(p.level.map(|l| labels::level(l, lang))),
+        ),
+        (
+            Label::Applicants.get(lang),
+            p.applicants.as_ref().map_or_else(missing, |a| {
+                list(
+                    a.iter()
+                        .map(|k| labels::applicant(*k, lang).to_string())
+                        .collect(),
+                )
+            }),
+        ),
+        (
+            Label::Channels.get(lang),
+            p.channels.as_ref().map_or_else(missing, |c| {
+                list(
+                    c.iter()
+                        .map(|k| labels::channel(*k, lang).to_string())
+                        .collect(),
+                )
+            }),
+        ),
+        (
+            Label::Deadline.get(lang),
+            p.deadline.map_or_else(missing, |d| t(&duration(d, lang))),
+        ),
+        (Label::Result.get(lang), or_missing(result.as_deref())),
+        (
+            Label::LegalBasis.get(lang),
+            p.legal_basis
+                .as_ref()
+                .map_or_else(missing, |b| list(b.clone())),
+        ),
+        (
+            Label::Sources.get(lang),
+            if p.sources.is_empty() {
+                missing()
+            } else {
+                p.sources
+                    .iter()
+                    .map(|s| {
+                        if crate::report::text::is_web_link(s) {
+                            Item::Link(s.clone())
+                        } else {
+                            Item::Text(s.clone())
+                        }
+                    })
+                    .collect()
+            },
+        ),
+    ]
+}
+
+/// A headline figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    /// What it is.
+    pub label: &'static str,
+    /// The figure.
+    pub value: String,
+    /// Smaller lines under it (context, the baseline and the change).
+    pub notes: Vec<String>,
+    /// Whether it needs attention (deadline exceeded).
+    pub alert: bool,
+    /// Whether the draft improves on the baseline (`None` without a baseline or no change).
+    pub better: Option<bool>,
+}
+
+fn metric<'a>(b: Option<&'a Baseline>, name: &str) -> Option<&'a MetricChange> {
+    b?.comparison.metrics.iter().find(|m| m.metric == name)
+}
+
+/// `Hiện hành: 10 → −30,00%` for a compared metric.
+fn versus(c: Option<&MetricChange>, lang: Lang) -> (Option<String>, Option<bool>) {
+    let Some(c) = c else {
+        return (None, None);
+    };
+    let before = value(c.baseline, c.unit, lang);
+    let change = c.change_percent.map_or_else(
+        || change(c.change, c.unit, lang),
+        |p| signed_percent(p, lang),
+    );
+    let better = c.change.and_then(|d| match d.cmp(&0) {
+        Ordering::Less => Some(true),
+        Ordering::Greater => Some(false),
+        Ordering::Equal => None,
+    });
+    (
+        Some(format!(
+            "{}: {before} ({change})",
+            Label::Baseline.get(lang)
+        )),
+        better,
+    )
+}
+
+/// The headline figures.
+pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
+    let m = &r.metrics;
+    let b = r.baseline.as_ref();
+    let c = &m.compliance_cost;
+    let pt = &m.processing_time;
+    let s = &m.structure;
+    let card = |label: Label, value: String, mut notes: Vec<String>, alert, name: &str| {
+        let (vs, better) = versus(metric(b, name), lang);
+        notes.extend(vs);
+        Card {
+            label: label.get(lang),
+            value,
+            notes,
+            alert,
+            better,
+        }
+    };
+    let scenario = match c.scenario {
+        Scenario::Online => Label::ScenarioOnline,
+        _ => Label::ScenarioInPerson,
+    };
+    let per_year = match (c.annual, c.cases_per_year) {
+        (Some(a), Some(n)) => (
+            money(a, lang),
+            vec![format!(
+                "{} {}",
+                milli(n.saturating_mul(1000), lang),
+                Label::Cases.get(lang)
+            )],
+        ),
+        _ => (
+            "—".to_string(),
+            vec![Label::VolumeMissing.get(lang).to_string()],
+        ),
+    };
+    let verdict = pt.versus_deadline();
+    let deadline_note = match pt.declared {
+        None => format!(
+            "{}: {}",
+            Label::DeclaredDeadline.get(lang),
+            Label::NotDeclared.get(lang)
+        ),
+        Some(d) => {
+            let v = match verdict {
+                Some(Ordering::Greater) => Label::Exceeded,
+                Some(Ordering::Equal) => Label::EqualDeadline,
+                Some(Ordering::Less) => Label::Within,
+                None => Label::OtherUnit,
+            };
+            format!(
+                "{}: {} — {}",
+                Label::DeclaredDeadline.get(lang),
+                duration(d, lang),
+                v.get(lang)
+            )
+        }
+    };
+    let time_metric = match pt.length {
+        crate::metrics::Length::CalendarDays(_) => "processing_time.calendar_milli_days",
+        _ => "processing_time.working_milli_days",
+    };
+    vec![
+        card(
+            Label::CostPerCase,
+            money(c.per_case, lang),
+            vec![format!(
+                "{}: {}",
+                Label::Scenario.get(lang),
+                scenario.get(lang)
+            )],
+            false,
+            "compliance_cost.per_case",
+        ),
+        card(
+            Label::CostPerYear,
+            per_year.0,
+            per_year.1,
+            false,
+            "compliance_cost.annual",
+        ),
+        card(
+            Label::ProcessingTime,
+            length(pt.length, lang),
+            vec![deadline_note],
+            verdict == Some(Ordering::Greater),
+            time_metric,
+        ),
+        card(
+            Label::Steps,
+            s.steps.to_string(),
+            vec![format!(
+                "{} {} · {} {}",
+                s.applicant_steps,
+                lang.pick("của người nộp", "applicant"),
+                s.agency_steps,
+                lang.pick("của cơ quan", "agency")
+            )],
+            false,
+            "structure.steps",
+        ),
+        card(
+            Label::Documents,
+            s.documents.to_string(),
+            vec![format!(
+                "{} {} · {} {}",
+                s.copies,
+                lang.pick("bản", "copies"),
+                s.certified_copies,
+                lang.pick("bản sao chứng thực", "certified")
+            )],
+            false,
+            "structure.documents",
+        ),
+        card(
+            Label::Trips,
+            s.trips.to_string(),
+            Vec::new(),
+            false,
+            "structure.trips",
+        ),
+    ]
+}
+
+/// The compliance-cost table in the layout of the Circular 07 form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostTable {
+    /// Column headings.
+    pub header: [&'static str; 7],
+    /// One row per SCM activity.
+    pub rows: Vec<[String; 7]>,
+    /// The per-case total.
+    pub total: [String; 7],
+    /// The annual total, or why there is none.
+    pub annual: [String; 7],
+    /// `Kịch bản: nộp trực tiếp`.
+    pub scenario: String,
+    /// The cost basis: (what, value, source).
+    pub basis: Vec<(&'static str, String, String)>,
+}
+
+/// The compliance-cost table.
+pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
+    let c = &r.metrics.compliance_cost;
+    let rows: Vec<[String; 7]> = c
+        .breakdown
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            [
+                (i + 1).to_string(),
+                row.activity.label(lang).to_string(),
+                milli(row.milli_hours, lang),
+                money(row.time_cost, lang),
+                money(row.out_of_pocket, lang),
+                money(row.fees, lang),
+                money(row.total, lang),
+            ]
+        })
+        .collect();
+    let sum = |f: fn(&crate::metrics::CostBreakdownRow) -> Money| {
+        c.breakdown
+            .iter()
+            .fold(Money::ZERO, |acc, r| acc.saturating_add(f(r)))
+    };
+    let total = [
+        String::new(),
+        Label::PerCase.get(lang).to_string(),
+        milli(c.milli_hours, lang),
+        money(sum(|r| r.time_cost), lang),
+        money(sum(|r| r.out_of_pocket), lang),
+        money(sum(|r| r.fees), lang),
+        money(c.per_case, lang),
+    ];
+    let empty = String::new;
+    let annual = match (c.annual, c.cases_per_year) {
+        (Some(a), Some(n)) => [
+            empty(),
+            format!(
+                "{} ({} {})",
+                Label::PerYear.get(lang),
+                milli(n.saturating_mul(1000), lang),
+                Label::Cases.get(lang)
+            ),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            money(a, lang),
+        ],
+        _ => [
+            empty(),
+            Label::PerYear.get(lang).to_string(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            Label::VolumeMissing.get(lang).to_string(),
+        ],
+    };
+    let scenario = match c.scenario {
+        Scenario::Online => Label::ScenarioOnline,
+        _ => Label::ScenarioInPerson,
+    };
+    let b = r.basis;
+    let src = |source: &str, year: Option<u16>, assumption: bool| {
+        let mut s = source.to_string();
+        if let Some(y) = year {
+            s.push_str(&format!(" ({} {y})", Label::Year.get(lang)));
+        }
+        if assumption {
+            s.push_str(&format!(" — {}", Label::Assumption.get(lang)));
+        }
+        s
+    };
+    let per_hour = format!(
+        "{}/{}",
+        money(b.hourly_income.value, lang),
+        lang.pick("giờ", "hour")
+    );
+    CostTable {
+        header: [
+            Label::No.get(lang),
+            Label::Activity.get(lang),
+            Label::Hours.get(lang),
+            Label::TimeCost.get(lang),
+            Label::OutOfPocket.get(lang),
+            Label::Fees.get(lang),
+            Label::Total.get(lang),
+        ],
+        rows,
+        total,
+        annual,
+        scenario: format!("{}: {}", Label::Scenario.get(lang), scenario.get(lang)),
+        basis: vec![
+            (
+                Label::HourlyIncome.get(lang),
+                per_hour,
+                src(
+                    &b.hourly_income.source,
+                    b.hourly_income.year,
+                    b.hourly_income.assumption,
+                ),
+            ),
+            (
+                Label::TripTime.get(lang),
+                hours(b.trip_milli_hours.value.into(), lang),
+                src(
+                    &b.trip_milli_hours.source,
+                    b.trip_milli_hours.year,
+                    b.trip_milli_hours.assumption,
+                ),
+            ),
+            (
+                Label::TripCost.get(lang),
+                money(b.trip_cost.value, lang),
+                src(
+                    &b.trip_cost.source,
+                    b.trip_cost.year,
+                    b.trip_cost.assumption,
+                ),
+            ),
+            (
+                Label::CertificationFee.get(lang),
+                money(b.certification_fee.value, lang),
+                src(
+                    &b.certification_fee.source,
+                    b.certification_fee.year,
+                    b.certification_fee.assumption,
+                ),
+            ),
+            (
+                Label::LearningTime.get(lang),
+                hours(b.learning_milli_hours.value.into(), lang),
+                src(
+                    &b.learning_milli_hours.source,
+                    b.learning_milli_hours.year,
+                    b.learning_milli_hours.assumption,
+                ),
+            ),
+        ],
+    }
+}
+
+/// One finding, formatted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingRow {
+    /// Severity.
+    pub severity: Severity,
+    /// Severity in `lang`.
+    pub severity_label: &'static str,
+    /// Rule code.
+    pub code: String,
+    /// Rule name.
+    pub name: String,
+    /// What is wrong.
+    pub message: String,
+    /// `file:line:col`, or the file.
+    pub location: String,
+    /// The element path.
+    pub element: Option<String>,
+    /// Legal basis, or empty.
+    pub legal_basis: String,
+    /// What to change, or empty.
+    pub suggestion: String,
+    /// What it would save, or empty.
+    pub saving: String,
+}
+
+/// The findings, in review order.
+pub fn findings(r: &Report, lang: Lang) -> Vec<FindingRow> {
+    r.findings
+        .iter()
+        .map(|f| {
+            let location = match f.location {
+                Some(l) => format!("{}:{}:{}", f.origin, l.line, l.column),
+                None => f.origin.clone(),
+            };
+            let saving = f.saving.map_or_else(String::new, |s| {
+                let text = s.describe();
+                let text = text.get(lang);
+                text.split_once(": ")
+                    .map_or(text, |(_, rest)| rest)
+                    .to_string()
+            });
+            FindingRow {
+                severity: f.severity,
+                severity_label: f.severity.label(lang),
+                code: f.code.clone(),
+                name: f.name.clone(),
+                message: f.message.get(lang).to_string(),
+                location,
+                element: f.element.clone(),
+                legal_basis: f
+                    .legal_basis
+                    .as_ref()
+                    .map_or_else(String::new, |b| b.get(lang).to_string()),
+                suggestion: f
+                    .suggestion
+                    .as_ref()
+                    .map_or_else(String::new, |s| s.get(lang).to_string()),
+                saving,
+            }
+        })
+        .collect()
+}
+
+/// A compared value in its unit.
+pub fn value(v: Option<u128>, unit: ValueUnit, lang: Lang) -> String {
+    let Some(v) = v else {
+        return "—".to_string();
+    };
+    match unit {
+        ValueUnit::Count => milli(v.saturating_mul(1000), lang),
+        ValueUnit::Dong => money(Money::from_dong(v), lang),
+        ValueUnit::MilliHours => hours(v, lang),
+        ValueUnit::MilliWorkingDays => {
+            format!("{} {}", milli(v, lang), Label::WorkingDaysShort.get(lang))
+        }
+        ValueUnit::MilliCalendarDays => {
+            format!("{} {}", milli(v, lang), Label::CalendarDaysShort.get(lang))
+        }
+    }
+}
+
+/// A signed change in its unit (`−2`, `+1.000 đ`).
+pub fn change(d: Option<i128>, unit: ValueUnit, lang: Lang) -> String {
+    let Some(d) = d else {
+        return "—".to_string();
+    };
+    let magnitude = value(Some(d.unsigned_abs()), unit, lang);
+    match d.signum() {
+        1 => format!("+{magnitude}"),
+        -1 => format!("−{magnitude}"),
+        _ => magnitude,
+    }
+}
+
+/// Every compared metric: (name, baseline, draft, change, %).
+pub fn metric_rows(b: &Baseline, lang: Lang) -> Vec<[String; 5]> {
+    b.comparison
+        .metrics
+        .iter()
+        .map(|m| {
+            [
+                labels::metric(m.metric, lang),
+                value(m.baseline, m.unit, lang),
+                value(m.draft, m.unit, lang),
+                change(m.change, m.unit, lang),
+                m.change_percent
+                    .map_or_else(|| "—".to_string(), |p| signed_percent(p, lang)),
+            ]
+        })
+        .collect()
+}
+
+/// One target component, checked: (target, component, required, achieved, met).
+pub fn target_rows(b: &Baseline, lang: Lang) -> Vec<([String; 4], bool)> {
+    let mut out = Vec::new();
+    for t in &b.comparison.targets {
+        for c in &t.components {
+            let component = match c.component {
+                "compliance_cost" => Label::ComplianceCost.get(lang),
+                _ => Label::ProcessingTime.get(lang),
+            };
+            out.push((
+                [
+                    labels::target(t.target, lang),
+                    component.to_string(),
+                    format!("≥ {}", percent(c.required_percent, lang)),
+                    c.achieved_percent
+                        .map_or_else(|| "—".to_string(), |p| percent(p, lang)),
+                ],
+                c.met,
+            ));
+        }
+    }
+    out
+}
+
+/// Steps or documents removed, added and changed, with names:
+/// (kind, id, name, detail).
+pub fn diff_rows(
+    diff: &ElementDiff,
+    baseline: &Procedure,
+    draft: &Procedure,
+    steps: bool,
+    lang: Lang,
+) -> Vec<(&'static str, String, String, String)> {
+    let name_in = |p: &Procedure, id: &str| {
+        if steps {
+            p.step(id).map(|s| s.name.clone())
+        } else {
+            p.document(id).map(|d| d.name.clone())
+        }
+        .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for id in &diff.removed {
+        out.push((
+            Label::Removed.get(lang),
+            id.clone(),
+            name_in(baseline, id),
+            String::new(),
+        ));
+    }
+    for id in &diff.added {
+        out.push((
+            Label::Added.get(lang),
+            id.clone(),
+            name_in(draft, id),
+            String::new(),
+        ));
+    }
+    for c in &diff.changed {
+        let id = if c.baseline == c.draft {
+            c.draft.clone()
+        } else {
+            format!("{} → {}", c.baseline, c.draft)
+        };
+        let fields: Vec<&str> = c.fields.iter().map(|f| labels::field(f, lang)).collect();
+        out.push((
+            Label::Changed.get(lang),
+            id,
+            name_in(draft, &c.draft),
+            fields.join(", "),
+        ));
+    }
+    out
+}
+
+/// `Đường găng: A → B → C (10 ngày làm việc)` with step names.
+pub fn critical_path(r: &Report, lang: Lang) -> String {
+    let pt = &r.metrics.processing_time;
+    let names: Vec<&str> = pt
+        .critical_path
+        .iter()
+        .map(|id| {
+            r.procedure
+                .step(id)
+                .map_or(id.as_str(), |s| s.name.as_str())
+        })
+        .collect();
+    format!(
+        "{} ({}): {}",
+        Label::CriticalPath.get(lang),
+        length(pt.length, lang),
+        names.join(" → ")
+    )
+}

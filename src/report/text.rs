@@ -1,0 +1,308 @@
+//! Escaping and number formatting shared by the report renderers.
+//!
+//! Vietnamese uses `.` to group thousands and `,` for decimals
+//! (`1.000.000 đ`, `9,5 ngày làm việc`, `77,44%`); English the reverse
+//! (`1,000,000 VND`, `9.5 working days`, `77.44%`). Dates are dd/mm/yyyy in both.
+
+use crate::i18n::Lang;
+use crate::metrics::{Length, Percent};
+use crate::model::{Duration, DurationUnit, Money, format_milli};
+use crate::report::labels::Label;
+
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// ```
+/// use tthc::report::text::html_escape;
+/// assert_eq!(html_escape(r#"<script>alert("x") & 'y'</script>"#),
+///     "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+/// ```
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML (SVG); drop them.
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for one Markdown table cell or paragraph: markup
+/// characters are backslash-escaped, `<`/`>`/`&` become entities (Markdown
+/// passes raw HTML through), and line breaks become spaces.
+///
+/// ```
+/// use tthc::report::text::markdown_escape;
+/// assert_eq!(markdown_escape("a | b *c* <x>"), r"a \| b \*c\* &lt;x&gt;");
+/// ```
+pub fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a source may be shown as a link: only absolute http(s) URLs, so
+/// a procedure file cannot smuggle `javascript:` into a report.
+pub fn is_web_link(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Money: `1.000.000 đ` in Vietnamese, `1,000,000 VND` in English.
+pub fn money(m: Money, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} đ", m.grouped()),
+        Lang::En => format!("{} VND", m.grouped_en()),
+    }
+}
+
+/// A thousandths amount with the decimal mark of `lang` (`9,5` / `9.5`).
+pub fn milli(value: u128, lang: Lang) -> String {
+    let mark = lang.pick(",", ".");
+    let whole = value / 1000;
+    let frac = value % 1000;
+    let whole = group(whole, lang);
+    if frac == 0 {
+        whole
+    } else {
+        let frac = format!("{frac:03}");
+        format!("{whole}{mark}{}", frac.trim_end_matches('0'))
+    }
+}
+
+fn group(v: u128, lang: Lang) -> String {
+    let m = Money::from_dong(v);
+    match lang {
+        Lang::Vi => m.grouped(),
+        Lang::En => m.grouped_en(),
+    }
+}
+
+/// A percentage with two decimals: `77,44%` / `77.44%`.
+pub fn percent(p: Percent, lang: Lang) -> String {
+    let s = p.to_string();
+    match lang {
+        Lang::Vi => format!("{}%", s.replace('.', ",")),
+        Lang::En => format!("{s}%"),
+    }
+}
+
+/// A signed percentage change: `+12,50%`, `−30,00%` (a real minus sign).
+pub fn signed_percent(p: Percent, lang: Lang) -> String {
+    let bp = p.basis_points();
+    let magnitude = percent(Percent::from_basis_points(bp.abs()), lang);
+    match bp.signum() {
+        1 => format!("+{magnitude}"),
+        -1 => format!("−{magnitude}"),
+        _ => magnitude,
+    }
+}
+
+/// Hours of applicant time, from thousandths of an hour: `9,5 giờ` / `9.5 h`.
+pub fn hours(milli_hours: u128, lang: Lang) -> String {
+    format!("{} {}", milli(milli_hours, lang), Label::Hour.get(lang))
+}
+
+/// A processing-time length in `lang`.
+pub fn length(l: Length, lang: Lang) -> String {
+    match l {
+        Length::WorkingDays(m) => format!(
+            "{} {}",
+            milli(m.into(), lang),
+            Label::WorkingDaysShort.get(lang)
+        ),
+        Length::CalendarDays(m) => format!(
+            "{} {}",
+            milli(m.into(), lang),
+            Label::CalendarDaysShort.get(lang)
+        ),
+        Length::NeedsCalendar => lang
+            .pick(
+                "lẫn ngày và ngày làm việc: cần lịch làm việc",
+                "mixed units: needs the calendar",
+            )
+            .to_string(),
+    }
+}
+
+/// A declared duration in `lang`: `0,5 ngày làm việc`, `4 working hours`.
+pub fn duration(d: Duration, lang: Lang) -> String {
+    if d.is_same_day() {
+        return Label::SameDay.get(lang).to_string();
+    }
+    let amount = match lang {
+        Lang::Vi => format_milli(d.milli(), ','),
+        Lang::En => format_milli(d.milli(), '.'),
+    };
+    let one = d.milli() == 1000;
+    let unit = match (d.unit(), lang, one) {
+        (DurationUnit::WorkingDays, Lang::Vi, _) => "ngày làm việc",
+        (DurationUnit::CalendarDays, Lang::Vi, _) => "ngày",
+        (DurationUnit::WorkingHours, Lang::Vi, _) => "giờ làm việc",
+        (DurationUnit::WorkingDays, Lang::En, true) => "working day",
+        (DurationUnit::WorkingDays, Lang::En, false) => "working days",
+        (DurationUnit::CalendarDays, Lang::En, true) => "day",
+        (DurationUnit::CalendarDays, Lang::En, false) => "days",
+        (DurationUnit::WorkingHours, Lang::En, true) => "working hour",
+        (DurationUnit::WorkingHours, Lang::En, false) => "working hours",
+    };
+    format!("{amount} {unit}")
+}
+
+/// A calendar date shown in a report (the day it was made).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportDate {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl ReportDate {
+    /// The date `days` days after 1970-01-01 (proleptic Gregorian), for
+    /// turning a clock reading into a date without a date library.
+    ///
+    /// ```
+    /// use tthc::report::text::ReportDate;
+    /// let d = ReportDate::from_unix_days(20_089);
+    /// assert_eq!(d.to_string(), "01/01/2025");
+    /// ```
+    pub fn from_unix_days(days: i64) -> ReportDate {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        ReportDate {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
+impl std::fmt::Display for ReportDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+/// Breaks `text` into lines of at most `width` characters at spaces; a word
+/// longer than `width` gets a line of its own and is never cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if len > 0 && len + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_money_and_numbers_per_language() {
+        let m = Money::from_dong(1_000_000);
+        assert_eq!(money(m, Lang::Vi), "1.000.000 đ");
+        assert_eq!(money(m, Lang::En), "1,000,000 VND");
+        assert_eq!(milli(9_500, Lang::Vi), "9,5");
+        assert_eq!(milli(12_345_250, Lang::En), "12,345.25");
+        assert_eq!(milli(12_345_250, Lang::Vi), "12.345,25");
+        let p = Percent::from_basis_points(-7_744);
+        assert_eq!(percent(p, Lang::Vi), "-77,44%");
+        assert_eq!(signed_percent(p, Lang::Vi), "−77,44%");
+        assert_eq!(
+            signed_percent(Percent::from_basis_points(1_250), Lang::En),
+            "+12.50%"
+        );
+        assert_eq!(
+            duration(
+                Duration::from_milli(500, DurationUnit::WorkingDays),
+                Lang::Vi
+            ),
+            "0,5 ngày làm việc"
+        );
+        assert_eq!(
+            duration(Duration::working_days(1), Lang::En),
+            "1 working day"
+        );
+        assert_eq!(duration(Duration::same_day(), Lang::Vi), "trong ngày");
+        assert_eq!(
+            length(Length::WorkingDays(7_000), Lang::Vi),
+            "7 ngày làm việc"
+        );
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        assert_eq!(ReportDate::from_unix_days(0).to_string(), "01/01/1970");
+        // 2024 is a leap year: day 19_782 is 29/02/2024.
+        assert_eq!(ReportDate::from_unix_days(19_782).to_string(), "29/02/2024");
+        assert_eq!(ReportDate::from_unix_days(-1).to_string(), "31/12/1969");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(html_escape("a\u{0}b"), "ab");
+        assert_eq!(markdown_escape("x\ny"), "x y");
+        assert!(is_web_link("https://dichvucong.gov.vn/p?a=1"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("https://x y"));
+    }
+
+    #[test]
+    fn wraps_at_spaces_without_cutting_words() {
+        assert_eq!(
+            wrap("Sở Thông tin và Truyền thông thẩm định", 12),
+            vec!["Sở Thông tin", "và Truyền", "thông thẩm", "định"]
+        );
+        let long = "Siêu-dài-không-có-khoảng-trắng";
+        assert_eq!(wrap(long, 5), vec![long.to_string()]);
+        assert_eq!(wrap("", 5), vec![String::new()]);
+        let joined: String = wrap("một hai ba bốn năm sáu", 7).join(" ");
+        assert_eq!(joined, "một hai ba bốn năm sáu");
+    }
+}
