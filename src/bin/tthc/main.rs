@@ -41,7 +41,27 @@ enum Command {
     Graph(cmd::graph::Args),
 }
 
+/// Restores the default SIGPIPE action so that `tthc ... | head` ends
+/// quietly like other Unix tools instead of panicking in `println!`.
+#[cfg(unix)]
+fn reset_sigpipe() {
+    unsafe extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is
+    // a valid disposition for SIGPIPE.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn reset_sigpipe() {}
+
 fn main() -> ExitCode {
+    reset_sigpipe();
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
