@@ -213,7 +213,9 @@ pub fn is_draft(path: &Path) -> bool {
 /// std::fs::write(&file, "format: tthc/1\nname: [x]\n").unwrap();
 /// let row = audit_file(&file, &options);
 /// assert_eq!(row.status, RowStatus::Error);
-/// assert!(row.error.unwrap().contains("p.yaml:2:7"));
+/// // `file:line:col: message`
+/// let error = row.error.unwrap();
+/// assert!(error.starts_with(&format!("{}:", file.display())), "{error}");
 /// # std::fs::remove_dir_all(&dir).ok();
 /// ```
 pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {

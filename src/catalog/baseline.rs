@@ -387,12 +387,12 @@ impl CatalogComparison {
     }
 }
 
-/// The unit to show amounts in: billions from ten billion, millions from
-/// ten million, else đồng.
+/// The unit to show amounts in, keeping at least four significant digits:
+/// billions from 10^12, millions from 10^9, else đồng.
 fn scale_of(max: u128) -> (&'static str, &'static str, u128) {
-    if max >= 10_000_000_000 {
+    if max >= 1_000_000_000_000 {
         ("tỷ", "billion", 1_000_000_000)
-    } else if max >= 10_000_000 {
+    } else if max >= 1_000_000_000 {
         ("triệu", "million", 1_000_000)
     } else {
         ("", "", 1)

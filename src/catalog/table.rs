@@ -165,6 +165,16 @@ fn percent(p: Option<Percent>, lang: Lang) -> String {
     }
 }
 
+fn deadline(d: crate::model::Duration, lang: Lang) -> String {
+    if d.is_same_day() {
+        lang.pick("trong ngày", "same day").into()
+    } else if lang == Lang::En {
+        d.to_string()
+    } else {
+        Length::of(d).text(lang)
+    }
+}
+
 fn length(l: Option<Length>, lang: Lang) -> String {
     l.map_or_else(|| "—".into(), |l| l.text(lang))
 }
@@ -245,7 +255,7 @@ fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
             row.steps.to_string(),
             row.documents.to_string(),
             length(row.processing_time, lang),
-            row.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            row.deadline.map(|d| deadline(d, lang)).unwrap_or_default(),
             money(row.cost_per_case, lang),
             money(row.cost_per_year, lang),
             row.findings.errors.to_string(),
@@ -345,17 +355,9 @@ impl<W: Write> RowWriter for MarkdownWriter<W> {
                 writeln!(self.out, "{line}\n")?;
             }
             if !t.rows.is_empty() {
-                let columns: Vec<Shown> = t
-                    .header
-                    .iter()
-                    .enumerate()
-                    .map(|(i, _)| col("", "", 0, i > 0))
-                    .collect();
-                let names: Vec<String> = t.header.clone();
-                md_line(&mut self.out, &names)?;
-                let rule: Vec<&str> = columns
-                    .iter()
-                    .map(|c| if c.right { "---:" } else { "---" })
+                md_line(&mut self.out, &t.header)?;
+                let rule: Vec<&str> = (0..t.header.len())
+                    .map(|i| if i > 0 { "---:" } else { "---" })
                     .collect();
                 writeln!(self.out, "|{}|", rule.join("|"))?;
                 for r in &t.rows {

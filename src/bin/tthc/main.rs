@@ -19,11 +19,19 @@ struct Cli {
 enum Command {
     /// Load procedure files and report errors (and, later, findings).
     Check(cmd::check::Args),
+    /// Audit a catalog: one row of metrics and findings per procedure, totals
+    /// per sector and authority, and the reduction against a baseline.
+    Audit(cmd::audit::Args),
+    /// Write a deterministic synthetic catalog (for benchmarks).
+    #[command(hide = true)]
+    Generate(cmd::generate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
+        Command::Audit(args) => cmd::audit::run(args),
+        Command::Generate(args) => cmd::generate::run(args),
     }
 }
