@@ -360,7 +360,9 @@ pub fn compare_measured(
     }
 }
 
-fn check(target: Target, cost: Option<Percent>, time: Option<Percent>) -> TargetCheck {
+/// Checks `target` against the achieved cuts of compliance cost and
+/// processing time (a component not measurable is not met).
+pub fn check(target: Target, cost: Option<Percent>, time: Option<Percent>) -> TargetCheck {
     let (need_cost, need_time) = target.requirements();
     let components: Vec<TargetComponent> = [
         ("compliance_cost", need_cost, cost),

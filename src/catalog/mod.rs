@@ -1,6 +1,21 @@
-//! Catalogs: directories of procedure files, audited in bulk.
+//! Catalogs: directories of procedure files, audited in bulk (SPEC
+//! section 10; see `docs/audit.md`).
+//!
+//! - [`discover`] finds the procedure files below a directory;
+//! - [`audit::audit_file`] turns one file into an [`audit::AuditRow`];
+//! - [`run`] selects files and streams rows chunk by chunk;
+//! - [`totals::Totals`] sums rows per catalog, sector and authority;
+//! - [`baseline::BaselineIndex`] matches rows with a baseline catalog;
+//! - [`columns`] and [`table`] write rows as CSV, Markdown or a table (and
+//!   give the stable schema JSON writers serialize).
 
+pub mod audit;
+pub mod baseline;
+pub mod columns;
 mod discover;
+pub mod run;
 pub mod synthetic;
+pub mod table;
+pub mod totals;
 
 pub use discover::{discover, is_procedure_file};

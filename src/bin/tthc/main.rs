@@ -39,6 +39,12 @@ enum Command {
     Report(cmd::report::Args),
     /// Draw the step graph of a procedure (SVG, DOT or Mermaid).
     Graph(cmd::graph::Args),
+    /// Audit a catalog: one row of metrics and findings per procedure, totals
+    /// per sector and authority, and the reduction against a baseline.
+    Audit(cmd::audit::Args),
+    /// Write a deterministic synthetic catalog (for benchmarks).
+    #[command(hide = true)]
+    Generate(cmd::generate::Args),
 }
 
 /// Restores the default SIGPIPE action so that `tthc ... | head` ends
@@ -75,5 +81,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => cmd::compare::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Graph(args) => cmd::graph::run(args),
+        Command::Audit(args) => cmd::audit::run(args),
+        Command::Generate(args) => cmd::generate::run(args),
     }
 }

@@ -1,4 +1,5 @@
 //! One module per subcommand.
+pub mod audit;
 pub mod check;
 pub mod compare;
 pub mod due;
@@ -10,3 +11,4 @@ pub mod rules;
 pub mod test;
 pub mod graph;
 pub mod report;
+pub mod generate;

@@ -1,0 +1,358 @@
+//! One row of a catalog audit: load, measure and review one procedure file.
+//!
+//! [`audit_file`] is pure apart from reading the file: it never prints and
+//! never panics on input; a file that does not load becomes an error row.
+
+use crate::catalog::baseline::RowComparison;
+use crate::config::ReviewOptions;
+use crate::cost_basis::CostBasis;
+use crate::diagnostic::Severity;
+use crate::graph::StepGraph;
+use crate::load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions};
+use crate::metrics::{Length, measure};
+use crate::model::{Duration, Level, Money, Procedure};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// How many top finding codes a row names.
+pub const TOP_FINDINGS: usize = 3;
+
+/// Settings shared by every row of an audit.
+#[derive(Clone, Debug, Default)]
+pub struct AuditOptions {
+    /// Limits applied to each file.
+    pub load: LoadOptions,
+    /// Which rules run, at what severity.
+    pub review: ReviewOptions,
+    /// Prices and standard times of the compliance cost.
+    pub cost_basis: CostBasis,
+    /// Row paths are written relative to this directory (the audited
+    /// directory); empty means as given.
+    pub root: PathBuf,
+    /// Skip the review rules (metrics only), e.g. for a baseline catalog.
+    pub skip_review: bool,
+}
+
+/// Whether a row's file loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowStatus {
+    /// Loaded, measured and reviewed.
+    Ok,
+    /// Did not load: see [`AuditRow::error`].
+    Error,
+}
+
+impl RowStatus {
+    /// `ok` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowStatus::Ok => "ok",
+            RowStatus::Error => "error",
+        }
+    }
+}
+
+/// Number of findings at each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct SeverityCounts {
+    /// Findings at `error`.
+    pub errors: u64,
+    /// Findings at `warn`.
+    pub warnings: u64,
+    /// Findings at `info`.
+    pub infos: u64,
+}
+
+impl SeverityCounts {
+    /// Counts one finding.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warn => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+
+    /// Adds another set of counts (saturating).
+    pub fn merge(&mut self, other: SeverityCounts) {
+        self.errors = self.errors.saturating_add(other.errors);
+        self.warnings = self.warnings.saturating_add(other.warnings);
+        self.infos = self.infos.saturating_add(other.infos);
+    }
+
+    /// Whether any finding is at `threshold` or above.
+    pub fn any_at_or_above(&self, threshold: Severity) -> bool {
+        match threshold {
+            Severity::Error => self.errors > 0,
+            Severity::Warn => self.errors + self.warnings > 0,
+            Severity::Info => self.errors + self.warnings + self.infos > 0,
+        }
+    }
+}
+
+/// One procedure of an audited catalog: the metrics and findings an auditor
+/// reads, or the reason the file did not load. See `docs/audit.md` for the
+/// stable CSV columns and JSON fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRow {
+    /// Path relative to the audited directory, with `/` separators.
+    pub path: String,
+    /// Whether the file loaded.
+    pub status: RowStatus,
+    /// First load error, `file:line:col: message` (error rows only).
+    pub error: Option<String>,
+    /// Mã TTHC.
+    pub code: Option<String>,
+    /// Tên thủ tục.
+    pub name: Option<String>,
+    /// Lĩnh vực.
+    pub sector: Option<String>,
+    /// Cơ quan thực hiện.
+    pub authority: Option<String>,
+    /// Cấp thực hiện.
+    pub level: Option<Level>,
+    /// Number of steps.
+    pub steps: u64,
+    /// Number of documents.
+    pub documents: u64,
+    /// Critical-path processing time (`None` on error rows).
+    pub processing_time: Option<Length>,
+    /// Declared deadline, as published.
+    pub deadline: Option<Duration>,
+    /// Compliance cost of one case.
+    pub cost_per_case: Option<Money>,
+    /// Compliance cost per year (needs `volume`).
+    pub cost_per_year: Option<Money>,
+    /// Findings by severity.
+    pub findings: SeverityCounts,
+    /// Findings by rule code.
+    pub findings_by_code: BTreeMap<String, u64>,
+    /// Against the baseline catalog, when one is given and this row matched.
+    pub comparison: Option<RowComparison>,
+}
+
+impl AuditRow {
+    fn error_row(path: String, error: String) -> AuditRow {
+        AuditRow {
+            path,
+            status: RowStatus::Error,
+            error: Some(error),
+            code: None,
+            name: None,
+            sector: None,
+            authority: None,
+            level: None,
+            steps: 0,
+            documents: 0,
+            processing_time: None,
+            deadline: None,
+            cost_per_case: None,
+            cost_per_year: None,
+            findings: SeverityCounts::default(),
+            findings_by_code: BTreeMap::new(),
+            comparison: None,
+        }
+    }
+
+    /// Up to [`TOP_FINDINGS`] most frequent finding codes, most frequent
+    /// first, ties by code.
+    pub fn top_findings(&self) -> Vec<&str> {
+        let mut codes: Vec<(&str, u64)> = self
+            .findings_by_code
+            .iter()
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
+        codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        codes
+            .into_iter()
+            .take(TOP_FINDINGS)
+            .map(|(c, _)| c)
+            .collect()
+    }
+}
+
+/// `path` relative to `root`, with `/` separators (stable across platforms).
+pub fn relative_path(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = if rel.as_os_str().is_empty() {
+        path.file_name().map(Path::new).unwrap_or(path)
+    } else {
+        rel
+    };
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// Whether `path` is a simplified draft (`*.draft.yaml`, `*.draft.yml`),
+/// which is a proposal rather than part of the catalog.
+pub fn is_draft(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.to_ascii_lowercase().ends_with(".draft"))
+}
+
+/// Audits one procedure file: reads it (within the size limit), loads,
+/// measures and reviews it. Never fails: a file that cannot be read or
+/// loaded is an error row with the first error, `file:line:col: message`.
+///
+/// ```
+/// use tthc::catalog::audit::{AuditOptions, RowStatus, audit_file};
+/// let dir = std::env::temp_dir().join(format!("tthc-audit-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let file = dir.join("p.yaml");
+/// std::fs::write(&file, tthc::catalog::synthetic::procedure_yaml(1, 0)).unwrap();
+/// let options = AuditOptions { root: dir.clone(), ..AuditOptions::default() };
+/// let row = audit_file(&file, &options);
+/// assert_eq!(row.status, RowStatus::Ok);
+/// assert_eq!(row.path, "p.yaml");
+/// assert_eq!(row.code.as_deref(), Some("9.000000"));
+///
+/// std::fs::write(&file, "format: tthc/1\nname: [x]\n").unwrap();
+/// let row = audit_file(&file, &options);
+/// assert_eq!(row.status, RowStatus::Error);
+/// // `file:line:col: message`
+/// let error = row.error.unwrap();
+/// assert!(error.starts_with(&format!("{}:", file.display())), "{error}");
+/// # std::fs::remove_dir_all(&dir).ok();
+/// ```
+pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
+    let rel = relative_path(path, &options.root);
+    let origin = path.display().to_string();
+    match crate::load::read_limited(path, options.load.max_file_size) {
+        Ok(bytes) => audit_bytes(&bytes, rel, &origin, options),
+        Err(e) => {
+            let kind = match e {
+                crate::load::ReadError::Io(e) => LoadErrorKind::Io {
+                    detail: e.to_string(),
+                },
+                crate::load::ReadError::TooLarge(size, limit) => {
+                    LoadErrorKind::TooLarge { size, limit }
+                }
+            };
+            AuditRow::error_row(rel, LoadError::new(&origin, kind).to_string())
+        }
+    }
+}
+
+/// [`audit_file`] on text already in memory: `path` is the row's path,
+/// `origin` names the input in error messages.
+pub fn audit_bytes(bytes: &[u8], path: String, origin: &str, options: &AuditOptions) -> AuditRow {
+    match Procedure::from_yaml_bytes(bytes, origin, &options.load) {
+        Ok(p) => audit_procedure(&p, path, options),
+        Err(errors) => AuditRow::error_row(path, first_error(&errors, origin)),
+    }
+}
+
+/// The row of a procedure already loaded.
+pub fn audit_procedure(p: &Procedure, path: String, options: &AuditOptions) -> AuditRow {
+    let graph = match StepGraph::build(p) {
+        Ok(g) => g,
+        // The loader rejects what would make the graph fail; a procedure
+        // built in code may still get here.
+        Err(e) => return AuditRow::error_row(path, format!("{}: {e}", p.source_map.origin)),
+    };
+    let m = measure(p, &graph, &options.cost_basis);
+    let mut findings = SeverityCounts::default();
+    let mut by_code = BTreeMap::new();
+    if !options.skip_review {
+        for f in crate::rules::review(p, &options.review) {
+            findings.add(f.severity);
+            *by_code.entry(f.code).or_insert(0u64) += 1;
+        }
+    }
+    AuditRow {
+        path,
+        status: RowStatus::Ok,
+        error: None,
+        code: p.code.clone(),
+        name: Some(p.name.clone()),
+        sector: p.sector.clone(),
+        authority: p.authority.clone(),
+        level: p.level,
+        steps: m.structure.steps,
+        documents: m.structure.documents,
+        processing_time: Some(m.processing_time.length),
+        deadline: p.deadline,
+        cost_per_case: Some(m.compliance_cost.per_case),
+        cost_per_year: m.compliance_cost.annual,
+        findings,
+        findings_by_code: by_code,
+        comparison: None,
+    }
+}
+
+fn first_error(errors: &LoadErrors, origin: &str) -> String {
+    match errors.errors.first() {
+        Some(e) => e.to_string(),
+        None => format!("{origin}: the procedure could not be read"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_use_slashes_and_fall_back_to_the_file_name() {
+        let root = Path::new("cat");
+        assert_eq!(relative_path(Path::new("cat/a/b.yaml"), root), "a/b.yaml");
+        assert_eq!(
+            relative_path(Path::new("cat/b.yaml"), Path::new("cat/b.yaml")),
+            "b.yaml"
+        );
+        assert_eq!(relative_path(Path::new("x/b.yaml"), root), "x/b.yaml");
+    }
+
+    #[test]
+    fn drafts_are_recognised() {
+        assert!(is_draft(Path::new("a/x.draft.yaml")));
+        assert!(is_draft(Path::new("a/x.DRAFT.yml")));
+        assert!(!is_draft(Path::new("a/draft.yaml")));
+        assert!(!is_draft(Path::new("a/x.yaml")));
+    }
+
+    #[test]
+    fn top_findings_by_frequency_then_code() {
+        let mut row = AuditRow::error_row("x".into(), "e".into());
+        for (c, n) in [("TT305", 1), ("TT001", 2), ("TT303", 2), ("TT104", 5)] {
+            row.findings_by_code.insert(c.into(), n);
+        }
+        assert_eq!(row.top_findings(), vec!["TT104", "TT001", "TT303"]);
+    }
+
+    #[test]
+    fn bytes_that_do_not_load_are_error_rows() {
+        let o = AuditOptions::default();
+        let row = audit_bytes(b"format: tthc/1\n", "a.yaml".into(), "dir/a.yaml", &o);
+        assert_eq!(row.status, RowStatus::Error);
+        assert!(row.error.as_deref().unwrap_or("").starts_with("dir/a.yaml"));
+        let row = audit_bytes(&[0xff, 0xfe], "b.yaml".into(), "b.yaml", &o);
+        assert_eq!(row.status, RowStatus::Error);
+    }
+
+    #[test]
+    fn loaded_rows_carry_metrics_and_findings() {
+        let src = crate::catalog::synthetic::procedure_yaml(3, 4);
+        let row = audit_bytes(
+            src.as_bytes(),
+            "p.yaml".into(),
+            "p.yaml",
+            &AuditOptions::default(),
+        );
+        assert_eq!(row.status, RowStatus::Ok);
+        assert!(row.steps >= 3);
+        assert!(row.cost_per_case.is_some() && row.cost_per_year.is_some());
+        let total: u64 = row.findings_by_code.values().sum();
+        let f = row.findings;
+        assert_eq!(total, f.errors + f.warnings + f.infos);
+        let skip = AuditOptions {
+            skip_review: true,
+            ..AuditOptions::default()
+        };
+        let row = audit_bytes(src.as_bytes(), "p.yaml".into(), "p.yaml", &skip);
+        assert!(row.findings_by_code.is_empty());
+    }
+}

@@ -1,0 +1,215 @@
+//! The stable row schema: one list of named cells shared by the CSV, JSON
+//! and JSON Lines writers, so their columns and fields cannot drift apart.
+
+use crate::catalog::audit::AuditRow;
+use crate::metrics::Length;
+use crate::metrics::Percent;
+use crate::model::{Level, Money};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+/// Columns of every row, in order.
+pub const COLUMNS: &[&str] = &[
+    "path",
+    "status",
+    "error",
+    "code",
+    "name",
+    "sector",
+    "authority",
+    "level",
+    "steps",
+    "documents",
+    "processing_time",
+    "processing_unit",
+    "deadline",
+    "cost_per_case",
+    "cost_per_year",
+    "errors",
+    "warnings",
+    "infos",
+    "top_findings",
+];
+
+/// Columns added when the audit has a baseline.
+pub const BASELINE_COLUMNS: &[&str] = &[
+    "matched_by",
+    "baseline_path",
+    "baseline_cost_per_case",
+    "baseline_cost_per_year",
+    "baseline_processing_time",
+    "baseline_processing_unit",
+    "cost_per_year_reduction",
+    "cost_per_year_reduction_percent",
+    "cost_per_case_reduction_percent",
+    "processing_time_reduction_percent",
+];
+
+/// One value of a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Absent: empty in CSV, `null` in JSON.
+    Null,
+    /// Text.
+    Text(String),
+    /// A whole number (counts, đồng).
+    Int(i128),
+    /// An exact decimal (days, percentages), a string in JSON so that no
+    /// reader rounds it.
+    Decimal(String),
+    /// Rule codes: space-separated in CSV, an array in JSON.
+    List(Vec<String>),
+}
+
+impl Cell {
+    fn text(v: Option<&str>) -> Cell {
+        v.map_or(Cell::Null, |s| Cell::Text(s.to_string()))
+    }
+
+    fn money(v: Option<Money>) -> Cell {
+        v.and_then(|m| i128::try_from(m.dong()).ok())
+            .map_or(Cell::Null, Cell::Int)
+    }
+
+    fn count(v: u64) -> Cell {
+        Cell::Int(i128::from(v))
+    }
+
+    fn percent(v: Option<Percent>) -> Cell {
+        v.map_or(Cell::Null, |p| Cell::Decimal(p.to_string()))
+    }
+
+    /// The cell as CSV / Markdown text (empty for `Null`).
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Null => String::new(),
+            Cell::Text(s) | Cell::Decimal(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::List(l) => l.join(" "),
+        }
+    }
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Null => s.serialize_none(),
+            Cell::Text(t) | Cell::Decimal(t) => s.serialize_str(t),
+            Cell::Int(n) => s.serialize_i128(*n),
+            Cell::List(l) => l.serialize(s),
+        }
+    }
+}
+
+/// `snake_case` name of a level, as written in procedure files.
+pub fn level_str(level: Level) -> &'static str {
+    match level {
+        Level::Central => "central",
+        Level::Province => "province",
+        Level::Commune => "commune",
+        Level::District => "district",
+    }
+}
+
+/// A length as (decimal amount, unit): `("7.5", "working_days")`.
+pub fn length_cells(length: Option<Length>) -> (Cell, Cell) {
+    let text = |m: u64| Cell::Decimal(crate::model::format_milli(m, '.'));
+    match length {
+        None => (Cell::Null, Cell::Null),
+        Some(Length::WorkingDays(m)) => (text(m), Cell::Text("working_days".into())),
+        Some(Length::CalendarDays(m)) => (text(m), Cell::Text("calendar_days".into())),
+        Some(Length::NeedsCalendar) => (Cell::Null, Cell::Text("needs_calendar".into())),
+    }
+}
+
+/// The cells of `row`, in [`COLUMNS`] order, then [`BASELINE_COLUMNS`] when
+/// `with_baseline`.
+pub fn cells(row: &AuditRow, with_baseline: bool) -> Vec<Cell> {
+    let (time, unit) = length_cells(row.processing_time);
+    let mut out = vec![
+        Cell::Text(row.path.clone()),
+        Cell::Text(row.status.as_str().into()),
+        Cell::text(row.error.as_deref()),
+        Cell::text(row.code.as_deref()),
+        Cell::text(row.name.as_deref()),
+        Cell::text(row.sector.as_deref()),
+        Cell::text(row.authority.as_deref()),
+        Cell::text(row.level.map(level_str)),
+        Cell::count(row.steps),
+        Cell::count(row.documents),
+        time,
+        unit,
+        row.deadline
+            .map_or(Cell::Null, |d| Cell::Text(d.to_string())),
+        Cell::money(row.cost_per_case),
+        Cell::money(row.cost_per_year),
+        Cell::count(row.findings.errors),
+        Cell::count(row.findings.warnings),
+        Cell::count(row.findings.infos),
+        Cell::List(row.top_findings().into_iter().map(String::from).collect()),
+    ];
+    if with_baseline {
+        match &row.comparison {
+            None => out.extend(std::iter::repeat_n(Cell::Null, BASELINE_COLUMNS.len())),
+            Some(c) => {
+                let (btime, bunit) = length_cells(c.baseline_processing_time);
+                out.extend([
+                    Cell::Text(c.matched_by.as_str().into()),
+                    Cell::Text(c.baseline_path.clone()),
+                    Cell::money(c.baseline_cost_per_case),
+                    Cell::money(c.baseline_cost_per_year),
+                    btime,
+                    bunit,
+                    c.cost_per_year_reduction.map_or(Cell::Null, Cell::Int),
+                    Cell::percent(c.cost_per_year_reduction_percent),
+                    Cell::percent(c.cost_per_case_reduction_percent),
+                    Cell::percent(c.processing_time_reduction_percent),
+                ]);
+            }
+        }
+    }
+    out
+}
+
+/// A row as a JSON object with the stable fields of [`COLUMNS`] (and
+/// [`BASELINE_COLUMNS`] when the audit has a baseline).
+///
+/// ```
+/// use tthc::catalog::audit::{AuditOptions, audit_bytes};
+/// use tthc::catalog::columns::{COLUMNS, RowRecord};
+/// let row = audit_bytes(b"bad", "b.yaml".into(), "b.yaml", &AuditOptions::default());
+/// let record = RowRecord { row: &row, with_baseline: false };
+/// assert_eq!(record.fields().len(), COLUMNS.len());
+/// ```
+pub struct RowRecord<'a> {
+    /// The row.
+    pub row: &'a AuditRow,
+    /// Whether to add the baseline fields.
+    pub with_baseline: bool,
+}
+
+impl RowRecord<'_> {
+    /// (column, cell) pairs in order.
+    pub fn fields(&self) -> Vec<(&'static str, Cell)> {
+        let names = COLUMNS.iter().chain(if self.with_baseline {
+            BASELINE_COLUMNS.iter()
+        } else {
+            [].iter()
+        });
+        names
+            .copied()
+            .zip(cells(self.row, self.with_baseline))
+            .collect()
+    }
+}
+
+impl Serialize for RowRecord<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let fields = self.fields();
+        let mut map = s.serialize_map(Some(fields.len()))?;
+        for (k, v) in &fields {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}

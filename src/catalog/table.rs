@@ -1,0 +1,740 @@
+//! Row writers for the formats that need no JSON library: CSV, Markdown and
+//! a terminal table. Each writes one row at a time (nothing is kept), then
+//! the totals. JSON and JSON Lines use [`crate::catalog::columns::RowRecord`]
+//! with a JSON serializer (the CLI's `serde_json`).
+
+use crate::catalog::audit::{AuditRow, RowStatus};
+use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, cells, level_str};
+use crate::catalog::totals::{Group, Totals};
+use crate::i18n::Lang;
+use crate::metrics::{Length, Percent};
+use crate::model::{Money, format_milli};
+use std::io::{self, Write};
+
+/// Something rows are streamed into.
+pub trait RowWriter {
+    /// Writes one row (the header first, on the first call).
+    fn row(&mut self, row: &AuditRow) -> io::Result<()>;
+    /// Writes what comes after the rows (the header if there were no rows,
+    /// and the totals where the format has them) and flushes.
+    fn finish(&mut self, totals: &Totals) -> io::Result<()>;
+}
+
+/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+pub fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\"")).into()
+    } else {
+        text.into()
+    }
+}
+
+fn csv_line<W: Write>(out: &mut W, fields: impl IntoIterator<Item = String>) -> io::Result<()> {
+    let mut first = true;
+    for f in fields {
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(csv_field(&f).as_bytes())?;
+    }
+    out.write_all(b"\n")
+}
+
+/// CSV: a header of [`COLUMNS`] (and [`BASELINE_COLUMNS`] with a baseline),
+/// one line per row; no totals (see [`write_totals_csv`]).
+pub struct CsvWriter<W: Write> {
+    out: W,
+    with_baseline: bool,
+    started: bool,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// A CSV writer into `out`.
+    pub fn new(out: W, with_baseline: bool) -> CsvWriter<W> {
+        CsvWriter {
+            out,
+            with_baseline,
+            started: false,
+        }
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let extra: &[&str] = if self.with_baseline {
+                BASELINE_COLUMNS
+            } else {
+                &[]
+            };
+            csv_line(
+                &mut self.out,
+                COLUMNS.iter().chain(extra).map(|c| c.to_string()),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> RowWriter for CsvWriter<W> {
+    fn row(&mut self, row: &AuditRow) -> io::Result<()> {
+        self.header()?;
+        csv_line(
+            &mut self.out,
+            cells(row, self.with_baseline).iter().map(|c| c.to_text()),
+        )
+    }
+
+    fn finish(&mut self, _totals: &Totals) -> io::Result<()> {
+        self.header()?;
+        self.out.flush()
+    }
+}
+
+/// The totals as CSV: `kind,name,procedures,load_errors,errors,warnings,infos,cost_per_case,cost_per_year,without_volume,count`
+/// with one line for the catalog, each sector, each authority, and each
+/// finding code (`count` only).
+pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals) -> io::Result<()> {
+    csv_line(
+        out,
+        [
+            "kind",
+            "name",
+            "procedures",
+            "load_errors",
+            "errors",
+            "warnings",
+            "infos",
+            "cost_per_case",
+            "cost_per_year",
+            "without_volume",
+            "count",
+        ]
+        .map(String::from),
+    )?;
+    let group = |kind: &str, name: &str, g: &Group| {
+        vec![
+            kind.to_string(),
+            name.to_string(),
+            g.procedures.to_string(),
+            g.load_errors.to_string(),
+            g.findings.errors.to_string(),
+            g.findings.warnings.to_string(),
+            g.findings.infos.to_string(),
+            g.cost_per_case.dong().to_string(),
+            g.cost_per_year.dong().to_string(),
+            g.without_volume.to_string(),
+            String::new(),
+        ]
+    };
+    csv_line(out, group("catalog", "", &totals.catalog))?;
+    for (name, g) in &totals.by_sector {
+        csv_line(out, group("sector", name, g))?;
+    }
+    for (name, g) in &totals.by_authority {
+        csv_line(out, group("authority", name, g))?;
+    }
+    for (code, n) in &totals.findings_by_code {
+        let mut line = vec![String::new(); 11];
+        line[0] = "finding".into();
+        line[1] = code.clone();
+        line[10] = n.to_string();
+        csv_line(out, line)?;
+    }
+    out.flush()
+}
+
+fn money(m: Option<Money>, lang: Lang) -> String {
+    match (m, lang) {
+        (None, _) => "—".into(),
+        (Some(m), Lang::Vi) => m.grouped(),
+        (Some(m), Lang::En) => m.grouped_en(),
+    }
+}
+
+fn percent(p: Option<Percent>, lang: Lang) -> String {
+    match p {
+        None => "—".into(),
+        Some(p) => {
+            let t = p.to_string();
+            match lang {
+                Lang::Vi => format!("{}%", t.replace('.', ",")),
+                Lang::En => format!("{t}%"),
+            }
+        }
+    }
+}
+
+fn deadline(d: crate::model::Duration, lang: Lang) -> String {
+    if d.is_same_day() {
+        lang.pick("trong ngày", "same day").into()
+    } else if lang == Lang::En {
+        d.to_string()
+    } else {
+        Length::of(d).text(lang)
+    }
+}
+
+fn length(l: Option<Length>, lang: Lang) -> String {
+    l.map_or_else(|| "—".into(), |l| l.text(lang))
+}
+
+fn short_length(l: Option<Length>, lang: Lang) -> String {
+    let mark = lang.pick(",", ".").chars().next().unwrap_or('.');
+    match l {
+        None => "—".into(),
+        Some(Length::WorkingDays(m)) => {
+            format!("{} {}", format_milli(m, mark), lang.pick("nlv", "wd"))
+        }
+        Some(Length::CalendarDays(m)) => {
+            format!("{} {}", format_milli(m, mark), lang.pick("ng", "d"))
+        }
+        Some(Length::NeedsCalendar) => lang.pick("cần lịch", "calendar").into(),
+    }
+}
+
+/// Which human-readable columns a row shows: (Vietnamese, English) header,
+/// table width (0 = last column, unbounded), right-aligned.
+struct Shown {
+    vi: &'static str,
+    en: &'static str,
+    width: usize,
+    right: bool,
+}
+
+const fn col(vi: &'static str, en: &'static str, width: usize, right: bool) -> Shown {
+    Shown {
+        vi,
+        en,
+        width,
+        right,
+    }
+}
+
+const MD_COLUMNS: &[Shown] = &[
+    col("Tệp", "Path", 0, false),
+    col("Mã", "Code", 0, false),
+    col("Tên", "Name", 0, false),
+    col("Lĩnh vực", "Sector", 0, false),
+    col("Cơ quan", "Authority", 0, false),
+    col("Cấp", "Level", 0, false),
+    col("Bước", "Steps", 0, true),
+    col("Giấy tờ", "Documents", 0, true),
+    col("Thời gian xử lý", "Processing time", 0, false),
+    col("Thời hạn công bố", "Declared deadline", 0, false),
+    col("Chi phí/hồ sơ (đ)", "Cost per case (đ)", 0, true),
+    col("Chi phí/năm (đ)", "Cost per year (đ)", 0, true),
+    col("Lỗi", "Errors", 0, true),
+    col("Cảnh báo", "Warnings", 0, true),
+    col("Thông tin", "Infos", 0, true),
+    col("Phát hiện chính", "Top findings", 0, false),
+];
+
+const MD_BASELINE: &[Shown] = &[
+    col("Khớp theo", "Matched by", 0, false),
+    col("Chi phí/năm gốc (đ)", "Baseline cost per year (đ)", 0, true),
+    col("Giảm chi phí/năm", "Cost per year cut", 0, true),
+    col("Giảm thời gian", "Time cut", 0, true),
+];
+
+fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    let mut out = if row.status == RowStatus::Error {
+        let mut v = vec![String::new(); MD_COLUMNS.len()];
+        v[0] = row.path.clone();
+        v[2] = format!("{}: {}", lang.pick("lỗi", "error"), opt(&row.error));
+        v
+    } else {
+        vec![
+            row.path.clone(),
+            opt(&row.code),
+            opt(&row.name),
+            opt(&row.sector),
+            opt(&row.authority),
+            row.level.map(level_str).unwrap_or_default().to_string(),
+            row.steps.to_string(),
+            row.documents.to_string(),
+            length(row.processing_time, lang),
+            row.deadline.map(|d| deadline(d, lang)).unwrap_or_default(),
+            money(row.cost_per_case, lang),
+            money(row.cost_per_year, lang),
+            row.findings.errors.to_string(),
+            row.findings.warnings.to_string(),
+            row.findings.infos.to_string(),
+            row.top_findings().join(" "),
+        ]
+    };
+    if with_baseline {
+        match &row.comparison {
+            None => {
+                out.push(lang.pick("mới", "added").into());
+                out.extend(std::iter::repeat_n(String::new(), MD_BASELINE.len() - 1));
+            }
+            Some(c) => out.extend([
+                c.matched_by.as_str().to_string(),
+                money(c.baseline_cost_per_year, lang),
+                percent(c.cost_per_year_reduction_percent, lang),
+                percent(c.processing_time_reduction_percent, lang),
+            ]),
+        }
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn md_line<W: Write>(out: &mut W, cells: &[String]) -> io::Result<()> {
+    let escaped: Vec<String> = cells.iter().map(|c| md_escape(c)).collect();
+    writeln!(out, "| {} |", escaped.join(" | "))
+}
+
+fn md_header<W: Write>(out: &mut W, columns: &[&Shown], lang: Lang) -> io::Result<()> {
+    let names: Vec<String> = columns
+        .iter()
+        .map(|c| lang.pick(c.vi, c.en).to_string())
+        .collect();
+    md_line(out, &names)?;
+    let rule: Vec<&str> = columns
+        .iter()
+        .map(|c| if c.right { "---:" } else { "---" })
+        .collect();
+    writeln!(out, "|{}|", rule.join("|"))
+}
+
+fn shown(with_baseline: bool) -> Vec<&'static Shown> {
+    let extra: &[Shown] = if with_baseline { MD_BASELINE } else { &[] };
+    MD_COLUMNS.iter().chain(extra).collect()
+}
+
+/// Markdown: a table of rows, then the totals as sections and tables.
+pub struct MarkdownWriter<W: Write> {
+    out: W,
+    with_baseline: bool,
+    lang: Lang,
+    started: bool,
+}
+
+impl<W: Write> MarkdownWriter<W> {
+    /// A Markdown writer into `out`.
+    pub fn new(out: W, with_baseline: bool, lang: Lang) -> MarkdownWriter<W> {
+        MarkdownWriter {
+            out,
+            with_baseline,
+            lang,
+            started: false,
+        }
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            writeln!(
+                self.out,
+                "# {}\n",
+                self.lang.pick("Rà soát danh mục thủ tục", "Catalog audit")
+            )?;
+            md_header(&mut self.out, &shown(self.with_baseline), self.lang)?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> RowWriter for MarkdownWriter<W> {
+    fn row(&mut self, row: &AuditRow) -> io::Result<()> {
+        self.header()?;
+        md_line(&mut self.out, &md_cells(row, self.with_baseline, self.lang))
+    }
+
+    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
+        self.header()?;
+        for t in totals_tables(totals, self.lang) {
+            writeln!(self.out, "\n## {}\n", t.title)?;
+            for line in &t.lines {
+                writeln!(self.out, "{line}\n")?;
+            }
+            if !t.rows.is_empty() {
+                md_line(&mut self.out, &t.header)?;
+                let rule: Vec<&str> = (0..t.header.len())
+                    .map(|i| if i > 0 { "---:" } else { "---" })
+                    .collect();
+                writeln!(self.out, "|{}|", rule.join("|"))?;
+                for r in &t.rows {
+                    md_line(&mut self.out, r)?;
+                }
+            }
+        }
+        self.out.flush()
+    }
+}
+
+/// A titled block of the totals: free lines, then a table.
+struct TotalsTable {
+    title: String,
+    lines: Vec<String>,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+fn group_row(name: &str, g: &Group, lang: Lang) -> Vec<String> {
+    vec![
+        name.to_string(),
+        g.procedures.to_string(),
+        g.load_errors.to_string(),
+        g.findings.errors.to_string(),
+        g.findings.warnings.to_string(),
+        g.findings.infos.to_string(),
+        money(Some(g.cost_per_case), lang),
+        money(Some(g.cost_per_year), lang),
+    ]
+}
+
+fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
+    let group_header = |first: &str| {
+        vec![
+            first.to_string(),
+            lang.pick("Thủ tục", "Procedures").into(),
+            lang.pick("Lỗi tải", "Load errors").into(),
+            lang.pick("Lỗi", "Errors").into(),
+            lang.pick("Cảnh báo", "Warnings").into(),
+            lang.pick("Thông tin", "Infos").into(),
+            lang.pick("Tổng chi phí/hồ sơ (đ)", "Cost per case, sum (đ)")
+                .into(),
+            lang.pick("Chi phí/năm (đ)", "Cost per year (đ)").into(),
+        ]
+    };
+    let c = &t.catalog;
+    let mut lines = vec![format!(
+        "{}: {} · {}: {} · {}: {} / {} / {}",
+        lang.pick("Thủ tục", "Procedures"),
+        c.procedures,
+        lang.pick("lỗi tải", "load errors"),
+        c.load_errors,
+        lang.pick("lỗi / cảnh báo / thông tin", "errors / warnings / infos"),
+        c.findings.errors,
+        c.findings.warnings,
+        c.findings.infos,
+    )];
+    lines.push(format!(
+        "{}: {} đ · {}: {} đ ({} {})",
+        lang.pick("Chi phí tuân thủ mỗi năm", "Annual compliance cost"),
+        money(Some(c.cost_per_year), lang),
+        lang.pick("tổng chi phí mỗi hồ sơ", "cost per case, sum"),
+        money(Some(c.cost_per_case), lang),
+        c.without_volume,
+        lang.pick(
+            "thủ tục không có số lượng hồ sơ",
+            "procedures without a volume"
+        ),
+    ));
+    if t.skipped_drafts > 0 {
+        lines.push(format!(
+            "{} {}",
+            t.skipped_drafts,
+            lang.pick(
+                "dự thảo (*.draft.yaml) không được rà soát",
+                "drafts (*.draft.yaml) not audited"
+            ),
+        ));
+    }
+    let mut out = vec![TotalsTable {
+        title: lang.pick("Tổng cộng", "Totals").into(),
+        lines,
+        header: group_header(lang.pick("", "")),
+        rows: vec![group_row(lang.pick("Danh mục", "Catalog"), c, lang)],
+    }];
+    out.push(TotalsTable {
+        title: lang.pick("Theo lĩnh vực", "By sector").into(),
+        lines: vec![],
+        header: group_header(lang.pick("Lĩnh vực", "Sector")),
+        rows: t
+            .by_sector
+            .iter()
+            .map(|(n, g)| group_row(n, g, lang))
+            .collect(),
+    });
+    out.push(TotalsTable {
+        title: lang.pick("Theo cơ quan", "By authority").into(),
+        lines: vec![],
+        header: group_header(lang.pick("Cơ quan", "Authority")),
+        rows: t
+            .by_authority
+            .iter()
+            .map(|(n, g)| group_row(n, g, lang))
+            .collect(),
+    });
+    out.push(TotalsTable {
+        title: lang.pick("Phát hiện theo mã", "Findings by code").into(),
+        lines: vec![],
+        header: vec![
+            lang.pick("Mã", "Code").into(),
+            lang.pick("Số lượng", "Count").into(),
+        ],
+        rows: t
+            .findings_by_code
+            .iter()
+            .map(|(code, n)| vec![code.clone(), n.to_string()])
+            .collect(),
+    });
+    if let Some(b) = &t.baseline {
+        let mut lines = vec![b.headline(lang)];
+        lines.push(format!(
+            "{}: {} {} · {} {} · {}: {} · {}: {}",
+            lang.pick("Khớp", "Matched"),
+            b.matched_by_code,
+            lang.pick("theo mã", "by code"),
+            b.matched_by_path,
+            lang.pick("theo đường dẫn", "by path"),
+            lang.pick("mới", "added"),
+            b.added,
+            lang.pick("bỏ", "removed"),
+            b.removed.len(),
+        ));
+        lines.push(format!(
+            "{}: {} ({} {})",
+            lang.pick("Giảm thời gian xử lý", "Processing time cut"),
+            percent(b.processing_time_reduction_percent, lang),
+            b.time_compared,
+            lang.pick("cặp tính bằng ngày làm việc", "pairs in working days"),
+        ));
+        if let Some(target) = &b.target {
+            let parts: Vec<String> = target
+                .components
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {} ≥ {}: {}",
+                        c.component,
+                        percent(c.achieved_percent, lang),
+                        percent(Some(c.required_percent), lang),
+                        met(c.met, lang)
+                    )
+                })
+                .collect();
+            lines.push(format!(
+                "{} {}: {} ({})",
+                lang.pick("Mục tiêu", "Target"),
+                target.target,
+                met(target.met, lang),
+                parts.join("; ")
+            ));
+        }
+        out.push(TotalsTable {
+            title: lang
+                .pick("So với danh mục gốc", "Against the baseline")
+                .into(),
+            lines,
+            header: vec![
+                lang.pick(
+                    "Bỏ (không còn trong danh mục)",
+                    "Removed (no longer in the catalog)",
+                )
+                .into(),
+            ],
+            rows: b.removed.iter().map(|p| vec![p.clone()]).collect(),
+        });
+    }
+    out
+}
+
+fn met(ok: bool, lang: Lang) -> &'static str {
+    if ok {
+        lang.pick("đạt", "met")
+    } else {
+        lang.pick("không đạt", "not met")
+    }
+}
+
+fn fit(text: &str, width: usize, right: bool) -> String {
+    let n = text.chars().count();
+    let text: String = if n > width && width > 0 {
+        text.chars().take(width - 1).chain(['…']).collect()
+    } else {
+        text.to_string()
+    };
+    let pad = width.saturating_sub(text.chars().count());
+    if right {
+        format!("{}{text}", " ".repeat(pad))
+    } else {
+        format!("{text}{}", " ".repeat(pad))
+    }
+}
+
+const TABLE_COLUMNS: &[Shown] = &[
+    col("Tệp", "Path", 44, false),
+    col("Mã", "Code", 22, false),
+    col("Bước", "Steps", 5, true),
+    col("GT", "Docs", 4, true),
+    col("Xử lý", "Time", 10, true),
+    col("Chi phí/hồ sơ", "Cost/case", 13, true),
+    col("Chi phí/năm", "Cost/year", 17, true),
+    col("Lỗi", "E", 3, true),
+    col("CB", "W", 3, true),
+    col("TT", "I", 3, true),
+    col("Phát hiện", "Top findings", 0, false),
+];
+
+const TABLE_BASELINE: &[Shown] = &[
+    col("Giảm CP", "Cost cut", 9, true),
+    col("Giảm TG", "Time cut", 9, true),
+];
+
+/// A terminal table: fixed column widths (long texts are cut with `…`), so
+/// that rows can be written as they come; totals as aligned tables after.
+pub struct TableWriter<W: Write> {
+    out: W,
+    with_baseline: bool,
+    lang: Lang,
+    started: bool,
+}
+
+impl<W: Write> TableWriter<W> {
+    /// A table writer into `out`.
+    pub fn new(out: W, with_baseline: bool, lang: Lang) -> TableWriter<W> {
+        TableWriter {
+            out,
+            with_baseline,
+            lang,
+            started: false,
+        }
+    }
+
+    fn columns(&self) -> Vec<&'static Shown> {
+        // The free-width column goes last.
+        let (last, fixed) = TABLE_COLUMNS
+            .split_last()
+            .map_or((None, &[][..]), |(l, f)| (Some(l), f));
+        let extra: &[Shown] = if self.with_baseline {
+            TABLE_BASELINE
+        } else {
+            &[]
+        };
+        fixed.iter().chain(extra).chain(last).collect()
+    }
+
+    fn line(&mut self, cells: &[String]) -> io::Result<()> {
+        let columns = self.columns();
+        let parts: Vec<String> = columns
+            .iter()
+            .zip(cells)
+            .map(|(c, text)| fit(text, c.width, c.right))
+            .collect();
+        writeln!(self.out, "{}", parts.join("  ").trim_end())
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let names: Vec<String> = self
+                .columns()
+                .iter()
+                .map(|c| self.lang.pick(c.vi, c.en).to_string())
+                .collect();
+            self.line(&names)?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> RowWriter for TableWriter<W> {
+    fn row(&mut self, row: &AuditRow) -> io::Result<()> {
+        self.header()?;
+        let lang = self.lang;
+        if row.status == RowStatus::Error {
+            let path = fit(&row.path, 44, false);
+            return writeln!(
+                self.out,
+                "{path}  {}: {}",
+                lang.pick("lỗi", "error"),
+                row.error.as_deref().unwrap_or("")
+            );
+        }
+        let mut cells = vec![
+            row.path.clone(),
+            row.code.clone().unwrap_or_default(),
+            row.steps.to_string(),
+            row.documents.to_string(),
+            short_length(row.processing_time, lang),
+            money(row.cost_per_case, lang),
+            money(row.cost_per_year, lang),
+            row.findings.errors.to_string(),
+            row.findings.warnings.to_string(),
+            row.findings.infos.to_string(),
+        ];
+        if self.with_baseline {
+            match &row.comparison {
+                Some(c) => cells.extend([
+                    percent(c.cost_per_year_reduction_percent, lang),
+                    percent(c.processing_time_reduction_percent, lang),
+                ]),
+                None => cells.extend([lang.pick("mới", "added").to_string(), String::new()]),
+            }
+        }
+        cells.push(row.top_findings().join(" "));
+        self.line(&cells)
+    }
+
+    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
+        self.header()?;
+        for t in totals_tables(totals, self.lang) {
+            writeln!(self.out, "\n{}", t.title)?;
+            for line in &t.lines {
+                writeln!(self.out, "  {line}")?;
+            }
+            if t.rows.is_empty() {
+                continue;
+            }
+            let mut widths: Vec<usize> = t.header.iter().map(|h| h.chars().count()).collect();
+            for r in &t.rows {
+                for (w, c) in widths.iter_mut().zip(r) {
+                    *w = (*w).max(c.chars().count());
+                }
+            }
+            for r in std::iter::once(&t.header).chain(&t.rows) {
+                let parts: Vec<String> = r
+                    .iter()
+                    .zip(&widths)
+                    .enumerate()
+                    .map(|(i, (c, w))| fit(c, *w, i > 0))
+                    .collect();
+                writeln!(self.out, "  {}", parts.join("  ").trim_end())?;
+            }
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("abc"), "abc");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn fit_cuts_and_pads_by_characters() {
+        assert_eq!(fit("Đăng ký", 10, false), "Đăng ký   ");
+        assert_eq!(fit("Đăng ký khai sinh", 8, false), "Đăng ký…");
+        assert_eq!(fit("12", 4, true), "  12");
+    }
+
+    #[test]
+    fn empty_audit_still_writes_a_header() {
+        let mut out = Vec::new();
+        CsvWriter::new(&mut out, true)
+            .finish(&Totals::default())
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 1);
+        assert_eq!(
+            text.trim_end().split(',').count(),
+            COLUMNS.len() + BASELINE_COLUMNS.len()
+        );
+    }
+}
