@@ -18,7 +18,12 @@ use tthc::catalog::totals::Totals;
 
 fn catalog(n: u64) -> Vec<(String, String)> {
     (0..n)
-        .map(|i| (format!("{:03}/p{i:06}.yaml", i / 1000), procedure_yaml(1, i)))
+        .map(|i| {
+            (
+                format!("{:03}/p{i:06}.yaml", i / 1000),
+                procedure_yaml(1, i),
+            )
+        })
         .collect()
 }
 
