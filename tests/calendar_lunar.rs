@@ -121,3 +121,14 @@ fn out_of_range_is_an_error_not_a_panic() {
     assert!(LunarDate::new(2026, 1, 31, false).to_solar().is_err());
     assert!(LunarDate::new(2026, 0, 1, false).to_solar().is_err());
 }
+
+#[test]
+fn first_days_of_1900_round_trip_through_lunar_year_1899() {
+    // Found by the round-trip property test: 1/1/1900 is still in lunar
+    // year 1899 (Tết 1900 falls on 31/1/1900).
+    for day in 1..=31 {
+        let d = tthc::calendar::Date::new(1900, 1, day).unwrap();
+        let lunar = tthc::calendar::LunarDate::from_solar(d).unwrap();
+        assert_eq!(lunar.to_solar().unwrap(), d);
+    }
+}

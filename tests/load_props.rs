@@ -53,7 +53,8 @@ proptest! {
                 for e in &errors.errors {
                     prop_assert!(!e.message(tthc::Lang::En).is_empty());
                     if let Some(loc) = e.location {
-                        prop_assert!(loc.line >= 1 && (loc.line as usize) <= src.lines().count().max(1) + 1,
+                        let lines = tthc::report::diagnostics::yaml_lines(&src).count();
+                        prop_assert!(loc.line >= 1 && (loc.line as usize) <= lines.max(1) + 1,
                             "line {} out of range for {e}", loc.line);
                     }
                 }

@@ -158,12 +158,10 @@ impl LunarDate {
     }
 
     /// The solar date, or an error if the lunar date does not exist (no such
-    /// leap month, day 30 of a 29-day month) or is outside lunar years
-    /// 1900–2100.
+    /// leap month, day 30 of a 29-day month) or falls outside the solar
+    /// years 1900–2100. (Early January 1900 is still lunar year 1899, so the
+    /// range is checked on the solar date, not on the lunar year.)
     pub fn to_solar(self) -> Result<Date, CalendarError> {
-        if !(FIRST_LUNAR_YEAR..=LAST_LUNAR_YEAR).contains(&self.year) {
-            return Err(out_of_range(self));
-        }
         let months = &table().months;
         let key = (self.year, self.month, self.leap);
         let idx = months
@@ -176,7 +174,11 @@ impl LunarDate {
         if self.day == 0 || i32::from(self.day) > length {
             return Err(CalendarError::InvalidDate(self.to_string()));
         }
-        Date::from_days_since_epoch(i64::from(start.day) + i64::from(self.day) - 1)
+        let date = Date::from_days_since_epoch(i64::from(start.day) + i64::from(self.day) - 1)?;
+        if !(FIRST_LUNAR_YEAR..=LAST_LUNAR_YEAR).contains(&date.year()) {
+            return Err(out_of_range(self));
+        }
+        Ok(date)
     }
 
     /// Days in this date's month (29 or 30), or an error as in

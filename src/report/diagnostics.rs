@@ -109,9 +109,17 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, style: TextStyle) -
     out
 }
 
+/// Line `line` (1-based) as YAML counts lines: `\r\n`, `\n` and a lone
+/// `\r` all end a line.
 fn snippet_line(src: &str, line: u32) -> Option<&str> {
     let index = usize::try_from(line).ok()?.checked_sub(1)?;
-    src.lines().nth(index)
+    yaml_lines(src).nth(index)
+}
+
+/// The lines of `src`, split the way YAML splits them.
+pub fn yaml_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
 }
 
 /// How many characters to underline: the scalar's length when known and it

@@ -7,8 +7,6 @@
 
 pub mod chart;
 pub mod diagnostics;
-pub mod review_tests;
-pub mod xml;
 pub mod dot;
 pub mod html;
 pub mod labels;
@@ -17,6 +15,8 @@ pub mod markdown;
 pub mod marks;
 pub mod mermaid;
 pub mod page;
+pub mod review_tests;
 pub mod sections;
 pub mod svg;
 pub mod text;
+pub mod xml;
