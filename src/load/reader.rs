@@ -286,7 +286,7 @@ impl<'s> Reader<'s> {
                 node.loc,
                 LoadErrorKind::BadDuration {
                     text: text.clone(),
-                    detail: "a duration needs a unit (working days, days or working hours)".into(),
+                    detail: "a duration needs a unit (working days, days or working hours); inside `{ ... }` a decimal comma splits the value, so write '0,5 ngày làm việc' in quotes".into(),
                 },
             );
             return None;
