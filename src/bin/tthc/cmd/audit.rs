@@ -55,9 +55,10 @@ pub struct Args {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
-    /// Exit 1 when a finding at or above this severity is found.
-    #[arg(long, default_value = "error", value_parser = parse_severity)]
-    fail_on: Severity,
+    /// Exit 1 when a finding at or above this severity is found
+    /// (error, warn, info; `never` to report without failing).
+    #[arg(long, default_value = "error", value_parser = parse_fail_on)]
+    fail_on: FailOn,
     /// Compliance-cost basis overrides (YAML).
     #[arg(long, value_name = "FILE")]
     cost_basis: Option<PathBuf>,
@@ -83,8 +84,15 @@ pub struct Args {
     max_file_size: u64,
 }
 
-fn parse_severity(s: &str) -> Result<Severity, String> {
-    s.parse()
+/// The severity that makes the audit exit 1, or none.
+#[derive(Clone, Copy, Debug)]
+struct FailOn(Option<Severity>);
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    match s {
+        "never" | "none" => Ok(FailOn(None)),
+        other => other.parse().map(|s| FailOn(Some(s))),
+    }
 }
 
 /// Input errors (exit 2) found before any row is written.
@@ -291,7 +299,12 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
     }
     Ok(if input_errors > 0 {
         ExitCode::from(2)
-    } else if totals.catalog.findings.any_at_or_above(args.fail_on) || target_missed {
+    } else if args
+        .fail_on
+        .0
+        .is_some_and(|level| totals.catalog.findings.any_at_or_above(level))
+        || target_missed
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
