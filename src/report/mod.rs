@@ -19,4 +19,3 @@ pub mod review_tests;
 pub mod sections;
 pub mod svg;
 pub mod text;
-pub mod xml;

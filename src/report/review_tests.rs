@@ -3,7 +3,7 @@
 use crate::Diagnostic;
 use crate::i18n::Lang;
 use crate::report::diagnostics::{TextStyle, render};
-use crate::report::xml::escape;
+use crate::report::text::html_escape as escape;
 use crate::review_test::FileOutcome;
 use std::fmt::Write;
 
