@@ -312,7 +312,16 @@ pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
         String::new(),
         Label::PerCase.get(lang).to_string(),
         milli(c.milli_hours, lang),
-        money(sum(|r| r.time_cost), lang),
+        // The per-case time cost is rounded once, like the total, so this row
+        // adds up exactly; the rows above are rounded one by one and may
+        // differ from it by a đồng or two.
+        money(
+            c.per_case
+                .checked_sub(sum(|r| r.out_of_pocket))
+                .and_then(|m| m.checked_sub(sum(|r| r.fees)))
+                .unwrap_or_else(|| sum(|r| r.time_cost)),
+            lang,
+        ),
         money(sum(|r| r.out_of_pocket), lang),
         money(sum(|r| r.fees), lang),
         money(c.per_case, lang),
