@@ -1,10 +1,10 @@
 //! TT303 state-held-document: the applicant must submit what a state
 //! database already holds.
 
-use super::helpers::per_year;
+use super::helpers::effort_saving;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
-use crate::finding::{Finding, Saving};
+use crate::finding::Finding;
 
 /// The rule.
 pub struct StateHeldDocument;
@@ -48,17 +48,8 @@ impl Rule for StateHeldDocument {
             if !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
                 continue;
             }
-            let per_case = doc.effort.cost;
-            let saving = Saving {
-                applicant_milli_hours: (doc.effort.milli_hours > 0)
-                    .then_some(doc.effort.milli_hours),
-                trips: (doc.effort.trips > 0).then_some(doc.effort.trips),
-                per_case: (per_case.dong() > 0).then_some(per_case),
-                per_year: (per_case.dong() > 0)
-                    .then(|| per_year(p, per_case))
-                    .flatten(),
-                ..Saving::default()
-            };
+            let saving =
+                effort_saving(p, doc.effort.milli_hours, doc.effort.trips, doc.effort.cost);
             let id = &doc.id;
             out.push(
                 ctx.finding(

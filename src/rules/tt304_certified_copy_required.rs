@@ -57,8 +57,22 @@ impl Rule for CertifiedCopyRequired {
                 .suggest(
                     "cho phép nộp bản sao kèm bản chính để đối chiếu (`form: copy`), hoặc bản điện tử khi nộp trực tuyến",
                     "accept a plain copy shown with the original (`form: copy`), or an electronic copy when filed online",
-                ),
+                )
+                .with_saving(certification_saving(ctx.procedure, doc.copies)),
             );
         }
+    }
+}
+
+/// The certification fee no longer paid: fee × copies (default cost basis).
+fn certification_saving(p: &crate::model::Procedure, copies: u32) -> crate::finding::Saving {
+    let fee = super::helpers::default_basis()
+        .certification_fee
+        .value
+        .saturating_mul(u128::from(copies.max(1)));
+    crate::finding::Saving {
+        per_case: (fee.dong() > 0).then_some(fee),
+        per_year: super::helpers::per_year(p, fee),
+        ..Default::default()
     }
 }

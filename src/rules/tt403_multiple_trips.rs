@@ -1,8 +1,10 @@
 //! TT403 multiple-trips: more than one in-person trip on the main path.
 
+use super::helpers::effort_saving;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
-use crate::finding::{Finding, Saving};
+use crate::finding::Finding;
+use crate::model::Money;
 
 /// The rule.
 pub struct MultipleTrips;
@@ -73,10 +75,7 @@ impl Rule for MultipleTrips {
                 "nhận hồ sơ và trả kết quả trong một lượt, hoặc trả kết quả qua bưu chính hay trực tuyến",
                 "receive the dossier and return the result in one visit, or deliver the result by post or online",
             )
-            .with_saving(Saving {
-                trips: Some(extra),
-                ..Saving::default()
-            }),
+            .with_saving(effort_saving(ctx.procedure, 0, extra, Money::ZERO)),
         );
     }
 }
