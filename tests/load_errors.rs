@@ -86,6 +86,12 @@ const CASES: &[(&str, &str, u32, &str)] = &[
         "steps.nop.effort.hours",
     ),
     (
+        "hours-not-a-number.yaml",
+        "wrong-type",
+        7,
+        "steps.nop.effort.hours",
+    ),
+    (
         "probability-too-high.yaml",
         "probability",
         12,

@@ -258,7 +258,7 @@ pub fn audit_procedure(p: &Procedure, path: String, options: &AuditOptions) -> A
     let mut findings = SeverityCounts::default();
     let mut by_code = BTreeMap::new();
     if !options.skip_review {
-        for f in crate::rules::review(p, &options.review) {
+        for f in crate::rules::review_with_graph(p, graph, &options.review) {
             findings.add(f.severity);
             *by_code.entry(f.code).or_insert(0u64) += 1;
         }

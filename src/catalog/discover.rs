@@ -62,6 +62,21 @@ pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     (files, errors)
 }
 
+/// The files named on a command line: files as given, directories expanded
+/// with [`discover`] (their unreadable subdirectories are skipped here; use
+/// [`discover`] to see them).
+pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            out.extend(discover(p).0);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

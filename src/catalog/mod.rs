@@ -18,4 +18,4 @@ pub mod synthetic;
 pub mod table;
 pub mod totals;
 
-pub use discover::{discover, is_procedure_file};
+pub use discover::{discover, expand, is_procedure_file};

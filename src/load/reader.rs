@@ -312,22 +312,11 @@ impl<'s> Reader<'s> {
     /// `500.000` is read the Vietnamese way, as five hundred thousand.
     pub fn money(&mut self, node: &Node, path: &str) -> Option<Money> {
         self.map.insert(path, node.loc);
+        if self.rejected_sign(node, path) {
+            return None;
+        }
         match &node.kind {
-            NodeKind::Int(i) if *i < 0 => {
-                self.error(
-                    path,
-                    node.loc,
-                    LoadErrorKind::Negative {
-                        value: i.to_string(),
-                    },
-                );
-                None
-            }
             NodeKind::Int(i) => Some(Money::from_dong(i.unsigned_abs())),
-            NodeKind::Float(f) if !f.is_finite() => {
-                self.error(path, node.loc, LoadErrorKind::NonFinite);
-                None
-            }
             NodeKind::Float(_) | NodeKind::Str(_) => {
                 let text = match &node.kind {
                     NodeKind::Str(s) => s.clone(),
@@ -353,31 +342,10 @@ impl<'s> Reader<'s> {
     /// A non-negative decimal in thousandths (hours: `0.5`, `1`, `"0,25"`).
     pub fn milli(&mut self, node: &Node, path: &str) -> Option<u64> {
         self.map.insert(path, node.loc);
+        if self.rejected_sign(node, path) {
+            return None;
+        }
         let text = match &node.kind {
-            NodeKind::Int(i) if *i < 0 => {
-                self.error(
-                    path,
-                    node.loc,
-                    LoadErrorKind::Negative {
-                        value: i.to_string(),
-                    },
-                );
-                return None;
-            }
-            NodeKind::Float(f) if !f.is_finite() => {
-                self.error(path, node.loc, LoadErrorKind::NonFinite);
-                return None;
-            }
-            NodeKind::Float(f) if *f < 0.0 => {
-                self.error(
-                    path,
-                    node.loc,
-                    LoadErrorKind::Negative {
-                        value: f.to_string(),
-                    },
-                );
-                return None;
-            }
             NodeKind::Int(i) => i.to_string(),
             NodeKind::Float(f) => self.raw_text(node).unwrap_or_else(|| f.to_string()),
             NodeKind::Str(s) => s.trim().to_string(),
@@ -392,27 +360,45 @@ impl<'s> Reader<'s> {
         }
         match crate::model::parse_milli_amount(&text) {
             Ok(v) => Some(v),
-            Err(_) => {
+            Err(crate::model::DurationError::OutOfRange(_)) => {
                 self.error(path, node.loc, LoadErrorKind::TooBig { value: text });
+                None
+            }
+            Err(_) => {
+                self.wrong_type(
+                    path,
+                    node,
+                    "a number such as 1 or 0.5",
+                    "một số, ví dụ 1 hoặc 0,5",
+                );
                 None
             }
         }
     }
 
+    /// Reports a negative or non-finite number; true if it did.
+    fn rejected_sign(&mut self, node: &Node, path: &str) -> bool {
+        let kind = match &node.kind {
+            NodeKind::Int(i) if *i < 0 => LoadErrorKind::Negative {
+                value: i.to_string(),
+            },
+            NodeKind::Float(f) if !f.is_finite() => LoadErrorKind::NonFinite,
+            NodeKind::Float(f) if *f < 0.0 => LoadErrorKind::Negative {
+                value: self.raw_text(node).unwrap_or_else(|| f.to_string()),
+            },
+            _ => return false,
+        };
+        self.error(path, node.loc, kind);
+        true
+    }
+
     /// A non-negative whole number no larger than `max`.
     pub fn count(&mut self, node: &Node, path: &str, max: u64) -> Option<u64> {
         self.map.insert(path, node.loc);
+        if self.rejected_sign(node, path) {
+            return None;
+        }
         match &node.kind {
-            NodeKind::Int(i) if *i < 0 => {
-                self.error(
-                    path,
-                    node.loc,
-                    LoadErrorKind::Negative {
-                        value: i.to_string(),
-                    },
-                );
-                None
-            }
             NodeKind::Int(i) if *i > i128::from(max) => {
                 self.error(
                     path,
@@ -424,20 +410,6 @@ impl<'s> Reader<'s> {
                 None
             }
             NodeKind::Int(i) => u64::try_from(*i).ok(),
-            NodeKind::Float(f) if !f.is_finite() => {
-                self.error(path, node.loc, LoadErrorKind::NonFinite);
-                None
-            }
-            NodeKind::Float(f) if *f < 0.0 => {
-                self.error(
-                    path,
-                    node.loc,
-                    LoadErrorKind::Negative {
-                        value: f.to_string(),
-                    },
-                );
-                None
-            }
             _ => {
                 self.wrong_type(path, node, "a whole number", "một số nguyên");
                 None

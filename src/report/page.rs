@@ -10,7 +10,7 @@ use crate::graph::{GraphError, StepGraph};
 use crate::metrics::{Metrics, measure};
 use crate::model::Procedure;
 use crate::report::text::ReportDate;
-use crate::rules::review;
+use crate::rules::review_with_graph;
 
 /// The targets every report with a baseline checks.
 pub const REPORT_TARGETS: [Target; 3] = [Target::Nq68_2020, Target::Nq66_2025, Target::Nq66_2026];
@@ -66,7 +66,7 @@ impl<'a> Report<'a> {
     ) -> Result<Report<'a>, GraphError> {
         let graph = StepGraph::build(procedure)?;
         let metrics = measure(procedure, &graph, basis);
-        let findings = review(procedure, options);
+        let findings = review_with_graph(procedure, graph.clone(), options);
         Ok(Report {
             procedure,
             graph,

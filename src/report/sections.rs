@@ -284,6 +284,18 @@ pub struct CostTable {
     pub basis: Vec<(&'static str, String, String)>,
 }
 
+/// A cost-basis value's source, year and whether it is an assumption.
+fn source_text<T>(value: &crate::cost_basis::Sourced<T>, lang: Lang) -> String {
+    let mut s = value.source.clone();
+    if let Some(y) = value.year {
+        s.push_str(&format!(" ({} {y})", Label::Year.get(lang)));
+    }
+    if value.assumption {
+        s.push_str(&format!(" — {}", Label::Assumption.get(lang)));
+    }
+    s
+}
+
 /// The compliance-cost table.
 pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
     let c = &r.metrics.compliance_cost;
@@ -357,16 +369,6 @@ pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
         _ => Label::ScenarioInPerson,
     };
     let b = r.basis;
-    let src = |source: &str, year: Option<u16>, assumption: bool| {
-        let mut s = source.to_string();
-        if let Some(y) = year {
-            s.push_str(&format!(" ({} {y})", Label::Year.get(lang)));
-        }
-        if assumption {
-            s.push_str(&format!(" — {}", Label::Assumption.get(lang)));
-        }
-        s
-    };
     let per_hour = format!(
         "{}/{}",
         money(b.hourly_income.value, lang),
@@ -390,47 +392,27 @@ pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
             (
                 Label::HourlyIncome.get(lang),
                 per_hour,
-                src(
-                    &b.hourly_income.source,
-                    b.hourly_income.year,
-                    b.hourly_income.assumption,
-                ),
+                source_text(&b.hourly_income, lang),
             ),
             (
                 Label::TripTime.get(lang),
                 hours(b.trip_milli_hours.value.into(), lang),
-                src(
-                    &b.trip_milli_hours.source,
-                    b.trip_milli_hours.year,
-                    b.trip_milli_hours.assumption,
-                ),
+                source_text(&b.trip_milli_hours, lang),
             ),
             (
                 Label::TripCost.get(lang),
                 money(b.trip_cost.value, lang),
-                src(
-                    &b.trip_cost.source,
-                    b.trip_cost.year,
-                    b.trip_cost.assumption,
-                ),
+                source_text(&b.trip_cost, lang),
             ),
             (
                 Label::CertificationFee.get(lang),
                 money(b.certification_fee.value, lang),
-                src(
-                    &b.certification_fee.source,
-                    b.certification_fee.year,
-                    b.certification_fee.assumption,
-                ),
+                source_text(&b.certification_fee, lang),
             ),
             (
                 Label::LearningTime.get(lang),
                 hours(b.learning_milli_hours.value.into(), lang),
-                src(
-                    &b.learning_milli_hours.source,
-                    b.learning_milli_hours.year,
-                    b.learning_milli_hours.assumption,
-                ),
+                source_text(&b.learning_milli_hours, lang),
             ),
         ],
     }

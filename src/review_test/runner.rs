@@ -9,7 +9,8 @@ use crate::metrics::Length;
 use crate::metrics::{Metrics, measure};
 use crate::model::Procedure;
 use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests};
-use crate::{Severity, StepGraph, review};
+use crate::rules::review_with_graph;
+use crate::{Severity, StepGraph};
 use std::path::{Path, PathBuf};
 
 /// One expectation that did not hold.
@@ -65,16 +66,7 @@ pub struct FileOutcome {
 /// Review-test files under `paths` (files as given, directories searched
 /// for `*.yaml`), sorted.
 pub fn discover_tests(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let (files, _) = crate::catalog::discover(p);
-            out.extend(files);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
+    crate::catalog::expand(paths)
 }
 
 /// Runs every case of one test file whose name contains `filter`.
@@ -192,7 +184,7 @@ fn measure_case(case: &ReviewCase) -> Result<Measured, String> {
     }
     let graph = StepGraph::build(&procedure).map_err(|e| e.to_string())?;
     let metrics = measure(&procedure, &graph, &basis);
-    let findings = review(&procedure, &options);
+    let findings = review_with_graph(&procedure, graph, &options);
     let comparison = match &case.baseline {
         None => None,
         Some(path) => {

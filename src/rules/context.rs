@@ -58,7 +58,12 @@ pub struct RuleContext<'a> {
 impl<'a> RuleContext<'a> {
     /// Builds the graph and computes the shared facts (linear time).
     pub fn new(procedure: &'a Procedure) -> RuleContext<'a> {
-        let graph = StepGraph::build(procedure).ok();
+        RuleContext::with_graph(procedure, StepGraph::build(procedure).ok())
+    }
+
+    /// Like [`RuleContext::new`], for a caller that already built the
+    /// graph (the audit measures and reviews the same procedure).
+    pub fn with_graph(procedure: &'a Procedure, graph: Option<StepGraph>) -> RuleContext<'a> {
         let facts = graph.as_ref().map(|g| Facts::compute(procedure, g));
         RuleContext {
             procedure,

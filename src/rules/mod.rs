@@ -52,6 +52,7 @@ pub use explain::{explanation, markdown_table, summary_line};
 use crate::config::ReviewOptions;
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
+use crate::graph::StepGraph;
 use crate::i18n::{Lang, Text};
 use crate::model::Procedure;
 use serde::Serialize;
@@ -183,7 +184,20 @@ pub fn find(code_or_name: &str) -> Option<&'static RuleInfo> {
 /// findings with their configured severity, sorted by location, then code,
 /// then element (deterministic).
 pub fn review(procedure: &Procedure, options: &ReviewOptions) -> Vec<Finding> {
-    let ctx = RuleContext::new(procedure);
+    review_context(&RuleContext::new(procedure), options)
+}
+
+/// [`review`] with the procedure's step graph already built (it must be the
+/// graph of `procedure`), so callers that also measure build it once.
+pub fn review_with_graph(
+    procedure: &Procedure,
+    graph: StepGraph,
+    options: &ReviewOptions,
+) -> Vec<Finding> {
+    review_context(&RuleContext::with_graph(procedure, Some(graph)), options)
+}
+
+fn review_context(ctx: &RuleContext<'_>, options: &ReviewOptions) -> Vec<Finding> {
     let mut all = Vec::new();
     let mut found = Vec::new();
     for rule in registry() {
@@ -192,7 +206,7 @@ pub fn review(procedure: &Procedure, options: &ReviewOptions) -> Vec<Finding> {
             continue;
         };
         found.clear();
-        rule.check(&ctx, &mut found);
+        rule.check(ctx, &mut found);
         for mut f in found.drain(..) {
             // A rule may note something below its own level (e.g. "analysis
             // truncated"); such notes never rise above the configured level.

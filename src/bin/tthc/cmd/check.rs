@@ -1,7 +1,7 @@
 //! `tthc check FILE...`: load each file, report load errors, then review
 //! the procedures that load and report their findings.
 
-use crate::output::{expand_paths, stdout_color};
+use crate::output::stdout_color;
 use clap::ValueEnum;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -128,7 +128,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     let mut reports = Vec::new();
-    for path in expand_paths(&args.paths) {
+    for path in tthc::catalog::expand(&args.paths) {
         let (source, result) = load_file(&path, &options);
         let mut report = FileReport {
             name: path.display().to_string(),

@@ -54,7 +54,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     let time = tthc::metrics::processing_time(&p, &g);
-    let findings = tthc::review(&p, &options);
+    let findings = tthc::rules::review_with_graph(&p, g.clone(), &options);
     let marks = Marks::new(&p, &g, &time.critical_path, &findings);
     let text = match args.format {
         Format::Svg => {

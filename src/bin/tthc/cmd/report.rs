@@ -132,7 +132,8 @@ pub(crate) fn review_options(
 /// Writes to the file, or to stdout.
 pub(crate) fn write_output(path: Option<&Path>, text: &str) -> ExitCode {
     match path {
-        Some(path) => match std::fs::write(path, text) {
+        // Atomic, so an interrupted run never leaves half a report.
+        Some(path) => match crate::output::write_atomically(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("{}: {e}", path.display());
