@@ -3,7 +3,7 @@
 use crate::graph::StepGraph;
 use crate::model::{DocumentForm, Procedure};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Which documents make up the dossier (thành phần hồ sơ), and which of them
 /// the applicant hands in on the main path.
@@ -22,12 +22,7 @@ pub(crate) struct Dossier {
 
 impl Dossier {
     pub fn of(p: &Procedure, main: &[bool]) -> Dossier {
-        let index: HashMap<&str, usize> = p
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+        let index = p.document_index();
         let n = p.documents.len();
         let (mut submitted, mut produced, mut on_main) =
             (vec![false; n], vec![false; n], vec![false; n]);

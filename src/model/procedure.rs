@@ -61,6 +61,15 @@ impl Procedure {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// Document id → position in `documents`, for linear-time lookups.
+    pub fn document_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect()
+    }
+
     /// Number of cases a year, when declared.
     pub fn cases_per_year(&self) -> Option<u128> {
         self.volume.map(|v| v.cases_per_year())

@@ -214,15 +214,7 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
         return;
     }
     o.push_str("<table><thead><tr>");
-    for h in [
-        Label::Severity,
-        Label::Rule,
-        Label::Message,
-        Label::Location,
-        Label::LegalBasis,
-        Label::Suggestion,
-        Label::Saving,
-    ] {
+    for h in crate::report::sections::FINDING_COLUMNS {
         let _ = write!(o, "<th>{}</th>", esc(h.get(lang)));
     }
     o.push_str("</tr></thead><tbody>");

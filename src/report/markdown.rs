@@ -171,18 +171,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
                 ]
             })
             .collect();
-        let header: Vec<&str> = [
-            Label::Severity,
-            Label::Rule,
-            Label::Message,
-            Label::Location,
-            Label::LegalBasis,
-            Label::Suggestion,
-            Label::Saving,
-        ]
-        .iter()
-        .map(|l| l.get(lang))
-        .collect();
+        let header: Vec<&str> = crate::report::sections::FINDING_COLUMNS
+            .iter()
+            .map(|l| l.get(lang))
+            .collect();
         table(&mut o, &header, usize::MAX, &rows);
     }
 

@@ -418,6 +418,17 @@ pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
     }
 }
 
+/// The columns of the findings table, in order (HTML and Markdown).
+pub const FINDING_COLUMNS: [Label; 7] = [
+    Label::Severity,
+    Label::Rule,
+    Label::Message,
+    Label::Location,
+    Label::LegalBasis,
+    Label::Suggestion,
+    Label::Saving,
+];
+
 /// One finding, formatted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FindingRow {

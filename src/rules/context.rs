@@ -157,12 +157,7 @@ impl Facts {
 impl<'a> DocumentFacts<'a> {
     fn compute(p: &'a Procedure) -> DocumentFacts<'a> {
         let n = p.documents.len();
-        let index: HashMap<&str, usize> = p
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+        let index = p.document_index();
         let mut facts = DocumentFacts {
             index,
             submitted: vec![false; n],
