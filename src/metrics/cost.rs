@@ -334,7 +334,7 @@ pub(crate) fn compliance_cost(
 /// the result, the last steps (main-path ends that are not also starts).
 fn receiving_steps(p: &Procedure, g: &StepGraph, adj: &Adjacency, main: &[bool]) -> Vec<bool> {
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
-    let results: Vec<usize> = result_steps(p).into_iter().filter(|&i| on(i)).collect();
+    let results: Vec<usize> = p.result_steps().into_iter().filter(|&i| on(i)).collect();
     if !results.is_empty() {
         return g.reachable(&results, EdgeKind::is_main);
     }
@@ -345,26 +345,6 @@ fn receiving_steps(p: &Procedure, g: &StepGraph, adj: &Adjacency, main: &[bool])
         *slot = on(i) && has_main_pred && !has_main_succ;
     }
     out
-}
-
-/// [`Procedure::result_steps`] with a document index, so that it stays
-/// linear when many steps produce many documents.
-fn result_steps(p: &Procedure) -> Vec<usize> {
-    let by_id: std::collections::HashMap<&str, &crate::model::Document> =
-        p.documents.iter().map(|d| (d.id.as_str(), d)).collect();
-    let result_doc = p.result.as_deref().filter(|r| by_id.contains_key(r));
-    let produces_result = |doc_id: &str| match result_doc {
-        Some(r) => doc_id == r,
-        None => by_id
-            .get(doc_id)
-            .is_some_and(|d| !d.issued_by.is_applicant()),
-    };
-    p.steps
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.produces.iter().any(|d| produces_result(d)))
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// Expected cost of one supplement request per main-path rework:
