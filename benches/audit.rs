@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
 use tthc::LoadOptions;
-use tthc::catalog::audit::{AuditOptions, AuditRow, audit_bytes};
+use tthc::catalog::audit::{AuditOptions, audit_bytes};
+use tthc::catalog::row::AuditRow;
 use tthc::catalog::run::CHUNK;
 use tthc::catalog::synthetic::procedure_yaml;
 use tthc::catalog::table::{CsvWriter, RowWriter};
@@ -52,7 +53,7 @@ fn parse_only(files: &[(String, String)]) -> usize {
     let options = LoadOptions::default();
     files
         .iter()
-        .filter(|(path, text)| tthc::load::parse_only(text, path, &options).is_ok())
+        .filter(|(path, text)| tthc::parse_only(text, path, &options).is_ok())
         .count()
 }
 

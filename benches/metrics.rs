@@ -6,8 +6,8 @@ use std::hint::black_box;
 use tthc::cost_basis::CostBasis;
 use tthc::metrics::measure;
 use tthc::{
-    Actor, Document, DocumentForm, Duration, Effort, Money, Procedure, Rework, SourceMap, Step,
-    StepGraph, Volume,
+    Actor, Analysis, CheckedProcedure, Document, DocumentForm, Duration, Effort, Money, Procedure,
+    Rework, Settings, SourceMap, Step, Volume,
 };
 
 const WIDTH: usize = 10;
@@ -112,10 +112,20 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("measure");
     group.sample_size(10);
     for n in [1_000, 10_000, 100_000] {
-        let p = layered(n);
-        let g = StepGraph::build(&p).expect("a layered graph is a DAG");
+        let p = CheckedProcedure::new(layered(n)).expect("layered procedures are DAGs");
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| measure(black_box(&p), black_box(&g), &basis))
+            b.iter(|| measure(black_box(&p), &basis))
+        });
+    }
+    group.finish();
+    // Measure and review: what every command computes per procedure.
+    let settings = Settings::default();
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(10);
+    for n in [1_000, 10_000, 100_000] {
+        let p = CheckedProcedure::new(layered(n)).expect("layered procedures are DAGs");
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| Analysis::new(black_box(p.clone()), &settings))
         });
     }
     group.finish();

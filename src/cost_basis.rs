@@ -6,12 +6,11 @@
 //! service gets it without parsing anything; a YAML file can override any
 //! subset of the values ([`CostBasis::from_yaml_str`]).
 
-use crate::load::{LoadError, LoadErrors, LoadOptions, parse_typed};
-use crate::model::{Money, parse_milli_amount};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::marker::PhantomData;
+use crate::load::node::{Node, NodeKind};
+use crate::load::reader::{Reader, join};
+use crate::load::{LoadErrors, LoadOptions};
+use crate::model::Money;
+use serde::Serialize;
 
 /// A value with where it comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -124,219 +123,133 @@ impl CostBasis {
     /// learning_hours: 0.5
     /// ```
     ///
-    /// A value given without a source gets `origin` as its source.
+    /// A value given without a source gets `origin` as its source. Errors
+    /// are located at the line and column of the key or value.
     pub fn from_yaml_str(src: &str, origin: &str) -> Result<CostBasis, LoadErrors> {
-        let file: BasisFile = parse_typed(src, origin, &LoadOptions::default())?;
-        Ok(file.apply(CostBasis::default(), origin))
+        let options = LoadOptions::default();
+        let root = crate::load::yaml::parse_node(src, origin, &options)?;
+        let mut r = Reader::new(origin, src);
+        let basis = match &root {
+            Some(node) => read_override(&mut r, node, "", CostBasis::default()),
+            None => Some(CostBasis::default()),
+        };
+        match basis {
+            Some(b) if r.errors.is_empty() => Ok(b),
+            _ => Err(LoadErrors::from_errors(r.errors, Some(src))),
+        }
     }
 
-    /// Reads a cost-basis override file from disk; see [`CostBasis::from_yaml_str`].
-    /// Returns the file text too, for rendering errors with a snippet.
-    pub fn load_file(path: &std::path::Path) -> (Option<String>, Result<CostBasis, LoadErrors>) {
+    /// Reads a cost-basis override file from disk (within the size limit);
+    /// see [`CostBasis::from_yaml_str`]. Errors carry the file's text.
+    pub fn load_file(path: &std::path::Path) -> Result<CostBasis, LoadErrors> {
         let origin = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                let result = CostBasis::from_yaml_str(&text, &origin);
-                (Some(text), result)
-            }
-            Err(e) => (
-                None,
-                Err(LoadError::new(
-                    &origin,
-                    crate::load::LoadErrorKind::Io {
-                        detail: e.to_string(),
-                    },
-                )
-                .into()),
+        let text = crate::load::read_text(path, &LoadOptions::default())?;
+        CostBasis::from_yaml_str(&text, &origin)
+    }
+}
+
+const BASIS_KEYS: &[&str] = &[
+    "hourly_income",
+    "trip_hours",
+    "trip_cost",
+    "certification_fee",
+    "learning_hours",
+];
+const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
+
+/// Reads a cost-basis mapping (a file, or the `cost_basis:` section of a
+/// `tthc.yaml`) over `base`; `None` when it has errors (in `r`).
+pub(crate) fn read_override(
+    r: &mut Reader<'_>,
+    node: &Node,
+    path: &str,
+    mut base: CostBasis,
+) -> Option<CostBasis> {
+    let fields = r.fields(node, path, BASIS_KEYS)?;
+    let origin = r.origin.to_string();
+    let errors = r.errors.len();
+    for key in BASIS_KEYS {
+        let Some(value) = fields.get(key) else {
+            continue;
+        };
+        let at = join(path, key);
+        match *key {
+            "hourly_income" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.hourly_income,
+                |r, n, p| r.money(n, p),
+            ),
+            "trip_hours" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.trip_milli_hours,
+                |r, n, p| r.milli(n, p),
+            ),
+            "trip_cost" => set(r, value, &at, &origin, &mut base.trip_cost, |r, n, p| {
+                r.money(n, p)
+            }),
+            "certification_fee" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.certification_fee,
+                |r, n, p| r.money(n, p),
+            ),
+            _ => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.learning_milli_hours,
+                |r, n, p| r.milli(n, p),
             ),
         }
     }
+    (r.errors.len() == errors).then_some(base)
 }
 
-/// The override file: every key optional.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct BasisFile {
-    hourly_income: Option<Entry<MoneyValue>>,
-    trip_hours: Option<Entry<HoursValue>>,
-    trip_cost: Option<Entry<MoneyValue>>,
-    certification_fee: Option<Entry<MoneyValue>>,
-    learning_hours: Option<Entry<HoursValue>>,
-}
-
-impl BasisFile {
-    fn apply(self, mut basis: CostBasis, origin: &str) -> CostBasis {
-        fn set<T, V: Into<T>>(slot: &mut Sourced<T>, entry: Option<Entry<V>>, origin: &str) {
-            if let Some(e) = entry {
-                *slot = Sourced {
-                    value: e.value.into(),
-                    source: e.source.unwrap_or_else(|| origin.to_string()),
-                    year: e.year,
-                    assumption: e.assumption.unwrap_or(false),
-                };
-            }
+/// One value: bare, or `{ value, source, year, assumption }`.
+fn set<'s, T>(
+    r: &mut Reader<'s>,
+    node: &Node,
+    path: &str,
+    origin: &str,
+    slot: &mut Sourced<T>,
+    read: impl Fn(&mut Reader<'s>, &Node, &str) -> Option<T>,
+) {
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        if let Some(value) = read(r, node, path) {
+            *slot = Sourced::new(value, origin, None, false);
         }
-        set(&mut basis.hourly_income, self.hourly_income, origin);
-        set(&mut basis.trip_milli_hours, self.trip_hours, origin);
-        set(&mut basis.trip_cost, self.trip_cost, origin);
-        set(&mut basis.certification_fee, self.certification_fee, origin);
-        set(&mut basis.learning_milli_hours, self.learning_hours, origin);
-        basis
+        return;
     }
-}
-
-/// One overridden value: bare, or with its source.
-struct Entry<V> {
-    value: V,
-    source: Option<String>,
-    year: Option<u16>,
-    assumption: Option<bool>,
-}
-
-/// A scalar of the override file, converted exactly (no float arithmetic).
-trait Scalar: Sized {
-    const EXPECTED: &'static str;
-    fn from_text(text: &str) -> Option<Self>;
-}
-
-/// Whole đồng: `43182`, `"43.182 đồng"`.
-struct MoneyValue(Money);
-
-impl From<MoneyValue> for Money {
-    fn from(v: MoneyValue) -> Money {
-        v.0
-    }
-}
-
-impl Scalar for MoneyValue {
-    const EXPECTED: &'static str = "an amount in whole đồng (43182 or \"43.182 đồng\")";
-    fn from_text(text: &str) -> Option<Self> {
-        Money::parse(text).map(MoneyValue)
-    }
-}
-
-/// Hours with up to three decimals, kept as thousandths.
-struct HoursValue(u64);
-
-impl From<HoursValue> for u64 {
-    fn from(v: HoursValue) -> u64 {
-        v.0
-    }
-}
-
-impl Scalar for HoursValue {
-    const EXPECTED: &'static str =
-        "a non-negative number of hours with at most three decimals (1.5 or \"1,5\")";
-    fn from_text(text: &str) -> Option<Self> {
-        parse_milli_amount(text.trim()).ok().map(HoursValue)
-    }
-}
-
-struct ScalarVisitor<V>(PhantomData<V>);
-
-impl<V: Scalar> ScalarVisitor<V> {
-    fn convert<E: de::Error>(text: &str) -> Result<V, E> {
-        V::from_text(text).ok_or_else(|| E::custom(format!("`{text}` is not {}", V::EXPECTED)))
-    }
-}
-
-impl<'de, V: Scalar> Visitor<'de> for ScalarVisitor<V> {
-    type Value = V;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(V::EXPECTED)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<V, E> {
-        Self::convert(&v.to_string())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<V, E> {
-        Self::convert(&v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V, E> {
-        // The shortest text that reads back as `v` is the decimal the user
-        // wrote (for up to 15 significant digits), so parsing it is exact.
-        Self::convert(&v.to_string())
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<V, E> {
-        Self::convert(v)
-    }
-}
-
-struct ScalarSeed<V>(PhantomData<V>);
-
-impl<'de, V: Scalar> de::DeserializeSeed<'de> for ScalarSeed<V> {
-    type Value = V;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V, D::Error> {
-        d.deserialize_any(ScalarVisitor(PhantomData))
-    }
-}
-
-struct EntryVisitor<V>(PhantomData<V>);
-
-impl<'de, V: Scalar> Visitor<'de> for EntryVisitor<V> {
-    type Value = Entry<V>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} or {{ value, source, year, assumption }}",
-            V::EXPECTED
-        )
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Entry<V>, E> {
-        ScalarVisitor(PhantomData).visit_u64(v).map(bare)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Entry<V>, E> {
-        ScalarVisitor(PhantomData).visit_i64(v).map(bare)
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Entry<V>, E> {
-        ScalarVisitor(PhantomData).visit_f64(v).map(bare)
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Entry<V>, E> {
-        ScalarVisitor(PhantomData).visit_str(v).map(bare)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entry<V>, A::Error> {
-        let mut value = None;
-        let mut entry = Entry {
-            value: (),
-            source: None,
-            year: None,
-            assumption: None,
-        };
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "value" => value = Some(map.next_value_seed(ScalarSeed::<V>(PhantomData))?),
-                "source" => entry.source = Some(map.next_value()?),
-                "year" => entry.year = Some(map.next_value()?),
-                "assumption" => entry.assumption = Some(map.next_value()?),
-                other => {
-                    return Err(de::Error::unknown_field(
-                        other,
-                        &["value", "source", "year", "assumption"],
-                    ));
-                }
-            }
-        }
-        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Entry {
+    let Some(f) = r.fields(node, path, ENTRY_KEYS) else {
+        return;
+    };
+    let Some(value_node) = r.required(&f, "value", path) else {
+        return;
+    };
+    let value = read(r, value_node, &join(path, "value"));
+    let source = r.opt_text(f.get("source"), &join(path, "source"));
+    let year = f
+        .get("year")
+        .and_then(|n| r.count(n, &join(path, "year"), 9999));
+    let assumption = f
+        .get("assumption")
+        .and_then(|n| r.boolean(n, &join(path, "assumption")));
+    if let Some(value) = value {
+        *slot = Sourced {
             value,
-            source: entry.source,
-            year: entry.year,
-            assumption: entry.assumption,
-        })
-    }
-}
-
-fn bare<V>(value: V) -> Entry<V> {
-    Entry {
-        value,
-        source: None,
-        year: None,
-        assumption: None,
-    }
-}
-
-impl<'de, V: Scalar> Deserialize<'de> for Entry<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Entry<V>, D::Error> {
-        d.deserialize_any(EntryVisitor(PhantomData))
+            source: source.unwrap_or_else(|| origin.to_string()),
+            year: year.and_then(|y| u16::try_from(y).ok()),
+            assumption: assumption.unwrap_or(false),
+        };
     }
 }
 

@@ -2,8 +2,10 @@
 //! review findings alike carry a code, a severity, the element and its
 //! location, and their texts in both languages.
 
+use crate::element::ElementPath;
 use crate::i18n::{Lang, Text};
-use crate::load::{LoadError, Location};
+use crate::load::LoadError;
+use crate::source_map::Location;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -63,6 +65,17 @@ impl FromStr for Severity {
     }
 }
 
+/// A secondary location of a diagnostic: another element it involves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// The element path.
+    pub element: ElementPath,
+    /// Where it was written, when known.
+    pub location: Option<Location>,
+    /// What it is (`first requested here`).
+    pub message: Text,
+}
+
 /// A located message for a user.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -75,9 +88,12 @@ pub struct Diagnostic {
     /// The file (or other origin) it is about.
     pub origin: String,
     /// The element path (`steps.xem-xet.next[0]`).
-    pub element: Option<String>,
+    pub element: Option<ElementPath>,
     /// Line and column, when known.
     pub location: Option<Location>,
+    /// Secondary locations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// What is wrong.
     pub message: Text,
     /// What to change.
@@ -99,8 +115,9 @@ impl From<&LoadError> for Diagnostic {
             name: e.code().to_string(),
             severity: Severity::Error,
             origin: e.origin.clone(),
-            element: e.element.clone(),
+            element: e.element.clone().map(ElementPath::from_text),
             location: e.location,
+            related: Vec::new(),
             message: Text::new(e.message(Lang::Vi), e.message(Lang::En)),
             help,
             legal_basis: None,

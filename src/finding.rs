@@ -1,9 +1,10 @@
 //! Findings: what a review rule reports about one element of a procedure.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::element::ElementPath;
 use crate::i18n::{Lang, Text};
-use crate::load::Location;
 use crate::model::Money;
+use crate::source_map::Location;
 use serde::{Deserialize, Serialize};
 
 /// What following a finding's suggestion would save, where it can be measured.
@@ -97,9 +98,13 @@ pub struct Finding {
     /// The procedure's origin (file name) it is about.
     pub origin: String,
     /// Element path (`documents.ban-sao.form`), when the finding is about one element.
-    pub element: Option<String>,
+    pub element: Option<ElementPath>,
     /// Where the element was written, when loaded from a file.
     pub location: Option<Location>,
+    /// Other elements the finding involves (the first copy of a duplicate
+    /// document, the earlier of two examinations), with what each is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// The legal basis of the rule, when there is one.
     pub legal_basis: Option<Text>,
     /// What to change.
@@ -122,6 +127,12 @@ impl Finding {
         self
     }
 
+    /// Adds a secondary location.
+    pub fn with_related(mut self, related: Related) -> Finding {
+        self.related.push(related);
+        self
+    }
+
     /// Overrides the severity (for notes a rule emits below its level).
     pub fn with_severity(mut self, severity: Severity) -> Finding {
         self.severity = severity;
@@ -137,6 +148,7 @@ impl Finding {
             origin: self.origin.clone(),
             element: self.element.clone(),
             location: self.location,
+            related: self.related.clone(),
             message: self.message.clone(),
             help: self.suggestion.clone(),
             legal_basis: self.legal_basis.as_ref().map(|b| b.get(lang).to_string()),
@@ -165,8 +177,9 @@ mod tests {
             severity: Severity::Warn,
             message: Text::new("vi", "en"),
             origin: "a.yaml".into(),
-            element: Some("documents.x.form".into()),
+            element: Some(ElementPath::from_text("documents.x.form")),
             location: None,
+            related: Vec::new(),
             legal_basis: Some(Text::new("Nghị định 23/2015/NĐ-CP", "Decree 23/2015/NĐ-CP")),
             suggestion: None,
             saving: None,

@@ -63,12 +63,12 @@ pub enum GraphError {
 /// The step graph of one procedure. Step `i` of the procedure is node `i`.
 ///
 /// ```
-/// use tthc::{Procedure, StepGraph};
-/// let p = Procedure::from_yaml_str(
+/// use tthc::CheckedProcedure;
+/// let p = CheckedProcedure::from_yaml_str(
 ///     "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, next: [b] }\n  b: { name: B, actor: Sở X }\n",
 ///     "x.yaml",
 /// ).unwrap();
-/// let g = StepGraph::build(&p).unwrap();
+/// let g = p.graph();
 /// assert_eq!(g.starts(), vec![0]);
 /// assert_eq!(g.topological_order(), &[0, 1]);
 /// ```
@@ -342,7 +342,9 @@ mod tests {
     use super::*;
 
     fn load(src: &str) -> Procedure {
-        Procedure::from_yaml_str(src, "t.yaml").unwrap()
+        crate::CheckedProcedure::from_yaml_str(src, "t.yaml")
+            .unwrap()
+            .into_procedure()
     }
 
     #[test]

@@ -1,7 +1,24 @@
 //! Where each element of a procedure was written.
 
-pub use crate::load::Location;
 use std::collections::HashMap;
+
+/// A position in the source: 1-based line and column (in characters), and the
+/// byte range of the node when known.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct Location {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+    /// Byte offset of the node in the source, when known.
+    #[serde(skip)]
+    pub byte_offset: Option<usize>,
+    /// Byte length of the node in the source, when known.
+    #[serde(skip)]
+    pub byte_len: Option<usize>,
+}
 
 /// Element path (`steps.xem-xet.next[0]`, `documents.ban-sao.form`) →
 /// location in the file the procedure was loaded from.
@@ -14,6 +31,7 @@ pub struct SourceMap {
     /// The file name or other origin given to the loader.
     pub origin: String,
     entries: HashMap<String, Location>,
+    text: Option<std::sync::Arc<str>>,
 }
 
 impl SourceMap {
@@ -22,7 +40,18 @@ impl SourceMap {
         SourceMap {
             origin: origin.into(),
             entries: HashMap::new(),
+            text: None,
         }
+    }
+
+    /// Keeps the text the procedure was read from (for snippets).
+    pub(crate) fn set_text(&mut self, text: &str) {
+        self.text = Some(std::sync::Arc::from(text));
+    }
+
+    /// The text the procedure was loaded from, when loaded from text.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
     }
 
     /// Records where `element` was written.
@@ -31,20 +60,20 @@ impl SourceMap {
     }
 
     /// The location of `element` exactly as recorded.
-    pub fn get(&self, element: &str) -> Option<Location> {
-        self.entries.get(element).copied()
+    pub fn get(&self, element: impl AsRef<str>) -> Option<Location> {
+        self.entries.get(element.as_ref()).copied()
     }
 
     /// The location of `element`, or of the nearest enclosing element
-    /// (`steps.a.next[2]` → `steps.a.next` → `steps.a` → `steps`).
-    pub fn locate(&self, element: &str) -> Option<Location> {
-        let mut path = element;
+    /// (`steps.a.next[2]` → `steps.a.next` → `steps.a` → `steps`; never the
+    /// root: an element absent from the file has no location of its own).
+    pub fn locate(&self, element: impl AsRef<str>) -> Option<Location> {
+        let mut path = element.as_ref();
         loop {
             if let Some(loc) = self.entries.get(path) {
                 return Some(*loc);
             }
-            let cut = path.rfind(['.', '['])?;
-            path = &path[..cut];
+            path = crate::element::parent_str(path).filter(|p| !p.is_empty())?;
         }
     }
 

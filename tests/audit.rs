@@ -10,6 +10,8 @@ fn tthc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tthc"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // These tests read English output; `--lang vi` in a test overrides it.
+        .env("TTHC_LANG", "en")
         .output()
         .expect("run tthc")
 }

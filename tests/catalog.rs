@@ -54,17 +54,14 @@ impl Catalog {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            let (text, result) = load_file(&path, &LoadOptions::default());
-            match (text, result) {
-                (Some(text), Ok(p)) => {
-                    files.insert(rel, (text, p));
+            match load_file(&path, &LoadOptions::default()) {
+                Ok(p) => {
+                    let text = p.source_map.text().unwrap_or_default().to_string();
+                    files.insert(rel, (text, p.into_procedure()));
                 }
-                (_, Err(errors)) => {
+                Err(errors) => {
                     let list: Vec<String> = errors.errors.iter().map(|e| e.to_string()).collect();
                     failures.insert(rel, list.join("\n  "));
-                }
-                (None, Ok(_)) => {
-                    failures.insert(rel, "loaded without text".into());
                 }
             }
         }

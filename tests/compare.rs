@@ -1,11 +1,14 @@
 //! compare(): matching of steps and documents, reductions, targets.
 
-use tthc::Procedure;
-use tthc::compare::{MatchedBy, Target, compare};
-use tthc::cost_basis::CostBasis;
+use tthc::analysis::{MatchedBy, Target};
+use tthc::{Analysis, Comparison, Settings};
 
-fn load(src: &str) -> Procedure {
-    Procedure::from_yaml_str(src, "t.yaml").unwrap()
+fn load(src: &str) -> Analysis {
+    Analysis::from_yaml_str(src, "t.yaml", &Settings::default()).unwrap()
+}
+
+fn compare(baseline: &Analysis, draft: &Analysis, targets: &[Target]) -> Comparison {
+    Comparison::new(baseline, draft, targets)
 }
 
 const BASE: &str = r#"
@@ -33,7 +36,7 @@ steps:
 
 #[test]
 fn matches_by_id_then_normalised_name() {
-    let c = compare(&load(BASE), &load(DRAFT), &CostBasis::default(), &[]).unwrap();
+    let c = compare(&load(BASE), &load(DRAFT), &[]);
     // documents: a ↔ khai-sinh by name (case and spaces differ), b removed, c added
     assert_eq!(c.documents.removed, ["b"]);
     assert_eq!(c.documents.added, ["c"]);
@@ -63,13 +66,13 @@ fn matches_by_id_then_normalised_name() {
 #[test]
 fn identical_procedures_change_nothing() {
     let p = load(BASE);
-    let c = compare(&p, &p, &CostBasis::default(), &[Target::Nq68_2020]).unwrap();
+    let c = compare(&p, &p, &[Target::Nq68_2020]);
     assert!(c.steps.changed.is_empty() && c.documents.changed.is_empty());
     assert_eq!(c.steps.unchanged, 3);
     assert!(
         c.metrics
             .iter()
-            .all(|m| m.change.unwrap_or(0) == 0 || m.baseline.is_none())
+            .all(|m| m.change.is_none_or(|c| c.scaled() == 0) || m.baseline.is_none())
     );
     assert_eq!(
         c.compliance_cost.reduction_percent.unwrap().basis_points(),
@@ -83,10 +86,8 @@ fn time_cut_and_targets() {
     let c = compare(
         &load(BASE),
         &load(DRAFT),
-        &CostBasis::default(),
         &[Target::Nq66_2026, "time=70".parse().unwrap()],
-    )
-    .unwrap();
+    );
     // 10 → 3 working days: −70%
     let cut = c.processing_time.reduction_percent.unwrap();
     assert_eq!(cut.basis_points(), 7_000);
@@ -114,13 +115,7 @@ fn time_cut_and_targets() {
 #[test]
 fn time_target_is_missed_when_units_differ() {
     let draft = DRAFT.replace("3 ngày làm việc", "5 ngày");
-    let c = compare(
-        &load(BASE),
-        &load(&draft),
-        &CostBasis::default(),
-        &[Target::Nq66_2025],
-    )
-    .unwrap();
+    let c = compare(&load(BASE), &load(&draft), &[Target::Nq66_2025]);
     assert_eq!(c.processing_time.reduction_percent, None);
     let time = c.targets[0]
         .components

@@ -2,13 +2,13 @@
 //! specific line, and nothing panics, hangs or grows without bound.
 
 use std::path::Path;
-use tthc::{LoadErrors, LoadOptions, Procedure, load_file};
+use tthc::{CheckedProcedure, LoadErrors, LoadOptions, load_file};
 
 fn load_fixture(name: &str) -> LoadErrors {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/bad")
         .join(name);
-    match load_file(&path, &LoadOptions::default()).1 {
+    match load_file(&path, &LoadOptions::default()) {
         Ok(_) => panic!("{name} loaded, but it is bad input"),
         Err(e) => e,
     }
@@ -195,7 +195,7 @@ fn cycle_lists_the_steps_on_it() {
 #[test]
 fn independent_errors_are_all_reported_in_one_pass() {
     let src = "format: tthc/1\nname: X\nlevel: provincal\ndeadlne: 3 days\nsteps:\n  a: { name: A, actor: applicant, next: [zz] }\n";
-    let errors = Procedure::from_yaml_str(src, "x.yaml").unwrap_err();
+    let errors = CheckedProcedure::from_yaml_str(src, "x.yaml").unwrap_err();
     let codes: Vec<&str> = errors.errors.iter().map(|e| e.code()).collect();
     assert_eq!(codes, ["bad-value", "unknown-key", "unknown-step"]);
 }
@@ -210,7 +210,7 @@ fn alias_bomb_is_rejected_quickly() {
         let cur = (b'a' + i as u8) as char;
         src.push_str(&format!("{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
     }
-    let errors = Procedure::from_yaml_str(&src, "bomb.yaml").unwrap_err();
+    let errors = CheckedProcedure::from_yaml_str(&src, "bomb.yaml").unwrap_err();
     assert_eq!(errors.errors[0].code(), "yaml-budget", "{errors:?}");
 }
 
@@ -221,7 +221,7 @@ fn ten_thousand_deep_nesting_is_rejected() {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    let errors = Procedure::from_yaml_str(&src, "deep.yaml").unwrap_err();
+    let errors = CheckedProcedure::from_yaml_str(&src, "deep.yaml").unwrap_err();
     let code = errors.errors[0].code();
     assert!(code == "yaml-budget" || code == "yaml-syntax", "{errors:?}");
     assert_eq!(errors.errors[0].location.map(|l| l.line), Some(3));
@@ -230,7 +230,7 @@ fn ten_thousand_deep_nesting_is_rejected() {
         "format: tthc/1\nname: X\nsteps:\n  a: {}x\n",
         "- ".repeat(10_000)
     );
-    let errors = Procedure::from_yaml_str(&block, "deep-block.yaml").unwrap_err();
+    let errors = CheckedProcedure::from_yaml_str(&block, "deep-block.yaml").unwrap_err();
     assert!(
         matches!(errors.errors[0].code(), "yaml-budget" | "yaml-syntax"),
         "{errors:?}"
@@ -244,10 +244,10 @@ fn fifty_megabyte_file_is_refused_without_reading_it_all() {
     let path = dir.join("big.yaml");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
-    let (source, result) = load_file(&path, &LoadOptions::default());
+    let result = load_file(&path, &LoadOptions::default());
     std::fs::remove_dir_all(&dir).unwrap();
-    assert!(source.is_none());
     let errors = result.unwrap_err();
+    assert!(errors.text.is_none());
     assert_eq!(errors.errors[0].code(), "too-large");
     assert!(
         errors.errors[0].to_string().contains("52428800 bytes"),
@@ -264,18 +264,18 @@ fn size_limit_is_configurable() {
         ..LoadOptions::default()
     };
     assert_eq!(
-        Procedure::from_yaml_str_with(src, "x.yaml", &small)
+        CheckedProcedure::from_yaml_str_with(src, "x.yaml", &small)
             .unwrap_err()
             .errors[0]
             .code(),
         "too-large"
     );
-    assert!(Procedure::from_yaml_str(src, "x.yaml").is_ok());
+    assert!(CheckedProcedure::from_yaml_str(src, "x.yaml").is_ok());
 }
 
 #[test]
 fn missing_file_is_an_io_error_naming_the_file() {
-    let (_, result) = load_file(Path::new("/nonexistent/x.yaml"), &LoadOptions::default());
+    let result = load_file(Path::new("/nonexistent/x.yaml"), &LoadOptions::default());
     let e = &result.unwrap_err().errors[0];
     assert_eq!(e.code(), "io");
     assert!(e.to_string().starts_with("/nonexistent/x.yaml: "), "{e}");

@@ -2,13 +2,13 @@
 //! whatever loads is internally consistent.
 
 use proptest::prelude::*;
-use tthc::{LoadOptions, Procedure, StepGraph};
+use tthc::{CheckedProcedure, LoadOptions};
 
 const REAL: &str = include_str!("fixtures/good/spec-example.yaml");
 
-fn check_invariants(p: &Procedure) {
+fn check_invariants(p: &CheckedProcedure) {
     // Every loaded procedure is a DAG whose edges name existing steps.
-    let g = StepGraph::build(p).expect("a loaded procedure always has a valid graph");
+    let g = p.graph();
     assert_eq!(g.len(), p.steps.len());
     assert_eq!(g.topological_order().len(), p.steps.len());
     for step in &p.steps {
@@ -23,7 +23,7 @@ proptest! {
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        if let Ok(p) = Procedure::from_yaml_bytes(&bytes, "random.yaml", &LoadOptions::default()) {
+        if let Ok(p) = CheckedProcedure::from_yaml_bytes(&bytes, "random.yaml", &LoadOptions::default()) {
             check_invariants(&p);
         }
     }
@@ -46,7 +46,7 @@ proptest! {
             }
         }
         let src: String = text.into_iter().collect();
-        match Procedure::from_yaml_str(&src, "mutated.yaml") {
+        match CheckedProcedure::from_yaml_str(&src, "mutated.yaml") {
             Ok(p) => check_invariants(&p),
             Err(errors) => {
                 prop_assert!(!errors.errors.is_empty());
@@ -88,7 +88,7 @@ proptest! {
             for (b, _) in &adj[i] { indeg[*b] -= 1; if indeg[*b] == 0 { stack.push(*b); } }
         }
         let acyclic = removed == n;
-        match Procedure::from_yaml_str(&src, "g.yaml") {
+        match CheckedProcedure::from_yaml_str(&src, "g.yaml") {
             Ok(p) => { prop_assert!(acyclic); check_invariants(&p); }
             Err(e) => { prop_assert!(!acyclic, "{e:?}"); prop_assert_eq!(e.errors[0].code(), "cycle"); }
         }

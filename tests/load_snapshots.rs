@@ -8,14 +8,14 @@ fn rendered(names: &[&str], lang: Lang) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
     let mut out = String::new();
     for name in names {
-        let (source, result) = load_file(&dir.join(name), &LoadOptions::default());
-        let errors = result.expect_err("bad fixture must not load");
+        let errors = load_file(&dir.join(name), &LoadOptions::default())
+            .expect_err("bad fixture must not load");
         for e in &errors.errors {
             let mut d = Diagnostic::from(e);
             d.origin = name.to_string();
             out.push_str(&render(
                 &d,
-                source.as_deref(),
+                errors.text.as_deref(),
                 TextStyle { lang, color: false },
             ));
             out.push('\n');

@@ -3,13 +3,25 @@
 use proptest::prelude::*;
 use std::cmp::Ordering;
 use tthc::cost_basis::CostBasis;
-use tthc::metrics::{Activity, Length, Scenario, measure, measure_with, processing_time};
+use tthc::metrics::{Activity, Length, ProcessingTime, Scenario, measure, measure_with};
 use tthc::{
-    Actor, Duration, Effort, Fee, Money, Procedure, Rework, SourceMap, Step, StepGraph, Volume,
+    Actor, CheckedProcedure, Duration, Effort, Fee, Money, Procedure, Rework, SourceMap, Step,
+    Volume,
 };
 
 fn load(src: &str) -> Procedure {
-    Procedure::from_yaml_str(src, "t.yaml").unwrap()
+    CheckedProcedure::from_yaml_str(src, "t.yaml")
+        .unwrap()
+        .into_procedure()
+}
+
+/// A procedure built or changed in code, checked again.
+fn checked(p: &Procedure) -> CheckedProcedure {
+    CheckedProcedure::new(p.clone()).expect("a valid graph")
+}
+
+fn processing_time(p: &Procedure) -> ProcessingTime {
+    measure(&checked(p), &CostBasis::default()).processing_time
 }
 
 fn spec_example() -> Procedure {
@@ -32,8 +44,7 @@ fn row(m: &tthc::metrics::Metrics, a: Activity) -> &tthc::metrics::CostBreakdown
 #[test]
 fn spec_example_by_hand() {
     let p = spec_example();
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let m = measure(&checked(&p), &CostBasis::default());
 
     let s = &m.structure;
     assert_eq!((s.steps, s.applicant_steps, s.agency_steps), (3, 1, 2));
@@ -123,8 +134,7 @@ steps:
 #[test]
 fn documents_activities_and_alternatives_by_hand() {
     let p = load(DOCS);
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let m = measure(&checked(&p), &CostBasis::default());
     let s = &m.structure;
     // dossier: don, gcn, cccd (declared, not attached), ho-so-khac (submitted
     // on the refusal branch); giay-phep is only produced.
@@ -175,7 +185,12 @@ fn documents_activities_and_alternatives_by_hand() {
     assert_eq!(c.per_case.dong(), 460_479);
     assert_eq!(c.annual, None);
 
-    let in_person = measure_with(&p, &g, &CostBasis::default(), Scenario::InPerson);
+    let in_person = measure_with(
+        &checked(&p),
+        &CostBasis::default(),
+        Scenario::InPerson,
+        tthc::metrics::on_calendar::vietnam_calendar(),
+    );
     assert_eq!(in_person.compliance_cost.per_case.dong(), 460_479 + 100_000);
 }
 
@@ -184,7 +199,7 @@ fn calendar_days_are_never_summed_with_working_days() {
     let mixed = load(
         "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: Sở A, duration: 30 ngày, next: [b] }\n  b: { name: B, actor: Sở B, duration: 5 ngày làm việc }\n",
     );
-    let t = processing_time(&mixed, &StepGraph::build(&mixed).unwrap());
+    let t = processing_time(&mixed);
     assert_eq!(t.length, Length::NeedsCalendar);
     assert!(t.critical_path.is_empty());
     assert_eq!(t.working_milli_days(), None);
@@ -194,13 +209,13 @@ fn calendar_days_are_never_summed_with_working_days() {
     let parallel = load(
         "format: tthc/1\nname: X\nsteps:\n  s: { name: S, actor: applicant, next: [a, b] }\n  a: { name: A, actor: Sở A, duration: 30 ngày }\n  b: { name: B, actor: Sở B, duration: 5 ngày làm việc }\n",
     );
-    let t = processing_time(&parallel, &StepGraph::build(&parallel).unwrap());
+    let t = processing_time(&parallel);
     assert_eq!(t.length, Length::NeedsCalendar);
 
     let calendar = load(
         "format: tthc/1\nname: X\ndeadline: 45 ngày\nsteps:\n  a: { name: A, actor: Sở A, duration: 30 ngày, next: [b] }\n  b: { name: B, actor: Sở B, duration: 15 days }\n",
     );
-    let t = processing_time(&calendar, &StepGraph::build(&calendar).unwrap());
+    let t = processing_time(&calendar);
     assert_eq!(t.length, Length::CalendarDays(45_000));
     assert_eq!(t.versus_deadline(), Some(Ordering::Equal));
 }
@@ -210,7 +225,7 @@ fn applicant_durations_and_same_day_do_not_count() {
     let p = load(
         "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, duration: 30 working days, next: [b] }\n  b: { name: B, actor: UBND xã, duration: trong ngày }\n",
     );
-    let t = processing_time(&p, &StepGraph::build(&p).unwrap());
+    let t = processing_time(&p);
     assert_eq!(t.length, Length::WorkingDays(0));
     assert_eq!(t.critical_path, ["a", "b"]);
 }
@@ -232,7 +247,9 @@ fn published_reduction_figure() {
     };
     let before = load(&yaml(1_024_000));
     let after = load(&yaml(231_000));
-    let c = tthc::compare::compare(&before, &after, &basis, &[]).unwrap();
+    let settings = tthc::Settings::default().with_cost_basis(basis);
+    let analyse = |p: &Procedure| tthc::Analysis::new(checked(p), &settings);
+    let c = tthc::Comparison::new(&analyse(&before), &analyse(&after), &[]);
     assert_eq!(c.baseline.compliance_cost.per_case.dong(), 1_024_000);
     assert_eq!(c.draft.compliance_cost.per_case.dong(), 231_000);
     let cut = c.compliance_cost.reduction_percent.unwrap();
@@ -262,8 +279,7 @@ fn no_overflow_over_a_national_catalog() {
         amount: Money::from_dong(1_000_000_000),
         online_amount: None,
     }]);
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let m = measure(&checked(&p), &CostBasis::default());
     // 1,376,069.5 − 1,000,000 + 10^9 = 1,000,376,069.5 per case
     assert_eq!(m.compliance_cost.per_case.dong(), 1_000_376_070);
     let annual = m.compliance_cost.annual.unwrap();
@@ -287,8 +303,7 @@ fn absurd_inputs_are_capped_not_panicking() {
         subjects: u64::MAX,
         frequency: u64::MAX,
     });
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let m = measure(&checked(&p), &CostBasis::default());
     assert!(m.compliance_cost.overflow);
 }
 
@@ -428,8 +443,9 @@ proptest! {
         gens in prop::collection::vec(gen_step(), 1..14), choices in any::<bool>()
     ) {
         let p = build(&gens, choices, 0, 1);
-        let g = StepGraph::build(&p).unwrap();
-        let t = processing_time(&p, &g);
+        let checked = checked(&p);
+        let g = checked.graph();
+        let t = processing_time(&p);
         let agency: Vec<u64> = gens.iter().map(|g| if g.applicant { 0 } else { g.days_milli }).collect();
         let sum: u64 = agency.iter().sum();
         let main = working(t.length);
@@ -460,8 +476,8 @@ proptest! {
     ) {
         let p = build(&gens, choices, 0, 1);
         let q = without(&p, k.index(gens.len()));
-        let tp = processing_time(&p, &StepGraph::build(&p).unwrap());
-        let tq = processing_time(&q, &StepGraph::build(&q).unwrap());
+        let tp = processing_time(&p);
+        let tq = processing_time(&q);
         prop_assert!(working(tq.worst_case.length) <= working(tp.worst_case.length));
         if !choices {
             // Without `choice` the main path is every path.
@@ -477,7 +493,7 @@ proptest! {
         cases in 1u64..1_000_000, extra_cases in 1u64..1_000
     ) {
         let basis = CostBasis::default();
-        let cost = |p: &Procedure| measure(p, &StepGraph::build(p).unwrap(), &basis).compliance_cost;
+        let cost = |p: &Procedure| measure(&checked(p), &basis).compliance_cost;
         let base = build(&gens, choices, fee, cases);
         let c0 = cost(&base);
 

@@ -1,11 +1,11 @@
 //! Processing time of procedures that mix "ngày" and "ngày làm việc",
 //! computed exactly on the Vietnamese calendar.
 
+use tthc::CheckedProcedure;
 use tthc::calendar::DateTime;
 use tthc::cost_basis::CostBasis;
 use tthc::metrics::on_calendar::{processing_time_on, vietnam_calendar};
 use tthc::metrics::{Length, measure};
-use tthc::{Procedure, StepGraph};
 
 const MIXED: &str = "format: tthc/1
 name: Thủ tục hỗn hợp
@@ -24,9 +24,8 @@ fn at(s: &str) -> DateTime {
 
 #[test]
 fn mixed_units_are_not_summed_blindly() {
-    let p = Procedure::from_yaml_str(MIXED, "mixed.yaml").unwrap();
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let p = CheckedProcedure::from_yaml_str(MIXED, "mixed.yaml").unwrap();
+    let m = measure(&p, &CostBasis::default());
     assert_eq!(m.processing_time.length, Length::NeedsCalendar);
     // Measured from the reference Monday 2/3/2026 08:00: the day of receipt
     // is not counted, so 0.5 working day → 3/3 12:00. The 3 working days
@@ -42,12 +41,11 @@ fn mixed_units_are_not_summed_blindly() {
 
 #[test]
 fn the_same_procedure_takes_longer_over_tet() {
-    let p = Procedure::from_yaml_str(MIXED, "mixed.yaml").unwrap();
-    let g = StepGraph::build(&p).unwrap();
+    let p = CheckedProcedure::from_yaml_str(MIXED, "mixed.yaml").unwrap();
     let cal = vietnam_calendar();
-    let march = processing_time_on(&p, &g, cal, at("2026-03-02T08:00")).unwrap();
+    let march = processing_time_on(&p, cal, at("2026-03-02T08:00")).unwrap();
     // Tết Bính Ngọ: 17/2/2026 is the first day of the lunar year.
-    let tet = processing_time_on(&p, &g, cal, at("2026-02-09T08:00")).unwrap();
+    let tet = processing_time_on(&p, cal, at("2026-02-09T08:00")).unwrap();
     assert!(
         tet.calendar_days > march.calendar_days,
         "{tet:?} vs {march:?}"
@@ -62,16 +60,15 @@ fn the_same_procedure_takes_longer_over_tet() {
 #[test]
 fn pure_working_day_paths_match_the_critical_path() {
     let src = MIXED.replace("10 ngày", "10 ngày làm việc");
-    let p = Procedure::from_yaml_str(&src, "w.yaml").unwrap();
-    let g = StepGraph::build(&p).unwrap();
-    let m = measure(&p, &g, &CostBasis::default());
+    let p = CheckedProcedure::from_yaml_str(&src, "w.yaml").unwrap();
+    let m = measure(&p, &CostBasis::default());
     assert_eq!(m.processing_time.length, Length::WorkingDays(12_500));
     assert!(m.on_calendar.is_none());
     // Without holidays the calendar agrees with the critical path: 12.5
     // working days after the clock starts at the close of the day of
     // receipt (2/3 17:00): 12 full days end 18/3 17:00, half a day more
     // ends 19/3 12:00.
-    let t = processing_time_on(&p, &g, vietnam_calendar(), at("2026-03-02T08:00")).unwrap();
+    let t = processing_time_on(&p, vietnam_calendar(), at("2026-03-02T08:00")).unwrap();
     assert_eq!(t.due, "2026-03-19T12:00");
     assert_eq!(t.working_milli_days, 12_500);
 }

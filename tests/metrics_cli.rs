@@ -10,6 +10,8 @@ fn tthc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tthc"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // These tests read English output; `--lang vi` in a test overrides it.
+        .env("TTHC_LANG", "en")
         .env("NO_COLOR", "1")
         .output()
         .unwrap()
@@ -44,7 +46,10 @@ fn metrics_json() {
     let v = json(&o);
     // The documented field names.
     assert_eq!(v["structure"]["steps"], 6);
-    assert_eq!(v["processing_time"]["working_days"], "10");
+    assert_eq!(v["processing_time"]["working_days"], 10);
+    // One name per quantity: the metric keys of review tests and comparisons.
+    assert_eq!(v["values"]["processing_time.working_days"], 10);
+    assert_eq!(v["values"]["compliance_cost.per_case"], 1_792_323);
     assert_eq!(v["processing_time"]["critical_path"][0], "nop-ho-so");
     assert_eq!(v["compliance_cost"]["per_case"], 1_792_323);
     assert_eq!(v["compliance_cost"]["annual"], 71_692_920);

@@ -1,10 +1,9 @@
 //! The review report of real procedures: Markdown snapshots in both
 //! languages, and properties of the HTML page.
 
-use tthc::cost_basis::CostBasis;
 use tthc::report::page::Report;
 use tthc::report::text::ReportDate;
-use tthc::{Lang, Procedure, ReviewOptions};
+use tthc::{Analysis, Lang, Settings};
 
 const A6: &str = "procedures/thong-tin-dien-tu/cap-giay-phep-trang-tttdt-tong-hop.yaml";
 const A6_DRAFT: &str = "procedures/thong-tin-dien-tu/cap-giay-phep-trang-tttdt-tong-hop.draft.yaml";
@@ -12,18 +11,16 @@ const THUONG_TRU: &str = "procedures/cu-tru/dang-ky-thuong-tru.yaml";
 
 /// Loads a catalog file with its relative path as origin, so that output
 /// does not depend on where the repository is checked out.
-fn load(relative: &str) -> Procedure {
+fn load(relative: &str) -> Analysis {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     let src = std::fs::read_to_string(&path).expect("read procedure");
-    Procedure::from_yaml_str(&src, relative).expect("procedure loads")
+    Analysis::from_yaml_str(&src, relative, &Settings::default()).expect("procedure loads")
 }
 
 fn markdown(lang: Lang) -> String {
     let (baseline, draft) = (load(A6), load(A6_DRAFT));
-    let basis = CostBasis::default();
-    let report = Report::new(&draft, &basis, &ReviewOptions::default())
-        .and_then(|r| r.with_baseline(&baseline))
-        .expect("report")
+    let report = Report::new(&draft)
+        .with_baseline(&baseline)
         .dated(ReportDate {
             year: 2025,
             month: 3,
@@ -52,11 +49,10 @@ fn markdown_report_english() {
     insta::assert_snapshot!("report_a6_draft_en", md);
 }
 
-fn html(p: &Procedure, baseline: Option<&Procedure>, lang: Lang) -> String {
-    let basis = CostBasis::default();
-    let mut r = Report::new(p, &basis, &ReviewOptions::default()).expect("report");
+fn html(p: &Analysis, baseline: Option<&Analysis>, lang: Lang) -> String {
+    let mut r = Report::new(p);
     if let Some(b) = baseline {
-        r = r.with_baseline(b).expect("baseline");
+        r = r.with_baseline(b);
     }
     tthc::report::html::render(&r, lang)
 }
@@ -65,7 +61,7 @@ fn html(p: &Procedure, baseline: Option<&Procedure>, lang: Lang) -> String {
 fn html_is_self_contained_and_has_one_node_per_step() {
     for (file, steps) in [(A6_DRAFT, 3), (THUONG_TRU, 7)] {
         let p = load(file);
-        assert_eq!(p.steps.len(), steps);
+        assert_eq!(p.procedure().steps.len(), steps);
         let page = html(&p, None, Lang::Vi);
         assert!(page.starts_with("<!DOCTYPE html>"));
         let lower = page.to_lowercase();
@@ -80,7 +76,7 @@ fn html_is_self_contained_and_has_one_node_per_step() {
             assert!(!lower.contains(banned), "{file}: {banned}");
         }
         assert_eq!(page.matches(r#"<g class="step""#).count(), steps, "{file}");
-        for s in &p.steps {
+        for s in &p.procedure().steps {
             assert!(page.contains(&format!(r#"data-step="{}""#, s.id)));
         }
         assert_eq!(
@@ -95,8 +91,7 @@ fn html_is_self_contained_and_has_one_node_per_step() {
 fn html_headline_figures_and_comparison() {
     let (baseline, draft) = (load(A6), load(A6_DRAFT));
     let page = html(&draft, Some(&baseline), Lang::Vi);
-    let basis = CostBasis::default();
-    let r = Report::new(&draft, &basis, &ReviewOptions::default()).unwrap();
+    let r = Report::new(&draft);
     let per_case = format!("{} đ", r.metrics.compliance_cost.per_case.grouped());
     assert!(page.contains(&per_case), "{per_case}");
     assert!(page.contains("7 ngày làm việc"));
@@ -108,12 +103,7 @@ fn html_headline_figures_and_comparison() {
     assert_eq!(page.matches(r#"<tr class="target">"#).count(), 5);
     assert!(page.contains("Nghị quyết 68/NQ-CP"));
     // Every metric compared.
-    let c = &r
-        .with_baseline(&baseline)
-        .unwrap()
-        .baseline
-        .unwrap()
-        .comparison;
+    let c = &r.with_baseline(&baseline).baseline.unwrap().comparison;
     assert_eq!(
         page.matches(r#"<tr class="metric">"#).count(),
         c.metrics.len()
@@ -124,9 +114,10 @@ fn html_headline_figures_and_comparison() {
 
 #[test]
 fn html_escapes_hostile_text() {
-    let p = Procedure::from_yaml_str(
+    let p = Analysis::from_yaml_str(
         "format: tthc/1\nname: \"<script>alert('x')</script>\"\nauthority: \"A & B <i>\"\nsources: [\"javascript:alert(1)\", \"https://x.gov.vn/?a=1&b=\\\"2\\\"\"]\nsteps:\n  \"a\": { name: \"<img src=x onerror=alert(1)>\", actor: \"<b>Sở</b>\" }\n",
         "evil.yaml",
+        &Settings::default(),
     )
     .unwrap();
     for lang in [Lang::Vi, Lang::En] {
@@ -142,11 +133,7 @@ fn html_escapes_hostile_text() {
             "only http(s) sources are links"
         );
         assert!(page.contains(r#"href="https://x.gov.vn/?a=1&amp;b=&quot;2&quot;""#));
-        let md = {
-            let basis = CostBasis::default();
-            let r = Report::new(&p, &basis, &ReviewOptions::default()).unwrap();
-            tthc::report::markdown::render(&r, lang)
-        };
+        let md = { tthc::report::markdown::render(&Report::new(&p), lang) };
         assert!(!md.contains("<script"));
         assert!(!md.contains("<img"));
     }
@@ -154,18 +141,17 @@ fn html_escapes_hostile_text() {
 
 #[test]
 fn graph_exports_escape_labels() {
-    let p = Procedure::from_yaml_str(
+    let p = tthc::CheckedProcedure::from_yaml_str(
         "format: tthc/1\nname: 'Tên \"trích\" \\ <x>'\nsteps:\n  a: { name: 'Nộp \"hồ sơ\" #1 <b>', actor: applicant, next: [b] }\n  b: { name: 'Sở \\ cấp', actor: 'Sở \"X\"', choice: [c, d] }\n  c: { name: C, actor: 'Sở \"X\"' }\n  d: { name: D, actor: 'Sở \"X\"' }\n",
         "q.yaml",
     )
     .unwrap();
-    let g = tthc::StepGraph::build(&p).unwrap();
     let marks = tthc::report::marks::Marks::default();
-    let dot = tthc::report::dot::render(&p, &g, &marks, Lang::Vi);
+    let dot = tthc::report::dot::render(&p, &marks, Lang::Vi);
     assert!(dot.contains(r#"label="Nộp \"hồ sơ\" #1 <b>""#), "{dot}");
     assert!(dot.contains(r#"label="Sở \\ cấp""#), "{dot}");
     assert!(dot.contains(r#""b" -> "d" [style=dashed"#), "{dot}");
-    let mermaid = tthc::report::mermaid::render(&p, &g, &marks, Lang::Vi);
+    let mermaid = tthc::report::mermaid::render(&p, &marks, Lang::Vi);
     assert!(
         mermaid.contains("Nộp #quot;hồ sơ#quot; #35;1 #lt;b#gt;"),
         "{mermaid}"

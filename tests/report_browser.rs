@@ -9,19 +9,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use tthc::cost_basis::CostBasis;
-use tthc::report::marks::Marks;
 use tthc::report::page::Report;
-use tthc::{Lang, Procedure, ReviewOptions, StepGraph};
+use tthc::{Analysis, Lang, Settings};
 
 const A6: &str = "procedures/thong-tin-dien-tu/cap-giay-phep-trang-tttdt-tong-hop.yaml";
 const A6_DRAFT: &str = "procedures/thong-tin-dien-tu/cap-giay-phep-trang-tttdt-tong-hop.draft.yaml";
 const THUONG_TRU: &str = "procedures/cu-tru/dang-ky-thuong-tru.yaml";
 
-fn load(relative: &str) -> Procedure {
+fn load(relative: &str) -> Analysis {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     let src = std::fs::read_to_string(&path).expect("read procedure");
-    Procedure::from_yaml_str(&src, relative).expect("procedure loads")
+    Analysis::from_yaml_str(&src, relative, &Settings::default()).expect("procedure loads")
 }
 
 fn out_dir() -> PathBuf {
@@ -136,10 +134,7 @@ fn assert_png(path: &Path) {
 #[test]
 fn html_report_renders_in_chromium() {
     let (baseline, draft) = (load(A6), load(A6_DRAFT));
-    let basis = CostBasis::default();
-    let report = Report::new(&draft, &basis, &ReviewOptions::default())
-        .and_then(|r| r.with_baseline(&baseline))
-        .expect("report");
+    let report = Report::new(&draft).with_baseline(&baseline);
     let html = tthc::report::html::render(&report, Lang::Vi);
     let dir = out_dir();
     let page = dir.join("report.html");
@@ -152,10 +147,10 @@ fn html_report_renders_in_chromium() {
     assert!(d.contains("</html>"), "no DOM dumped: {}", dom.stderr);
     assert_eq!(
         d.matches(r#"<g class="step""#).count(),
-        draft.steps.len(),
+        draft.procedure().steps.len(),
         "one SVG node per step in the rendered DOM"
     );
-    for s in &draft.steps {
+    for s in &draft.procedure().steps {
         assert!(d.contains(&format!(r#"data-step="{}""#, s.id)), "{}", s.id);
     }
     let per_case = format!("{} đ", report.metrics.compliance_cost.per_case.grouped());
@@ -195,11 +190,8 @@ fn html_report_renders_in_chromium() {
 fn step_graph_svg_renders_in_chromium() {
     // A procedure with a refusal alternative, a rework loop and findings.
     let p = load(THUONG_TRU);
-    let g = StepGraph::build(&p).expect("graph");
-    let t = tthc::metrics::processing_time(&p, &g);
-    let findings = tthc::review(&p, &ReviewOptions::default());
-    let marks = Marks::new(&p, &g, &t.critical_path, &findings);
-    let svg = tthc::report::svg::render(&p, &g, &marks, Lang::Vi);
+    let marks = Report::new(&p).marks();
+    let svg = tthc::report::svg::render(p.procedure(), &marks, Lang::Vi);
     let size = |attr: &str| -> u32 {
         let start = svg.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
         svg[start..]
@@ -217,7 +209,7 @@ fn step_graph_svg_renders_in_chromium() {
     assert_no_console_errors(&dom, "graph (dump-dom)");
     assert_eq!(
         dom.stdout.matches(r#"<g class="step""#).count(),
-        p.steps.len()
+        p.procedure().steps.len()
     );
     assert!(dom.stdout.contains(r#"class="edge rework""#));
     assert!(dom.stdout.contains(r#"class="edge choice""#));

@@ -3,171 +3,36 @@
 //! [`audit_file`] is pure apart from reading the file: it never prints and
 //! never panics on input; a file that does not load becomes an error row.
 
-use crate::catalog::baseline::RowComparison;
-use crate::config::ReviewOptions;
-use crate::cost_basis::CostBasis;
-use crate::diagnostic::Severity;
-use crate::graph::StepGraph;
-use crate::load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions};
-use crate::metrics::{Length, measure};
-use crate::model::{Duration, Level, Money, Procedure};
+use crate::analysis::{Analysis, Settings};
+use crate::catalog::row::{AuditRow, RowStatus, SeverityCounts};
+use crate::checked::CheckedProcedure;
+use crate::load::{LoadError, LoadErrorKind, LoadErrors};
+use crate::rules::{Preset, ReviewOptions};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// How many top finding codes a row names.
-pub const TOP_FINDINGS: usize = 3;
+use std::sync::Arc;
 
 /// Settings shared by every row of an audit.
 #[derive(Clone, Debug, Default)]
 pub struct AuditOptions {
-    /// Limits applied to each file.
-    pub load: LoadOptions,
-    /// Which rules run, at what severity.
-    pub review: ReviewOptions,
-    /// Prices and standard times of the compliance cost.
-    pub cost_basis: CostBasis,
+    /// Load limits, rules, cost basis and calendar of every row.
+    pub settings: Arc<Settings>,
     /// Row paths are written relative to this directory (the audited
     /// directory); empty means as given.
     pub root: PathBuf,
-    /// Skip the review rules (metrics only), e.g. for a baseline catalog.
-    pub skip_review: bool,
 }
 
-/// Whether a row's file loaded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RowStatus {
-    /// Loaded, measured and reviewed.
-    Ok,
-    /// Did not load: see [`AuditRow::error`].
-    Error,
-}
-
-impl RowStatus {
-    /// `ok` or `error`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowStatus::Ok => "ok",
-            RowStatus::Error => "error",
+impl AuditOptions {
+    /// The same options with no rule run (metrics only), e.g. for a
+    /// baseline catalog.
+    pub fn metrics_only(&self) -> AuditOptions {
+        let settings = (*self.settings)
+            .clone()
+            .with_review(ReviewOptions::preset(Preset::None));
+        AuditOptions {
+            settings: Arc::new(settings),
+            root: self.root.clone(),
         }
-    }
-}
-
-/// Number of findings at each severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
-pub struct SeverityCounts {
-    /// Findings at `error`.
-    pub errors: u64,
-    /// Findings at `warn`.
-    pub warnings: u64,
-    /// Findings at `info`.
-    pub infos: u64,
-}
-
-impl SeverityCounts {
-    /// Counts one finding.
-    pub fn add(&mut self, severity: Severity) {
-        match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warn => self.warnings += 1,
-            Severity::Info => self.infos += 1,
-        }
-    }
-
-    /// Adds another set of counts (saturating).
-    pub fn merge(&mut self, other: SeverityCounts) {
-        self.errors = self.errors.saturating_add(other.errors);
-        self.warnings = self.warnings.saturating_add(other.warnings);
-        self.infos = self.infos.saturating_add(other.infos);
-    }
-
-    /// Whether any finding is at `threshold` or above.
-    pub fn any_at_or_above(&self, threshold: Severity) -> bool {
-        match threshold {
-            Severity::Error => self.errors > 0,
-            Severity::Warn => self.errors + self.warnings > 0,
-            Severity::Info => self.errors + self.warnings + self.infos > 0,
-        }
-    }
-}
-
-/// One procedure of an audited catalog: the metrics and findings an auditor
-/// reads, or the reason the file did not load. See `docs/audit.md` for the
-/// stable CSV columns and JSON fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AuditRow {
-    /// Path relative to the audited directory, with `/` separators.
-    pub path: String,
-    /// Whether the file loaded.
-    pub status: RowStatus,
-    /// First load error, `file:line:col: message` (error rows only).
-    pub error: Option<String>,
-    /// Mã TTHC.
-    pub code: Option<String>,
-    /// Tên thủ tục.
-    pub name: Option<String>,
-    /// Lĩnh vực.
-    pub sector: Option<String>,
-    /// Cơ quan thực hiện.
-    pub authority: Option<String>,
-    /// Cấp thực hiện.
-    pub level: Option<Level>,
-    /// Number of steps.
-    pub steps: u64,
-    /// Number of documents.
-    pub documents: u64,
-    /// Critical-path processing time (`None` on error rows).
-    pub processing_time: Option<Length>,
-    /// Declared deadline, as published.
-    pub deadline: Option<Duration>,
-    /// Compliance cost of one case.
-    pub cost_per_case: Option<Money>,
-    /// Compliance cost per year (needs `volume`).
-    pub cost_per_year: Option<Money>,
-    /// Findings by severity.
-    pub findings: SeverityCounts,
-    /// Findings by rule code.
-    pub findings_by_code: BTreeMap<String, u64>,
-    /// Against the baseline catalog, when one is given and this row matched.
-    pub comparison: Option<RowComparison>,
-}
-
-impl AuditRow {
-    fn error_row(path: String, error: String) -> AuditRow {
-        AuditRow {
-            path,
-            status: RowStatus::Error,
-            error: Some(error),
-            code: None,
-            name: None,
-            sector: None,
-            authority: None,
-            level: None,
-            steps: 0,
-            documents: 0,
-            processing_time: None,
-            deadline: None,
-            cost_per_case: None,
-            cost_per_year: None,
-            findings: SeverityCounts::default(),
-            findings_by_code: BTreeMap::new(),
-            comparison: None,
-        }
-    }
-
-    /// Up to [`TOP_FINDINGS`] most frequent finding codes, most frequent
-    /// first, ties by code.
-    pub fn top_findings(&self) -> Vec<&str> {
-        let mut codes: Vec<(&str, u64)> = self
-            .findings_by_code
-            .iter()
-            .map(|(c, n)| (c.as_str(), *n))
-            .collect();
-        codes.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        codes
-            .into_iter()
-            .take(TOP_FINDINGS)
-            .map(|(c, _)| c)
-            .collect()
     }
 }
 
@@ -199,7 +64,8 @@ pub fn is_draft(path: &Path) -> bool {
 /// loaded is an error row with the first error, `file:line:col: message`.
 ///
 /// ```
-/// use tthc::catalog::audit::{AuditOptions, RowStatus, audit_file};
+/// use tthc::catalog::audit::{AuditOptions, audit_file};
+/// use tthc::catalog::row::RowStatus;
 /// let dir = std::env::temp_dir().join(format!("tthc-audit-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir).unwrap();
 /// let file = dir.join("p.yaml");
@@ -221,7 +87,7 @@ pub fn is_draft(path: &Path) -> bool {
 pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
     let rel = relative_path(path, &options.root);
     let origin = path.display().to_string();
-    match crate::load::read_limited(path, options.load.max_file_size) {
+    match crate::load::read_limited(path, options.settings.load.max_file_size) {
         Ok(bytes) => audit_bytes(&bytes, rel, &origin, options),
         Err(e) => {
             let kind = match e {
@@ -240,28 +106,21 @@ pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
 /// [`audit_file`] on text already in memory: `path` is the row's path,
 /// `origin` names the input in error messages.
 pub fn audit_bytes(bytes: &[u8], path: String, origin: &str, options: &AuditOptions) -> AuditRow {
-    match Procedure::from_yaml_bytes(bytes, origin, &options.load) {
-        Ok(p) => audit_procedure(&p, path, options),
+    match CheckedProcedure::from_yaml_bytes(bytes, origin, &options.settings.load) {
+        Ok(p) => audit_row(&Analysis::new(p, &options.settings), path),
         Err(errors) => AuditRow::error_row(path, first_error(&errors, origin)),
     }
 }
 
-/// The row of a procedure already loaded.
-pub fn audit_procedure(p: &Procedure, path: String, options: &AuditOptions) -> AuditRow {
-    let graph = match StepGraph::build(p) {
-        Ok(g) => g,
-        // The loader rejects what would make the graph fail; a procedure
-        // built in code may still get here.
-        Err(e) => return AuditRow::error_row(path, format!("{}: {e}", p.source_map.origin)),
-    };
-    let m = measure(p, &graph, &options.cost_basis);
+/// The row of an analysed procedure.
+pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
+    let p = a.procedure();
+    let m = a.metrics();
     let mut findings = SeverityCounts::default();
     let mut by_code = BTreeMap::new();
-    if !options.skip_review {
-        for f in crate::rules::review_with_graph(p, graph, &options.review) {
-            findings.add(f.severity);
-            *by_code.entry(f.code).or_insert(0u64) += 1;
-        }
+    for f in a.findings() {
+        findings.add(f.severity);
+        *by_code.entry(f.code.clone()).or_insert(0u64) += 1;
     }
     AuditRow {
         path,
@@ -348,10 +207,7 @@ mod tests {
         let total: u64 = row.findings_by_code.values().sum();
         let f = row.findings;
         assert_eq!(total, f.errors + f.warnings + f.infos);
-        let skip = AuditOptions {
-            skip_review: true,
-            ..AuditOptions::default()
-        };
+        let skip = AuditOptions::default().metrics_only();
         let row = audit_bytes(src.as_bytes(), "p.yaml".into(), "p.yaml", &skip);
         assert!(row.findings_by_code.is_empty());
     }

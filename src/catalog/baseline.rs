@@ -11,57 +11,13 @@
 //! The index keeps, per baseline file, its relative path, code and three
 //! figures: O(number of files) small strings, never the procedures.
 
-use crate::catalog::audit::{AuditRow, RowStatus};
-use crate::catalog::totals::Group;
-use crate::compare::{Target, TargetCheck, check};
-use crate::i18n::Lang;
-use crate::metrics::{Length, Percent, div_round_half_up};
+use crate::analysis::{Target, check};
+use crate::catalog::row::{AuditRow, RowStatus};
+use crate::catalog::row::{MatchedBy, RowComparison};
+use crate::catalog::totals::{CatalogComparison, Group};
+use crate::metrics::{Length, Percent};
 use crate::model::Money;
-use serde::Serialize;
 use std::collections::HashMap;
-
-/// How a row found its baseline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MatchedBy {
-    /// Same `code`.
-    Code,
-    /// Same relative path (ignoring `.draft`).
-    Path,
-}
-
-impl MatchedBy {
-    /// `code` or `path`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchedBy::Code => "code",
-            MatchedBy::Path => "path",
-        }
-    }
-}
-
-/// One procedure against its baseline. Reductions are positive for a cut.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowComparison {
-    /// How the baseline was found.
-    pub matched_by: MatchedBy,
-    /// The baseline's relative path.
-    pub baseline_path: String,
-    /// Baseline cost of one case.
-    pub baseline_cost_per_case: Option<Money>,
-    /// Baseline cost per year.
-    pub baseline_cost_per_year: Option<Money>,
-    /// Baseline processing time.
-    pub baseline_processing_time: Option<Length>,
-    /// Baseline − current cost per year, in đồng (negative for a rise).
-    pub cost_per_year_reduction: Option<i128>,
-    /// Cut of the cost per year.
-    pub cost_per_year_reduction_percent: Option<Percent>,
-    /// Cut of the cost of one case.
-    pub cost_per_case_reduction_percent: Option<Percent>,
-    /// Cut of the processing time (same unit on both sides only).
-    pub processing_time_reduction_percent: Option<Percent>,
-}
 
 /// What the index keeps of one baseline file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -270,132 +226,6 @@ impl BaselineIndex {
             processing_time_reduction_percent,
             target: target.map(|t| check(t, cost_for_target, processing_time_reduction_percent)),
         }
-    }
-}
-
-/// The whole catalog against the baseline catalog. Costs compare every
-/// loaded procedure of each side (so removed procedures count as cut and
-/// added ones as new cost); processing time compares the matched pairs
-/// measured in working days on both sides.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CatalogComparison {
-    /// Procedures in the baseline catalog that loaded.
-    pub baseline_procedures: u64,
-    /// Baseline files that did not load.
-    pub baseline_load_errors: u64,
-    /// Procedures in the audited catalog that loaded.
-    pub procedures: u64,
-    /// Rows matched by code.
-    pub matched_by_code: u64,
-    /// Rows matched by path.
-    pub matched_by_path: u64,
-    /// Rows with no baseline.
-    pub added: u64,
-    /// Baseline paths no row matched.
-    pub removed: Vec<String>,
-    /// Baseline files matched by more than one row (e.g. a procedure and
-    /// its draft, with `--include-drafts`).
-    pub matched_more_than_once: u64,
-    /// Baseline catalog cost per year (procedures with a volume).
-    pub baseline_cost_per_year: Money,
-    /// Audited catalog cost per year.
-    pub cost_per_year: Money,
-    /// Cut of the cost per year.
-    pub cost_per_year_reduction_percent: Option<Percent>,
-    /// Sum of the baseline per-case costs.
-    pub baseline_cost_per_case: Money,
-    /// Sum of the audited per-case costs.
-    pub cost_per_case: Money,
-    /// Cut of the per-case sum.
-    pub cost_per_case_reduction_percent: Option<Percent>,
-    /// Matched pairs whose processing times were compared.
-    pub time_compared: u64,
-    /// Their baseline processing time, thousandths of a working day.
-    pub baseline_processing_working_milli_days: u128,
-    /// Their audited processing time, thousandths of a working day.
-    pub processing_working_milli_days: u128,
-    /// Cut of their summed processing time.
-    pub processing_time_reduction_percent: Option<Percent>,
-    /// The target asked for, checked on the catalog.
-    pub target: Option<TargetCheck>,
-}
-
-impl CatalogComparison {
-    /// One line such as `293 procedures: 2,306 → 654 billion đồng a year, −71.64%`.
-    ///
-    /// ```
-    /// use tthc::catalog::baseline::BaselineIndex;
-    /// use tthc::catalog::totals::Group;
-    /// use tthc::{Lang, Money};
-    /// let mut base = Group::default();
-    /// base.procedures = 293;
-    /// base.cost_per_year = Money::from_dong(2_306_000_000_000);
-    /// let mut now = base.clone();
-    /// now.cost_per_year = Money::from_dong(654_000_000_000);
-    /// let mut s = BaselineIndex::new().summary(&now, None);
-    /// s.baseline_cost_per_year = base.cost_per_year;
-    /// assert_eq!(s.headline(Lang::En), "293 procedures: 2,306 → 654 billion đồng a year, −71.64%");
-    /// assert_eq!(s.headline(Lang::Vi), "293 thủ tục: 2.306 → 654 tỷ đồng/năm, −71,64%");
-    /// ```
-    pub fn headline(&self, lang: Lang) -> String {
-        let (b, c) = (self.baseline_cost_per_year, self.cost_per_year);
-        let (b, c, per) = if b.dong() == 0 && c.dong() == 0 {
-            (
-                self.baseline_cost_per_case,
-                self.cost_per_case,
-                lang.pick("đồng (tổng mỗi hồ sơ)", "đồng (sum per case)"),
-            )
-        } else {
-            (b, c, lang.pick("đồng/năm", "đồng a year"))
-        };
-        let (unit_vi, unit_en, scale) = scale_of(b.dong().max(c.dong()));
-        let show = |m: Money| {
-            let v = Money::from_dong(div_round_half_up(m.dong(), scale).unwrap_or(0));
-            match lang {
-                Lang::Vi => v.grouped(),
-                Lang::En => v.grouped_en(),
-            }
-        };
-        let unit = lang.pick(unit_vi, unit_en);
-        let unit = if unit.is_empty() {
-            String::new()
-        } else {
-            format!("{unit} ")
-        };
-        let pct = match Percent::change(b.dong(), c.dong()) {
-            Some(p) => {
-                let text = p.to_string().replace('-', "−");
-                let text = if p.basis_points() > 0 {
-                    format!("+{text}")
-                } else {
-                    text
-                };
-                match lang {
-                    Lang::Vi => format!(", {}%", text.replace('.', ",")),
-                    Lang::En => format!(", {text}%"),
-                }
-            }
-            None => String::new(),
-        };
-        let n = self.baseline_procedures.max(self.procedures);
-        format!(
-            "{n} {}: {} → {} {unit}{per}{pct}",
-            lang.pick("thủ tục", "procedures"),
-            show(b),
-            show(c)
-        )
-    }
-}
-
-/// The unit to show amounts in, keeping at least four significant digits:
-/// billions from 10^12, millions from 10^9, else đồng.
-fn scale_of(max: u128) -> (&'static str, &'static str, u128) {
-    if max >= 1_000_000_000_000 {
-        ("tỷ", "billion", 1_000_000_000)
-    } else if max >= 1_000_000_000 {
-        ("triệu", "million", 1_000_000)
-    } else {
-        ("", "", 1)
     }
 }
 

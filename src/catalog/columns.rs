@@ -1,7 +1,7 @@
 //! The stable row schema: one list of named cells shared by the CSV, JSON
 //! and JSON Lines writers, so their columns and fields cannot drift apart.
 
-use crate::catalog::audit::AuditRow;
+use crate::catalog::row::AuditRow;
 use crate::metrics::Length;
 use crate::metrics::Percent;
 use crate::model::{Level, Money};

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod baseline;
 pub mod columns;
 mod discover;
+pub mod row;
 pub mod run;
 pub mod synthetic;
 pub mod table;

@@ -6,9 +6,10 @@
 //! handed on in path order before the next chunk starts, so the output is
 //! the same whatever the number of threads.
 
-use crate::catalog::audit::{AuditRow, is_draft};
+use crate::catalog::audit::is_draft;
 use crate::catalog::baseline::path_key;
 use crate::catalog::discover;
+use crate::catalog::row::AuditRow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 

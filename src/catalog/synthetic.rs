@@ -234,14 +234,13 @@ pub fn large_procedure_yaml(steps: usize, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Procedure;
 
     #[test]
     fn generated_procedures_load_and_are_deterministic() {
         for i in 0..200 {
             let text = procedure_yaml(7, i);
             assert_eq!(text, procedure_yaml(7, i));
-            let p = Procedure::from_yaml_str(&text, "synthetic.yaml")
+            let p = crate::CheckedProcedure::from_yaml_str(&text, "synthetic.yaml")
                 .unwrap_or_else(|e| panic!("procedure {i} does not load: {e}\n{text}"));
             assert!((3..=40).contains(&p.steps.len()));
         }
@@ -250,7 +249,8 @@ mod tests {
 
     #[test]
     fn large_procedure_has_the_requested_size() {
-        let p = Procedure::from_yaml_str(&large_procedure_yaml(1000, 4), "big.yaml").unwrap();
+        let p = crate::CheckedProcedure::from_yaml_str(&large_procedure_yaml(1000, 4), "big.yaml")
+            .unwrap();
         assert_eq!(p.steps.len(), 1000);
     }
 }

@@ -1,15 +1,89 @@
-//! Row writers for the formats that need no JSON library: CSV, Markdown and
-//! a terminal table. Each writes one row at a time (nothing is kept), then
-//! the totals. JSON and JSON Lines use [`crate::catalog::columns::RowRecord`]
-//! with a JSON serializer (the CLI's `serde_json`).
+//! Row writers of the audit: a terminal table, CSV, Markdown, and (feature
+//! `json`) JSON and JSON Lines. Each writes one row at a time (nothing is
+//! kept), then the totals. [`AuditFormat::writer`] is the one place that
+//! maps a format to its writer.
 
-use crate::catalog::audit::{AuditRow, RowStatus};
 use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, cells, level_str};
+use crate::catalog::row::{AuditRow, RowStatus};
 use crate::catalog::totals::{Group, Totals};
 use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
 use std::io::{self, Write};
+
+/// An output format of the audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AuditFormat {
+    /// Aligned columns for a terminal, then the totals.
+    Table,
+    /// One CSV line per procedure (totals: [`write_totals_csv`]).
+    Csv,
+    /// A Markdown table, then the totals.
+    Markdown,
+    /// One JSON document: `{"rows": [...], "totals": {...}}`.
+    #[cfg(feature = "json")]
+    Json,
+    /// One JSON object per line, then `{"totals": {...}}`.
+    #[cfg(feature = "json")]
+    JsonLines,
+}
+
+impl AuditFormat {
+    /// Every format with its name on the command line.
+    pub const ALL: &'static [(&'static str, AuditFormat)] = &[
+        ("table", AuditFormat::Table),
+        ("csv", AuditFormat::Csv),
+        ("md", AuditFormat::Markdown),
+        #[cfg(feature = "json")]
+        ("json", AuditFormat::Json),
+        #[cfg(feature = "json")]
+        ("jsonl", AuditFormat::JsonLines),
+    ];
+
+    /// Whether the format is for machines (notes then go to stderr).
+    pub fn is_machine(self) -> bool {
+        !matches!(self, AuditFormat::Table | AuditFormat::Markdown)
+    }
+
+    /// The writer of this format into `out`.
+    pub fn writer<'w, W: Write + 'w>(
+        self,
+        out: W,
+        with_baseline: bool,
+        lang: Lang,
+    ) -> Box<dyn RowWriter + 'w> {
+        match self {
+            AuditFormat::Table => Box::new(TableWriter::new(out, with_baseline, lang)),
+            AuditFormat::Csv => Box::new(CsvWriter::new(out, with_baseline)),
+            AuditFormat::Markdown => Box::new(MarkdownWriter::new(out, with_baseline, lang)),
+            #[cfg(feature = "json")]
+            AuditFormat::Json => Box::new(JsonWriter::new(out, with_baseline, false)),
+            #[cfg(feature = "json")]
+            AuditFormat::JsonLines => Box::new(JsonWriter::new(out, with_baseline, true)),
+        }
+    }
+}
+
+impl std::str::FromStr for AuditFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<AuditFormat, String> {
+        let key = s.trim().to_ascii_lowercase();
+        let key = if key == "markdown" {
+            "md".to_string()
+        } else {
+            key
+        };
+        AuditFormat::ALL
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                let names: Vec<&str> = AuditFormat::ALL.iter().map(|(n, _)| *n).collect();
+                format!("unknown format '{s}': use {}", names.join(", "))
+            })
+    }
+}
 
 /// Something rows are streamed into.
 pub trait RowWriter {
@@ -701,6 +775,73 @@ impl<W: Write> RowWriter for TableWriter<W> {
                 writeln!(self.out, "  {}", parts.join("  ").trim_end())?;
             }
         }
+        self.out.flush()
+    }
+}
+
+/// JSON (`{"rows":[…],"totals":{…}}`, rows written as they come) or JSON
+/// Lines (one row per line, then `{"totals":{…}}`).
+#[cfg(feature = "json")]
+pub struct JsonWriter<W: Write> {
+    out: W,
+    with_baseline: bool,
+    lines: bool,
+    rows: u64,
+}
+
+#[cfg(feature = "json")]
+impl<W: Write> JsonWriter<W> {
+    /// A JSON (or, with `lines`, JSON Lines) writer into `out`.
+    pub fn new(out: W, with_baseline: bool, lines: bool) -> JsonWriter<W> {
+        JsonWriter {
+            out,
+            with_baseline,
+            lines,
+            rows: 0,
+        }
+    }
+}
+
+#[cfg(feature = "json")]
+impl<W: Write> RowWriter for JsonWriter<W> {
+    fn row(&mut self, row: &AuditRow) -> io::Result<()> {
+        if !self.lines {
+            self.out.write_all(if self.rows == 0 {
+                b"{\"rows\":[\n"
+            } else {
+                b",\n"
+            })?;
+        }
+        self.rows += 1;
+        let record = crate::catalog::columns::RowRecord {
+            row,
+            with_baseline: self.with_baseline,
+        };
+        serde_json::to_writer(&mut self.out, &record)?;
+        if self.lines {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
+        #[derive(serde::Serialize)]
+        struct Wrapped<'a> {
+            totals: &'a Totals,
+        }
+        if self.lines {
+            serde_json::to_writer(&mut self.out, &Wrapped { totals })?;
+        } else {
+            self.out.write_all(if self.rows == 0 {
+                b"{\"rows\":["
+            } else {
+                b"\n"
+            })?;
+            self.out.write_all(b"],\n\"totals\":")?;
+            serde_json::to_writer(&mut self.out, totals)?;
+            self.out.write_all(b"}")?;
+        }
+        self.out.write_all(b"\n")?;
         self.out.flush()
     }
 }

@@ -3,8 +3,10 @@
 //! Totals grow with the number of distinct sectors, authorities and rule
 //! codes, never with the number of files.
 
-use crate::catalog::audit::{AuditRow, RowStatus, SeverityCounts};
-use crate::catalog::baseline::CatalogComparison;
+use crate::analysis::TargetCheck;
+use crate::catalog::row::{AuditRow, RowStatus, SeverityCounts};
+use crate::i18n::Lang;
+use crate::metrics::{Percent, div_round_half_up};
 use crate::model::Money;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -95,5 +97,131 @@ impl Totals {
             .entry(key(&row.authority))
             .or_default()
             .add(row);
+    }
+}
+
+/// The whole catalog against the baseline catalog. Costs compare every
+/// loaded procedure of each side (so removed procedures count as cut and
+/// added ones as new cost); processing time compares the matched pairs
+/// measured in working days on both sides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CatalogComparison {
+    /// Procedures in the baseline catalog that loaded.
+    pub baseline_procedures: u64,
+    /// Baseline files that did not load.
+    pub baseline_load_errors: u64,
+    /// Procedures in the audited catalog that loaded.
+    pub procedures: u64,
+    /// Rows matched by code.
+    pub matched_by_code: u64,
+    /// Rows matched by path.
+    pub matched_by_path: u64,
+    /// Rows with no baseline.
+    pub added: u64,
+    /// Baseline paths no row matched.
+    pub removed: Vec<String>,
+    /// Baseline files matched by more than one row (e.g. a procedure and
+    /// its draft, with `--include-drafts`).
+    pub matched_more_than_once: u64,
+    /// Baseline catalog cost per year (procedures with a volume).
+    pub baseline_cost_per_year: Money,
+    /// Audited catalog cost per year.
+    pub cost_per_year: Money,
+    /// Cut of the cost per year.
+    pub cost_per_year_reduction_percent: Option<Percent>,
+    /// Sum of the baseline per-case costs.
+    pub baseline_cost_per_case: Money,
+    /// Sum of the audited per-case costs.
+    pub cost_per_case: Money,
+    /// Cut of the per-case sum.
+    pub cost_per_case_reduction_percent: Option<Percent>,
+    /// Matched pairs whose processing times were compared.
+    pub time_compared: u64,
+    /// Their baseline processing time, thousandths of a working day.
+    pub baseline_processing_working_milli_days: u128,
+    /// Their audited processing time, thousandths of a working day.
+    pub processing_working_milli_days: u128,
+    /// Cut of their summed processing time.
+    pub processing_time_reduction_percent: Option<Percent>,
+    /// The target asked for, checked on the catalog.
+    pub target: Option<TargetCheck>,
+}
+
+impl CatalogComparison {
+    /// One line such as `293 procedures: 2,306 → 654 billion đồng a year, −71.64%`.
+    ///
+    /// ```
+    /// use tthc::catalog::baseline::BaselineIndex;
+    /// use tthc::catalog::totals::Group;
+    /// use tthc::{Lang, Money};
+    /// let mut base = Group::default();
+    /// base.procedures = 293;
+    /// base.cost_per_year = Money::from_dong(2_306_000_000_000);
+    /// let mut now = base.clone();
+    /// now.cost_per_year = Money::from_dong(654_000_000_000);
+    /// let mut s = BaselineIndex::new().summary(&now, None);
+    /// s.baseline_cost_per_year = base.cost_per_year;
+    /// assert_eq!(s.headline(Lang::En), "293 procedures: 2,306 → 654 billion đồng a year, −71.64%");
+    /// assert_eq!(s.headline(Lang::Vi), "293 thủ tục: 2.306 → 654 tỷ đồng/năm, −71,64%");
+    /// ```
+    pub fn headline(&self, lang: Lang) -> String {
+        let (b, c) = (self.baseline_cost_per_year, self.cost_per_year);
+        let (b, c, per) = if b.dong() == 0 && c.dong() == 0 {
+            (
+                self.baseline_cost_per_case,
+                self.cost_per_case,
+                lang.pick("đồng (tổng mỗi hồ sơ)", "đồng (sum per case)"),
+            )
+        } else {
+            (b, c, lang.pick("đồng/năm", "đồng a year"))
+        };
+        let (unit_vi, unit_en, scale) = scale_of(b.dong().max(c.dong()));
+        let show = |m: Money| {
+            let v = Money::from_dong(div_round_half_up(m.dong(), scale).unwrap_or(0));
+            match lang {
+                Lang::Vi => v.grouped(),
+                Lang::En => v.grouped_en(),
+            }
+        };
+        let unit = lang.pick(unit_vi, unit_en);
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            format!("{unit} ")
+        };
+        let pct = match Percent::change(b.dong(), c.dong()) {
+            Some(p) => {
+                let text = p.to_string().replace('-', "−");
+                let text = if p.basis_points() > 0 {
+                    format!("+{text}")
+                } else {
+                    text
+                };
+                match lang {
+                    Lang::Vi => format!(", {}%", text.replace('.', ",")),
+                    Lang::En => format!(", {text}%"),
+                }
+            }
+            None => String::new(),
+        };
+        let n = self.baseline_procedures.max(self.procedures);
+        format!(
+            "{n} {}: {} → {} {unit}{per}{pct}",
+            lang.pick("thủ tục", "procedures"),
+            show(b),
+            show(c)
+        )
+    }
+}
+
+/// The unit to show amounts in, keeping at least four significant digits:
+/// billions from 10^12, millions from 10^9, else đồng.
+fn scale_of(max: u128) -> (&'static str, &'static str, u128) {
+    if max >= 1_000_000_000_000 {
+        ("tỷ", "billion", 1_000_000_000)
+    } else if max >= 1_000_000_000 {
+        ("triệu", "million", 1_000_000)
+    } else {
+        ("", "", 1)
     }
 }

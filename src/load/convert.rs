@@ -1,5 +1,6 @@
 //! Node tree → [`Procedure`], with every error located.
 
+use crate::checked::CheckedProcedure;
 use crate::graph::{GraphError, StepGraph};
 use crate::load::error::LoadErrorKind;
 use crate::load::node::{Node, NodeKind};
@@ -74,7 +75,7 @@ const FORMS: &[(&str, DocumentForm)] = &[
 /// The largest count accepted for copies, trips, subjects and frequency.
 const MAX_COUNT: u64 = 1_000_000_000_000;
 
-pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<Procedure> {
+pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProcedure> {
     let f = r.fields(root, "", TOP_KEYS)?;
     r.map.insert("", root.loc);
 
@@ -131,10 +132,11 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<Procedure> {
         source_map: Default::default(),
     };
     check_references(r, &procedure);
-    if r.errors.is_empty() {
-        check_graph(r, &procedure);
+    if !r.errors.is_empty() {
+        return None;
     }
-    Some(procedure)
+    let graph = check_graph(r, &procedure)?;
+    Some(CheckedProcedure::from_parts(procedure, graph))
 }
 
 /// Applies `read` to the key's node when the key is present and not null.
@@ -467,9 +469,15 @@ fn check_references(r: &mut Reader<'_>, p: &Procedure) {
     }
 }
 
-/// `next`/`choice` must form a DAG.
-fn check_graph(r: &mut Reader<'_>, p: &Procedure) {
-    if let Err(GraphError::Cycle { steps }) = StepGraph::build(p) {
+/// `next`/`choice` must form a DAG: the graph, or a located cycle error.
+fn check_graph(r: &mut Reader<'_>, p: &Procedure) -> Option<StepGraph> {
+    let steps = match StepGraph::build(p) {
+        Ok(graph) => return Some(graph),
+        Err(GraphError::Cycle { steps }) => steps,
+        // Unknown ids were reported by `check_references`.
+        Err(_) => return None,
+    };
+    {
         let first = steps.first().cloned().unwrap_or_default();
         let second = steps.get(1).cloned().unwrap_or_default();
         // Point at the edge that closes the cycle from its first step.
@@ -491,4 +499,5 @@ fn check_graph(r: &mut Reader<'_>, p: &Procedure) {
         let loc = r.map.locate(&element).unwrap_or_default();
         r.error(&element, loc, LoadErrorKind::Cycle { steps });
     }
+    None
 }

@@ -81,6 +81,13 @@ pub enum LoadErrorKind {
         /// The id as written.
         id: String,
     },
+    /// A rule code or name that no rule has (configuration, review tests).
+    UnknownRule {
+        /// The code or name as written.
+        rule: String,
+        /// The closest rule code or name, if one is close.
+        suggestion: Option<String>,
+    },
     /// A reference to a step that does not exist.
     UnknownStep {
         /// The id as written.
@@ -188,6 +195,7 @@ impl LoadError {
             BadValue { .. } => "bad-value",
             UnsupportedFormat { .. } => "unsupported-format",
             BadId { .. } => "bad-id",
+            UnknownRule { .. } => "unknown-rule",
             UnknownStep { .. } => "unknown-step",
             UnknownDocument { .. } => "unknown-document",
             Cycle { .. } => "cycle",
@@ -246,6 +254,8 @@ impl LoadError {
             UnsupportedFormat { found } => format!("unsupported format `{found}`"),
             BadId { id } if vi => format!("mã `{id}` không hợp lệ"),
             BadId { id } => format!("`{id}` is not a valid id"),
+            UnknownRule { rule, .. } if vi => format!("không có quy tắc `{rule}`"),
+            UnknownRule { rule, .. } => format!("there is no rule `{rule}`"),
             UnknownStep { id, .. } if vi => format!("không có bước nào có mã `{id}`"),
             UnknownStep { id, .. } => format!("there is no step `{id}`"),
             UnknownDocument { id, .. } if vi => format!("không có giấy tờ nào có mã `{id}`"),
@@ -338,11 +348,15 @@ impl LoadError {
                 "dùng chữ, số, `-` hoặc `_`, không có khoảng trắng, dấu chấm hay ngoặc vuông".into()
             }
             BadId { .. } => "use letters, digits, `-` or `_`, without spaces, dots or brackets".into(),
-            UnknownStep { suggestion, .. } | UnknownDocument { suggestion, .. }
+            UnknownStep { suggestion, .. }
+            | UnknownDocument { suggestion, .. }
+            | UnknownRule { suggestion, .. }
                 if suggestion.is_some() =>
             {
                 did_you_mean(suggestion)?
             }
+            UnknownRule { .. } if vi => "xem mã và tên các quy tắc bằng `tthc rules`".into(),
+            UnknownRule { .. } => "see `tthc rules` for the codes and names".into(),
             UnknownStep { .. } if vi => "khai báo bước này trong `steps`, hoặc sửa mã".into(),
             UnknownStep { .. } => "declare this step under `steps`, or fix the id".into(),
             UnknownDocument { .. } if vi => {
@@ -417,6 +431,28 @@ impl std::error::Error for LoadError {}
 pub struct LoadErrors {
     /// The errors, in the order they occur in the file.
     pub errors: Vec<LoadError>,
+    /// The text of the input they are about, when it was read (for showing
+    /// each error with its line).
+    pub text: Option<std::sync::Arc<str>>,
+}
+
+impl LoadErrors {
+    /// Errors about one input, sorted by position, with the input's text.
+    pub(crate) fn from_errors(mut errors: Vec<LoadError>, source: Option<&str>) -> LoadErrors {
+        errors.sort_by_key(|e| e.location.map(|l| (l.line, l.column)));
+        LoadErrors {
+            errors,
+            text: source.map(std::sync::Arc::from),
+        }
+    }
+
+    /// The same errors with the input's text attached.
+    pub(crate) fn with_source(mut self, source: &str) -> LoadErrors {
+        if self.text.is_none() {
+            self.text = Some(std::sync::Arc::from(source));
+        }
+        self
+    }
 }
 
 fn first_line(errors: &[LoadError]) -> String {
@@ -431,6 +467,7 @@ impl From<LoadError> for LoadErrors {
     fn from(error: LoadError) -> LoadErrors {
         LoadErrors {
             errors: vec![error],
+            text: None,
         }
     }
 }

@@ -15,7 +15,7 @@ pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
 pub use yaml::{parse_only, parse_typed};
 
-use crate::model::Procedure;
+use crate::checked::CheckedProcedure;
 use std::path::Path;
 
 /// Limits applied while loading untrusted input.
@@ -43,46 +43,47 @@ impl Default for LoadOptions {
     }
 }
 
-impl Procedure {
+impl CheckedProcedure {
     /// Loads a procedure in the `tthc/1` format from YAML text. `origin` names
     /// the input in errors and in the source map (usually the file path).
     ///
     /// ```
-    /// use tthc::Procedure;
+    /// use tthc::CheckedProcedure;
     /// let src = "format: tthc/1\nname: Đăng ký khai sinh\nsteps:\n  nop: { name: Nộp hồ sơ, actor: applicant }\n";
-    /// let p = Procedure::from_yaml_str(src, "khai-sinh.yaml").unwrap();
+    /// let p = CheckedProcedure::from_yaml_str(src, "khai-sinh.yaml").unwrap();
     /// assert_eq!(p.steps[0].id, "nop");
     /// assert_eq!(p.source_map.locate("steps.nop").unwrap().line, 4);
     ///
-    /// let err = Procedure::from_yaml_str("format: tthc/1\nname: X\nstep: {}\n", "x.yaml").unwrap_err();
+    /// let err = CheckedProcedure::from_yaml_str("format: tthc/1\nname: X\nstep: {}\n", "x.yaml").unwrap_err();
     /// let unknown = err.errors.iter().find(|e| e.code() == "unknown-key").unwrap();
     /// assert_eq!(unknown.location.unwrap().line, 3);
     /// assert_eq!(unknown.help(tthc::Lang::En).unwrap(), "did you mean `steps`?");
     /// ```
-    pub fn from_yaml_str(src: &str, origin: &str) -> Result<Procedure, LoadErrors> {
-        Procedure::from_yaml_str_with(src, origin, &LoadOptions::default())
+    pub fn from_yaml_str(src: &str, origin: &str) -> Result<CheckedProcedure, LoadErrors> {
+        CheckedProcedure::from_yaml_str_with(src, origin, &LoadOptions::default())
     }
 
-    /// [`Procedure::from_yaml_str`] with explicit limits.
+    /// [`CheckedProcedure::from_yaml_str`] with explicit limits.
     pub fn from_yaml_str_with(
         src: &str,
         origin: &str,
         options: &LoadOptions,
-    ) -> Result<Procedure, LoadErrors> {
-        let root = match yaml::parse_node(src, origin, options)? {
-            Some(root) => root,
-            None => return Err(LoadError::new(origin, LoadErrorKind::Empty).into()),
+    ) -> Result<CheckedProcedure, LoadErrors> {
+        let root = match yaml::parse_node(src, origin, options) {
+            Ok(Some(root)) => root,
+            Ok(None) => return Err(LoadError::new(origin, LoadErrorKind::Empty).into()),
+            Err(e) => return Err(LoadErrors::from(e).with_source(src)),
         };
         let mut reader = reader::Reader::new(origin, src);
         let procedure = convert::procedure(&mut reader, &root);
         match procedure {
             Some(mut p) if reader.errors.is_empty() => {
-                p.source_map = reader.map;
+                reader.map.set_text(src);
+                p.set_source_map(reader.map);
                 Ok(p)
             }
             _ => {
                 let mut errors = reader.errors;
-                errors.sort_by_key(|e| e.location.map(|l| (l.line, l.column)));
                 if errors.is_empty() {
                     errors.push(LoadError::new(
                         origin,
@@ -92,7 +93,7 @@ impl Procedure {
                         },
                     ));
                 }
-                Err(LoadErrors { errors })
+                Err(LoadErrors::from_errors(errors, Some(src)))
             }
         }
     }
@@ -102,29 +103,33 @@ impl Procedure {
         bytes: &[u8],
         origin: &str,
         options: &LoadOptions,
-    ) -> Result<Procedure, LoadErrors> {
+    ) -> Result<CheckedProcedure, LoadErrors> {
         let src = yaml::check_input(bytes, origin, options)?;
-        Procedure::from_yaml_str_with(src, origin, options)
+        CheckedProcedure::from_yaml_str_with(src, origin, options)
     }
 }
 
-/// Reads and loads one procedure file. Returns the text too, so that errors
-/// and findings can be shown with a snippet of the file.
-pub fn load_file(
-    path: &Path,
-    options: &LoadOptions,
-) -> (Option<String>, Result<Procedure, LoadErrors>) {
+/// Reads and loads one procedure file (within the size limit). Errors
+/// carry the file's text when it could be read.
+pub fn load_file(path: &Path, options: &LoadOptions) -> Result<CheckedProcedure, LoadErrors> {
     let origin = path.display().to_string();
-    let bytes = match read_limited(path, options.max_file_size) {
-        Ok(bytes) => bytes,
-        Err(e) => return (None, Err(e.into_load_error(&origin).into())),
-    };
-    match yaml::check_input(&bytes, &origin, options) {
-        Err(e) => (None, Err(e.into())),
-        Ok(src) => {
-            let result = Procedure::from_yaml_str_with(src, &origin, options);
-            (Some(src.to_string()), result)
-        }
+    let text = read_text(path, options)?;
+    CheckedProcedure::from_yaml_str_with(&text, &origin, options)
+}
+
+/// Reads a UTF-8 text file without ever holding more than the size limit:
+/// procedure, configuration, cost-basis, holiday and review-test files all
+/// come in through here.
+pub fn read_text(path: &Path, options: &LoadOptions) -> Result<String, LoadErrors> {
+    let origin = path.display().to_string();
+    let bytes = read_limited(path, options.max_file_size)
+        .map_err(|e| LoadErrors::from(e.into_load_error(&origin)))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => Err(yaml::check_input(e.as_bytes(), &origin, options)
+            .err()
+            .unwrap_or_else(|| LoadError::new(&origin, LoadErrorKind::NotUtf8))
+            .into()),
     }
 }
 

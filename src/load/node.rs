@@ -9,23 +9,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// A position in the source: 1-based line and column (in characters), and the
-/// byte range of the node when known.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub struct Location {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column, counted in characters.
-    pub column: u32,
-    /// Byte offset of the node in the source, when known.
-    #[serde(skip)]
-    pub byte_offset: Option<usize>,
-    /// Byte length of the node in the source, when known.
-    #[serde(skip)]
-    pub byte_len: Option<usize>,
-}
+pub use crate::source_map::Location;
 
 impl Location {
     pub(crate) fn from_saphyr(loc: &serde_saphyr::Location) -> Location {

@@ -417,6 +417,18 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// `true` or `false`.
+    pub fn boolean(&mut self, node: &Node, path: &str) -> Option<bool> {
+        self.map.insert(path, node.loc);
+        match node.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(path, node, "true or false", "true hoặc false");
+                None
+            }
+        }
+    }
+
     /// A probability in [0, 1], returned in millionths.
     pub fn probability(&mut self, node: &Node, path: &str) -> Option<u32> {
         self.map.insert(path, node.loc);

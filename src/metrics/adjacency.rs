@@ -59,17 +59,16 @@ impl Adjacency {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Procedure;
 
     #[test]
     fn matches_the_graph_successors() {
-        let p = Procedure::from_yaml_str(
+        let p = crate::CheckedProcedure::from_yaml_str(
             "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, next: [c, b], choice: [d] }\n  b: { name: B, actor: S, next: [d] }\n  c: { name: C, actor: S }\n  d: { name: D, actor: S }\n",
             "t.yaml",
         )
         .unwrap();
-        let g = StepGraph::build(&p).unwrap();
-        let adj = Adjacency::of(&g);
+        let g = p.graph();
+        let adj = Adjacency::of(g);
         for v in 0..g.len() {
             assert_eq!(adj.out(v), g.successors(v).as_slice());
         }

@@ -114,7 +114,9 @@ impl std::str::FromStr for Scenario {
 pub struct CostBreakdownRow {
     /// The activity.
     pub activity: Activity,
-    /// Applicant time, thousandths of an hour (trips included).
+    /// Applicant time, thousandths of an hour (trips included); in JSON
+    /// `hours`, a decimal.
+    #[serde(rename = "hours", serialize_with = "hours_decimal")]
     pub milli_hours: u128,
     /// Time × hourly income.
     pub time_cost: Money,
@@ -134,7 +136,9 @@ pub struct ComplianceCost {
     pub scenario: Scenario,
     /// Cost of one case.
     pub per_case: Money,
-    /// Applicant time for one case, thousandths of an hour.
+    /// Applicant time for one case, thousandths of an hour; in JSON
+    /// `hours`, a decimal.
+    #[serde(rename = "hours", serialize_with = "hours_decimal")]
     pub milli_hours: u128,
     /// Cases per year, when `volume` is declared.
     pub cases_per_year: Option<u128>,
@@ -145,6 +149,14 @@ pub struct ComplianceCost {
     /// Whether some amount exceeded `u128` đồng and was capped (never for
     /// real procedures; reported rather than wrapped or panicked).
     pub overflow: bool,
+}
+
+fn hours_decimal<S: serde::Serializer>(milli: &u128, s: S) -> Result<S::Ok, S::Error> {
+    use crate::metrics::{Quantity, Unit};
+    match i128::try_from(*milli) {
+        Ok(v) => Quantity::new(v, Unit::Hours).serialize(s),
+        Err(_) => s.serialize_none(),
+    }
 }
 
 /// Exact amounts of one activity, scaled by [`PPM`].
@@ -232,6 +244,39 @@ impl Tally {
     }
 }
 
+/// What applicant effort is worth per case on `basis`: hours × hourly
+/// income + trips × (trip time × hourly income + trip cost) + out-of-pocket
+/// cost, rounded half up to the đồng once. The one valuation of effort: the
+/// metrics and every finding's saving go through [`Tally::add_effort`].
+///
+/// ```
+/// use tthc::{CostBasis, Money, metrics::effort_value};
+/// // 1 h + one trip (2 h, 30,000 đ) at 43,182 đ/h: 3 h × 43,182 + 30,000.
+/// let basis = CostBasis::default();
+/// assert_eq!(effort_value(&basis, 1_000, 1, Money::ZERO), Money::from_dong(159_546));
+/// ```
+pub fn effort_value(basis: &CostBasis, milli_hours: u64, trips: u32, cost: Money) -> Money {
+    let mut t = Tally::default();
+    let effort = Effort {
+        milli_hours,
+        cost,
+        trips,
+    };
+    t.add_effort(&effort, basis, PPM);
+    let hourly = basis.hourly_income.value.dong();
+    t.nano_total(hourly)
+        .and_then(|n| div_round_half_up(n, HOUR_SCALE))
+        .map_or(Money::from_dong(u128::MAX), Money::from_dong)
+}
+
+/// The certification fee for `copies` certified copies on `basis`.
+pub fn certification_fee(basis: &CostBasis, copies: u32) -> Money {
+    basis
+        .certification_fee
+        .value
+        .saturating_mul(u128::from(copies))
+}
+
 /// Compliance cost of `p` on the main path; O(V + E + documents).
 pub(crate) fn compliance_cost(
     p: &Procedure,
@@ -260,8 +305,7 @@ pub(crate) fn compliance_cost(
         let row = &mut rows[slot(activity)];
         row.add_effort(&d.effort, basis, PPM);
         if d.form == DocumentForm::CertifiedCopy {
-            let fee = u128::from(d.copies).saturating_mul(basis.certification_fee.value.dong());
-            row.add(0, fee, 0, PPM);
+            row.add(0, certification_fee(basis, d.copies).dong(), 0, PPM);
         }
     }
 

@@ -9,22 +9,26 @@ mod adjacency;
 mod cost;
 mod exact;
 pub mod on_calendar;
-pub mod render;
+mod quantity;
 mod structure;
 mod time;
 
-pub use cost::{Activity, ComplianceCost, CostBreakdownRow, Scenario};
-pub use exact::{Percent, div_round_half_up};
-pub use structure::{Structure, structure};
-pub use time::{Length, PathTime, ProcessingTime, ReworkTime, processing_time};
+pub use cost::{
+    Activity, ComplianceCost, CostBreakdownRow, Scenario, certification_fee, effort_value,
+};
+pub use exact::{Percent, div_round_half_up, milli_text};
+pub use quantity::{Quantity, Unit};
+pub use structure::Structure;
+pub use time::{Length, PathTime, ProcessingTime, ReworkTime};
 
+use crate::calendar::Calendar;
+use crate::checked::CheckedProcedure;
 use crate::cost_basis::CostBasis;
-use crate::graph::StepGraph;
-use crate::model::Procedure;
 use serde::Serialize;
 
 /// Every metric of one procedure.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Metrics {
     /// Counts of steps, agencies, documents, trips.
     pub structure: Structure,
@@ -38,12 +42,14 @@ pub struct Metrics {
     pub on_calendar: Option<on_calendar::CalendarTime>,
 }
 
-/// Measures `p` with the default fee scenario (in person unless online is
-/// the only channel). O(V + E + documents).
+/// Measures `p` on `basis` with the default fee scenario (in person unless
+/// online is the only channel) and the Vietnamese calendar.
+/// O(V + E + documents). [`crate::Analysis`] measures and reviews in one go;
+/// this is for callers that want the figures only.
 ///
 /// ```
-/// use tthc::{Procedure, StepGraph, cost_basis::CostBasis, metrics::measure};
-/// let p = Procedure::from_yaml_str(r#"
+/// use tthc::{CheckedProcedure, CostBasis, metrics::measure};
+/// let p = CheckedProcedure::from_yaml_str(r#"
 /// format: tthc/1
 /// name: Cấp lại văn bản xác nhận
 /// fees: [{ name: Phí thẩm định, amount: 1000000 }]
@@ -52,8 +58,7 @@ pub struct Metrics {
 ///   nop: { name: Nộp hồ sơ, actor: applicant, effort: { hours: 0.5, trips: 1 }, next: [xet] }
 ///   xet: { name: Xem xét, actor: Vụ Bưu chính, duration: 7 working days }
 /// "#, "x.yaml").unwrap();
-/// let g = StepGraph::build(&p).unwrap();
-/// let m = measure(&p, &g, &CostBasis::default());
+/// let m = measure(&p, &CostBasis::default());
 /// assert_eq!(m.structure.trips, 1);
 /// assert_eq!(m.processing_time.working_milli_days(), Some(7_000));
 /// // learning 1 h + submitting 0.5 h + one trip of 2 h = 3.5 h × 43,182 = 151,137 đ;
@@ -61,17 +66,18 @@ pub struct Metrics {
 /// assert_eq!(m.compliance_cost.per_case.dong(), 1_181_137);
 /// assert_eq!(m.compliance_cost.annual.unwrap().dong(), 1_181_137 * 120);
 /// ```
-pub fn measure(p: &Procedure, g: &StepGraph, basis: &CostBasis) -> Metrics {
-    measure_with(p, g, basis, Scenario::Auto)
+pub fn measure(p: &CheckedProcedure, basis: &CostBasis) -> Metrics {
+    measure_with(p, basis, Scenario::Auto, on_calendar::vietnam_calendar())
 }
 
-/// [`measure`] with an explicit fee scenario.
+/// [`measure`] with an explicit fee scenario and calendar.
 pub fn measure_with(
-    p: &Procedure,
-    g: &StepGraph,
+    checked: &CheckedProcedure,
     basis: &CostBasis,
     scenario: Scenario,
+    calendar: &Calendar,
 ) -> Metrics {
+    let (p, g) = (checked.procedure(), checked.graph());
     let main = g.main_path();
     let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
@@ -79,7 +85,7 @@ pub fn measure_with(
     let on_calendar = (processing_time.length == Length::NeedsCalendar)
         .then(|| {
             let start = on_calendar::reference_submission().ok()?;
-            on_calendar::processing_time_on(p, g, on_calendar::vietnam_calendar(), start).ok()
+            on_calendar::processing_time_on(checked, calendar, start).ok()
         })
         .flatten();
     Metrics {

@@ -8,8 +8,7 @@
 //! order, O(V + E) calendar steps).
 
 use crate::calendar::{Calendar, CalendarError, DateTime};
-use crate::graph::StepGraph;
-use crate::model::Procedure;
+use crate::checked::CheckedProcedure;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -51,24 +50,23 @@ pub struct CalendarTime {
 /// Lays the main path of `p` on `calendar` from `submitted`.
 ///
 /// ```
-/// use tthc::{Procedure, StepGraph};
+/// use tthc::CheckedProcedure;
 /// use tthc::metrics::on_calendar::{processing_time_on, vietnam_calendar};
-/// let p = Procedure::from_yaml_str(
+/// let p = CheckedProcedure::from_yaml_str(
 ///     "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, next: [b] }\n  b: { name: B, actor: Sở, duration: 3 ngày làm việc, next: [c] }\n  c: { name: C, actor: UBND, duration: 5 ngày }\n",
 ///     "x.yaml").unwrap();
-/// let g = StepGraph::build(&p).unwrap();
-/// let t = processing_time_on(&p, &g, vietnam_calendar(), "2026-04-20T09:00".parse().unwrap()).unwrap();
+/// let t = processing_time_on(&p, vietnam_calendar(), "2026-04-20T09:00".parse().unwrap()).unwrap();
 /// // 3 working days → 23/4 17:00; + 5 days → 28/4 (27/4 is the substitute
 /// // day off for Hùng Kings' day).
 /// assert_eq!(t.due, "2026-04-28T17:00");
 /// assert_eq!(t.critical_path, ["a", "b", "c"]);
 /// ```
 pub fn processing_time_on(
-    p: &Procedure,
-    g: &StepGraph,
+    checked: &CheckedProcedure,
     calendar: &Calendar,
     submitted: DateTime,
 ) -> Result<CalendarTime, CalendarError> {
+    let (p, g) = (checked.procedure(), checked.graph());
     let main = g.main_path();
     let n = g.len();
     let mut due: Vec<Option<DateTime>> = vec![None; n];

@@ -81,12 +81,6 @@ pub struct Structure {
     pub trips: u64,
 }
 
-/// Structure counts of `p`; O(V + E + documents).
-pub fn structure(p: &Procedure, g: &StepGraph) -> Structure {
-    let main = g.main_path();
-    structure_with(p, g, &main, &Dossier::of(p, &main))
-}
-
 pub(crate) fn structure_with(
     p: &Procedure,
     g: &StepGraph,

@@ -82,11 +82,12 @@ impl Length {
     }
 }
 
-/// JSON: `unit`, `working_days` (decimal string), `working_milli_days`,
-/// `calendar_days`, `calendar_milli_days`, `error`.
+/// JSON: `unit`, `working_days` and `calendar_days` (exact decimals, the
+/// same names as the metric keys), `error`.
 impl Serialize for Length {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Length", 6)?;
+        use crate::metrics::{Quantity, Unit};
+        let mut st = s.serialize_struct("Length", 4)?;
         let unit = match self {
             Length::WorkingDays(_) => "working_days",
             Length::CalendarDays(_) => "calendar_days",
@@ -95,10 +96,14 @@ impl Serialize for Length {
         let w = self.working_milli_days();
         let c = self.calendar_milli_days();
         st.serialize_field("unit", unit)?;
-        st.serialize_field("working_days", &w.map(|m| milli_text(m.into())))?;
-        st.serialize_field("working_milli_days", &w)?;
-        st.serialize_field("calendar_days", &c.map(|m| milli_text(m.into())))?;
-        st.serialize_field("calendar_milli_days", &c)?;
+        st.serialize_field(
+            "working_days",
+            &w.map(|m| Quantity::new(m.into(), Unit::WorkingDays)),
+        )?;
+        st.serialize_field(
+            "calendar_days",
+            &c.map(|m| Quantity::new(m.into(), Unit::CalendarDays)),
+        )?;
         let error =
             matches!(self, Length::NeedsCalendar).then_some("mixed units: needs the calendar");
         st.serialize_field("error", &error)?;
@@ -348,30 +353,6 @@ fn critical(
         path,
     };
     (time, Some((make, l)))
-}
-
-/// The processing time of `p` (see [`ProcessingTime`]): O(V + E).
-///
-/// ```
-/// use tthc::{Procedure, StepGraph, metrics::processing_time};
-/// let p = Procedure::from_yaml_str(r#"
-/// format: tthc/1
-/// name: X
-/// deadline: 10 ngày làm việc
-/// steps:
-///   nop: { name: Nộp, actor: applicant, next: [a, b] }
-///   a: { name: A, actor: Sở A, duration: 3 working days, next: [c] }
-///   b: { name: B, actor: Sở B, duration: 5 working days, next: [c] }
-///   c: { name: C, actor: Sở A, duration: 4 giờ làm việc }
-/// "#, "x.yaml").unwrap();
-/// let g = StepGraph::build(&p).unwrap();
-/// let t = processing_time(&p, &g);
-/// assert_eq!(t.working_milli_days(), Some(5_500)); // 5 + 0.5
-/// assert_eq!(t.critical_path, ["nop", "b", "c"]);
-/// assert_eq!(t.versus_deadline(), Some(std::cmp::Ordering::Less));
-/// ```
-pub fn processing_time(p: &Procedure, g: &StepGraph) -> ProcessingTime {
-    processing_time_with(p, g, &Adjacency::of(g), &g.main_path())
 }
 
 pub(crate) fn processing_time_with(

@@ -116,6 +116,12 @@ impl Money {
     }
 }
 
+/// `value` with a thousands separator: `group_thousands(1024000, '.')` is
+/// `1.024.000`.
+pub fn group_thousands(value: u128, sep: char) -> String {
+    group_digits(value, sep)
+}
+
 fn group_digits(value: u128, sep: char) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

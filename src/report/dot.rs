@@ -2,9 +2,9 @@
 //! in red, alternatives dashed and labelled, rework loops as dashed edges
 //! that do not constrain the ranking.
 
-use crate::graph::{EdgeKind, StepGraph};
+use crate::checked::CheckedProcedure;
+use crate::graph::EdgeKind;
 use crate::i18n::Lang;
-use crate::model::Procedure;
 use crate::report::labels::{self, Label};
 use crate::report::layout::WRAP;
 use crate::report::marks::{Marks, actor_groups};
@@ -34,7 +34,8 @@ pub fn quote(s: &str) -> String {
 }
 
 /// Renders the step graph of `p` as a DOT `digraph`.
-pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String {
+pub fn render(checked: &CheckedProcedure, marks: &Marks, lang: Lang) -> String {
+    let (p, g) = (checked.procedure(), checked.graph());
     let mut o = String::new();
     let _ = writeln!(o, "digraph {} {{", quote(&p.name));
     o.push_str("  rankdir=LR;\n  newrank=true;\n");

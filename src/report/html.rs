@@ -6,7 +6,6 @@ use crate::i18n::Lang;
 use crate::metrics::Length;
 use crate::report::chart::{self, BarPair};
 use crate::report::labels::Label;
-use crate::report::marks::Marks;
 use crate::report::page::{Baseline, Report};
 use crate::report::sections::{self, Item};
 use crate::report::svg;
@@ -406,18 +405,13 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
 }
 
 fn graph(o: &mut String, r: &Report, lang: Lang) {
-    let marks = Marks::new(
-        r.procedure,
-        &r.graph,
-        &r.metrics.processing_time.critical_path,
-        &r.findings,
-    );
+    let marks = r.marks();
     let _ = write!(
         o,
         r#"<section id="graph"><h2>{}</h2><p class="small">{}</p><div class="graph">{}</div><p>{}</p></section>"#,
         esc(Label::GraphTitle.get(lang)),
         esc(Label::GraphIntro.get(lang)),
-        svg::render(r.procedure, &r.graph, &marks, lang),
+        svg::render(r.analysis.procedure(), &marks, lang),
         esc(&sections::critical_path(r, lang))
     );
 }

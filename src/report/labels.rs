@@ -3,7 +3,7 @@
 //! Every fixed word a report or a picture shows comes from here, so the two
 //! languages stay side by side and complete.
 
-use crate::compare::Target;
+use crate::analysis::Target;
 use crate::i18n::Lang;
 use crate::model::{ApplicantKind, Channel, Level};
 
@@ -326,50 +326,6 @@ pub fn target(t: Target, lang: Lang) -> String {
     }
 }
 
-/// A compared metric (`structure.steps`, `compliance_cost.per_case`, …) in
-/// `lang`; unknown paths are shown as written.
-pub fn metric(path: &str, lang: Lang) -> String {
-    let (vi, en) = match path {
-        "structure.steps" => ("Số bước", "Steps"),
-        "structure.applicant_steps" => ("Bước của người nộp hồ sơ", "Applicant steps"),
-        "structure.agency_steps" => ("Bước của cơ quan", "Agency steps"),
-        "structure.main_path_steps" => ("Bước trên luồng chính", "Main-path steps"),
-        "structure.agencies" => ("Số cơ quan tham gia", "Agencies"),
-        "structure.handoffs" => ("Lần chuyển giao giữa cơ quan", "Handoffs between agencies"),
-        "structure.documents" => ("Số giấy tờ trong hồ sơ", "Dossier documents"),
-        "structure.copies" => ("Số bản giấy tờ", "Copies"),
-        "structure.certified_copies" => ("Bản sao có chứng thực", "Certified copies"),
-        "structure.presented_documents" => ("Giấy tờ xuất trình", "Documents presented"),
-        "structure.state_held_documents" => (
-            "Giấy tờ đã có trong cơ sở dữ liệu",
-            "Documents held in state databases",
-        ),
-        "structure.trips" => ("Số lượt đi lại", "In-person trips"),
-        "processing_time.working_milli_days" => (
-            "Thời gian giải quyết (ngày làm việc)",
-            "Processing time (working days)",
-        ),
-        "processing_time.calendar_milli_days" => (
-            "Thời gian giải quyết (ngày)",
-            "Processing time (calendar days)",
-        ),
-        "compliance_cost.milli_hours" => ("Số giờ của người nộp", "Applicant hours"),
-        "compliance_cost.per_case" => ("Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
-        "compliance_cost.annual" => ("Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
-        "compliance_cost.breakdown.learning" => ("– Tìm hiểu thủ tục", "– Learning"),
-        "compliance_cost.breakdown.preparing" => ("– Chuẩn bị hồ sơ", "– Preparing documents"),
-        "compliance_cost.breakdown.obtaining" => {
-            ("– Xin giấy tờ từ cơ quan khác", "– Obtaining documents")
-        }
-        "compliance_cost.breakdown.submitting" => ("– Nộp hồ sơ", "– Submitting"),
-        "compliance_cost.breakdown.paying" => ("– Nộp phí, lệ phí", "– Paying fees"),
-        "compliance_cost.breakdown.supplementing" => ("– Bổ sung hồ sơ", "– Supplementing"),
-        "compliance_cost.breakdown.receiving" => ("– Nhận kết quả", "– Receiving the result"),
-        other => return other.to_string(),
-    };
-    lang.pick(vi, en).to_string()
-}
-
 /// The compared field names of a changed step or document, in `lang`.
 pub fn field(name: &str, lang: Lang) -> &str {
     let (vi, en) = match name {
@@ -412,8 +368,6 @@ mod tests {
             assert!(!l.get(Lang::Vi).is_empty());
             assert_ne!(l.get(Lang::Vi), l.get(Lang::En));
         }
-        assert_eq!(metric("structure.trips", Lang::Vi), "Số lượt đi lại");
-        assert_eq!(metric("x.y", Lang::En), "x.y");
         assert!(target(Target::Nq66_2025, Lang::Vi).contains("30%"));
     }
 }

@@ -11,9 +11,10 @@
 //! without a dependency); the constants leave room for DejaVu Sans or Arial
 //! and Vietnamese diacritics.
 
+use crate::checked::CheckedProcedure;
 use crate::graph::StepGraph;
 use crate::i18n::Lang;
-use crate::model::{Actor, Procedure, Step};
+use crate::model::{Actor, Step};
 use crate::report::labels::Label;
 use crate::report::text::{duration, hours, wrap};
 use std::collections::HashMap;
@@ -120,7 +121,8 @@ fn detail(step: &Step, lang: Lang) -> Option<String> {
 }
 
 /// Lays out the steps of `p`.
-pub fn layout(p: &Procedure, g: &StepGraph, lang: Lang) -> Layout {
+pub fn layout(checked: &CheckedProcedure, lang: Lang) -> Layout {
+    let (p, g) = (checked.procedure(), checked.graph());
     let n = p.steps.len().min(g.len());
     // Layers: longest path from the starts, one topological pass.
     let mut layer = vec![0usize; n];
@@ -326,18 +328,16 @@ fn order_within_layers(
 mod tests {
     use super::*;
 
-    fn procedure(yaml: &str) -> (Procedure, StepGraph) {
-        let p = Procedure::from_yaml_str(yaml, "t.yaml").unwrap();
-        let g = StepGraph::build(&p).unwrap();
-        (p, g)
+    fn procedure(yaml: &str) -> (CheckedProcedure, ()) {
+        (CheckedProcedure::from_yaml_str(yaml, "t.yaml").unwrap(), ())
     }
 
     #[test]
     fn layers_are_longest_paths_and_lanes_are_actors() {
-        let (p, g) = procedure(
+        let (p, _) = procedure(
             "format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant, next: [b, c] }\n  b: { name: B, actor: Sở X, next: [d] }\n  c: { name: C, actor: Sở Y, next: [e] }\n  e: { name: E, actor: Sở Y, next: [d] }\n  d: { name: D, actor: Sở X }\n",
         );
-        let l = layout(&p, &g, Lang::Vi);
+        let l = layout(&p, Lang::Vi);
         let layers: Vec<usize> = l.nodes.iter().map(|n| n.layer).collect();
         assert_eq!(layers, vec![0, 1, 1, 2, 3]);
         let lanes: Vec<usize> = l.nodes.iter().map(|n| n.lane).collect();
@@ -359,20 +359,20 @@ mod tests {
     #[test]
     fn barycentres_uncross_a_crossed_pair() {
         // a1 → b2 and a2 → b1 in file order would cross; ordering fixes it.
-        let (p, g) = procedure(
+        let (p, _) = procedure(
             "format: tthc/1\nname: X\nsteps:\n  a1: { name: A1, actor: S, next: [b2] }\n  a2: { name: A2, actor: S, next: [b1] }\n  b1: { name: B1, actor: S }\n  b2: { name: B2, actor: S }\n",
         );
-        let l = layout(&p, &g, Lang::En);
+        let l = layout(&p, Lang::En);
         let y = |i: usize| l.nodes[i].y;
         assert_eq!(y(0) < y(1), y(3) < y(2), "edges cross");
     }
 
     #[test]
     fn long_names_wrap_and_widen_only_for_long_words() {
-        let (p, g) = procedure(
+        let (p, _) = procedure(
             "format: tthc/1\nname: X\nsteps:\n  a: { name: Sở Thông tin và Truyền thông thẩm định hồ sơ và cấp giấy phép thiết lập trang thông tin điện tử tổng hợp, actor: S }\n  b: { name: Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, actor: S }\n",
         );
-        let l = layout(&p, &g, Lang::Vi);
+        let l = layout(&p, Lang::Vi);
         assert!(l.nodes[0].lines.len() >= 4);
         assert_eq!(l.nodes[0].w, NODE_W);
         assert_eq!(l.nodes[0].lines.join(" "), p.steps[0].name);

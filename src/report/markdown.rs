@@ -3,7 +3,6 @@
 
 use crate::i18n::Lang;
 use crate::report::labels::Label;
-use crate::report::marks::Marks;
 use crate::report::mermaid;
 use crate::report::page::{Baseline, Report};
 use crate::report::sections::{self, Item};
@@ -183,16 +182,11 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
 
     let _ = writeln!(o, "## {}\n", esc(Label::GraphTitle.get(lang)));
-    let marks = Marks::new(
-        p,
-        &r.graph,
-        &r.metrics.processing_time.critical_path,
-        &r.findings,
-    );
+    let marks = r.marks();
     let _ = writeln!(
         o,
         "```mermaid\n{}```\n",
-        mermaid::render(p, &r.graph, &marks, lang)
+        mermaid::render(r.analysis.procedure(), &marks, lang)
     );
     let _ = writeln!(o, "{}\n", esc(&sections::critical_path(r, lang)));
     let _ = write!(o, "---\n\n{}", esc(Label::GeneratedBy.get(lang)));

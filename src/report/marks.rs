@@ -1,9 +1,9 @@
 //! What a step-graph picture highlights: the critical path and the steps
 //! findings are about. Shared by the SVG, DOT and Mermaid renderers.
 
+use crate::checked::CheckedProcedure;
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
-use crate::graph::StepGraph;
 use crate::model::Procedure;
 use std::collections::{HashMap, HashSet};
 
@@ -32,11 +32,11 @@ impl Marks {
     /// [`crate::metrics::processing_time`]), `findings` its review findings.
     /// O(V + E + findings + submitted documents).
     pub fn new(
-        p: &Procedure,
-        g: &StepGraph,
+        checked: &CheckedProcedure,
         critical_path: &[String],
         findings: &[Finding],
     ) -> Marks {
+        let (p, g) = (checked.procedure(), checked.graph());
         let n = p.steps.len();
         let mut critical = vec![false; n];
         let mut critical_edges = HashSet::new();
@@ -68,7 +68,7 @@ impl Marks {
             }
         };
         for f in findings {
-            let Some(element) = f.element.as_deref() else {
+            let Some(element) = f.element.as_ref().map(|e| e.as_str()) else {
                 continue;
             };
             if let Some(id) = element_id(element, "steps.") {

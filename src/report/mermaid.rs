@@ -2,9 +2,9 @@
 //! one subgraph per actor, the critical path as thick red links,
 //! alternatives and rework loops as dotted labelled links.
 
-use crate::graph::{EdgeKind, StepGraph};
+use crate::checked::CheckedProcedure;
+use crate::graph::EdgeKind;
 use crate::i18n::Lang;
-use crate::model::Procedure;
 use crate::report::labels::{self, Label};
 use crate::report::layout::WRAP;
 use crate::report::marks::{Marks, actor_groups};
@@ -42,17 +42,17 @@ fn label(text: &str) -> String {
 /// Renders the step graph of `p` as a Mermaid `flowchart LR`.
 ///
 /// ```
-/// use tthc::{Procedure, StepGraph, Lang, report::{marks::Marks, mermaid}};
-/// let p = Procedure::from_yaml_str(
+/// use tthc::{CheckedProcedure, Lang, report::{marks::Marks, mermaid}};
+/// let p = CheckedProcedure::from_yaml_str(
 ///     "format: tthc/1\nname: X\nsteps:\n  a: { name: \"Nộp \\\"hồ sơ\\\"\", actor: applicant, next: [b] }\n  b: { name: Cấp, actor: Sở X }\n",
 ///     "x.yaml",
 /// ).unwrap();
-/// let g = StepGraph::build(&p).unwrap();
-/// let m = mermaid::render(&p, &g, &Marks::default(), Lang::Vi);
+/// let m = mermaid::render(&p, &Marks::default(), Lang::Vi);
 /// assert!(m.starts_with("flowchart LR"));
 /// assert!(m.contains("#quot;hồ sơ#quot;"));
 /// ```
-pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String {
+pub fn render(checked: &CheckedProcedure, marks: &Marks, lang: Lang) -> String {
+    let (p, g) = (checked.procedure(), checked.graph());
     let mut o = String::from("flowchart LR\n");
     let lanes = actor_groups(p, lang);
     for (k, (name, members)) in lanes.iter().enumerate() {

@@ -1,21 +1,29 @@
-//! Renderers: the same data as text, JSON, CSV, Markdown, HTML or JUnit.
-//! Renderers return strings; they never print.
+//! Every output format, rendered from typed data: text (with
+//! annotate-snippets diagnostics), JSON and SARIF (feature `json`), JUnit,
+//! CSV, Markdown, HTML, SVG, DOT and Mermaid. Renderers return strings or
+//! write to a `Write`; they never print. The CLI only chooses and writes.
 //!
 //! The review report (`tthc report`) is [`page::Report`] rendered by
 //! [`html::render`] or [`markdown::render`]; the step graph alone
 //! (`tthc graph`) is [`svg::render`], [`dot::render`] or [`mermaid::render`].
 
 pub mod chart;
+pub mod check;
 pub mod diagnostics;
 pub mod dot;
 pub mod html;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod labels;
 pub mod layout;
 pub mod markdown;
 pub mod marks;
 pub mod mermaid;
+pub mod metrics;
 pub mod page;
 pub mod review_tests;
+#[cfg(feature = "json")]
+pub mod sarif;
 pub mod sections;
 pub mod svg;
 pub mod text;

@@ -2,15 +2,14 @@
 //! findings, and optionally the comparison with a baseline. The HTML and
 //! Markdown renderers only format this.
 
-use crate::compare::{Comparison, Target, compare_measured};
-use crate::config::ReviewOptions;
+use crate::analysis::{Analysis, Comparison, Target};
 use crate::cost_basis::CostBasis;
 use crate::finding::Finding;
-use crate::graph::{GraphError, StepGraph};
-use crate::metrics::{Metrics, measure};
+use crate::graph::StepGraph;
+use crate::metrics::Metrics;
 use crate::model::Procedure;
+use crate::report::marks::Marks;
 use crate::report::text::ReportDate;
-use crate::rules::review_with_graph;
 
 /// The targets every report with a baseline checks.
 pub const REPORT_TARGETS: [Target; 3] = [Target::Nq68_2020, Target::Nq66_2025, Target::Nq66_2026];
@@ -24,30 +23,33 @@ pub struct Baseline<'a> {
     pub comparison: Comparison,
 }
 
-/// Everything one report shows.
+/// Everything one report shows, read from an [`Analysis`].
 ///
 /// ```
-/// use tthc::{Procedure, ReviewOptions, cost_basis::CostBasis, report::page::Report};
-/// let p = Procedure::from_yaml_str(
+/// use tthc::{Analysis, Settings, report::page::Report};
+/// let a = Analysis::from_yaml_str(
 ///     "format: tthc/1\nname: Cấp phép\nsteps:\n  a: { name: Nộp hồ sơ, actor: applicant }\n",
 ///     "p.yaml",
-/// ).unwrap();
-/// let basis = CostBasis::default();
-/// let report = Report::new(&p, &basis, &ReviewOptions::default()).unwrap();
+///     &Settings::default(),
+/// )?;
+/// let report = Report::new(&a);
 /// assert_eq!(report.metrics.structure.steps, 1);
 /// let html = tthc::report::html::render(&report, tthc::Lang::Vi);
 /// assert!(html.contains("Cấp phép"));
+/// # Ok::<(), tthc::LoadErrors>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Report<'a> {
-    /// The procedure reported on (the draft, when there is a baseline).
+    /// The analysis reported on (the draft's, when there is a baseline).
+    pub analysis: &'a Analysis,
+    /// Its procedure.
     pub procedure: &'a Procedure,
     /// Its step graph.
-    pub graph: StepGraph,
+    pub graph: &'a StepGraph,
     /// Its metrics.
-    pub metrics: Metrics,
+    pub metrics: &'a Metrics,
     /// Its review findings.
-    pub findings: Vec<Finding>,
+    pub findings: &'a [Finding],
     /// The cost basis the metrics were computed with.
     pub basis: &'a CostBasis,
     /// The baseline and the comparison, when given.
@@ -57,44 +59,38 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    /// Measures and reviews `procedure`. Fails only for a procedure whose
-    /// `next`/`choice` edges are broken, which the loader never accepts.
-    pub fn new(
-        procedure: &'a Procedure,
-        basis: &'a CostBasis,
-        options: &ReviewOptions,
-    ) -> Result<Report<'a>, GraphError> {
-        let graph = StepGraph::build(procedure)?;
-        let metrics = measure(procedure, &graph, basis);
-        let findings = review_with_graph(procedure, graph.clone(), options);
-        Ok(Report {
-            procedure,
-            graph,
-            metrics,
-            findings,
-            basis,
+    /// The report of one analysis.
+    pub fn new(analysis: &'a Analysis) -> Report<'a> {
+        Report {
+            analysis,
+            procedure: analysis.procedure(),
+            graph: analysis.procedure().graph(),
+            metrics: analysis.metrics(),
+            findings: analysis.findings(),
+            basis: analysis.cost_basis(),
             baseline: None,
             date: None,
-        })
+        }
     }
 
     /// Adds a baseline: every metric before and after, and the targets of
     /// [`REPORT_TARGETS`].
-    pub fn with_baseline(mut self, baseline: &'a Procedure) -> Result<Report<'a>, GraphError> {
-        let bg = StepGraph::build(baseline)?;
-        let bm = measure(baseline, &bg, self.basis);
-        let comparison = compare_measured(
-            baseline,
-            bm,
-            self.procedure,
-            self.metrics.clone(),
-            &REPORT_TARGETS,
-        );
+    pub fn with_baseline(mut self, baseline: &'a Analysis) -> Report<'a> {
+        let comparison = Comparison::new(baseline, self.analysis, &REPORT_TARGETS);
         self.baseline = Some(Baseline {
-            procedure: baseline,
+            procedure: baseline.procedure(),
             comparison,
         });
-        Ok(self)
+        self
+    }
+
+    /// The step-graph marks: critical path and findings per step.
+    pub fn marks(&self) -> Marks {
+        Marks::new(
+            self.analysis.procedure(),
+            &self.metrics.processing_time.critical_path,
+            self.findings,
+        )
     }
 
     /// Sets the date shown in the footer.

@@ -40,12 +40,18 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
         if f.errors.is_some() {
             let _ = writeln!(
                 out,
-                "FAILED  {file}  ({})",
+                "{}  {file}  ({})",
+                lang.pick("LỖI   ", "FAILED"),
                 lang.pick("tệp kiểm thử không hợp lệ", "invalid test file")
             );
         }
         for c in &f.cases {
-            let status = if c.passed() { "ok     " } else { "FAILED " };
+            let status = match (c.passed(), lang) {
+                (true, Lang::Vi) => "đạt    ",
+                (true, Lang::En) => "ok     ",
+                (false, Lang::Vi) => "KHÔNG ĐẠT",
+                (false, Lang::En) => "FAILED ",
+            };
             let _ = writeln!(out, "{status} {file}:{}  {}", c.location.line, c.name);
         }
     }
@@ -64,7 +70,7 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
                 let d = Diagnostic::from(e);
                 out.push_str(&render(
                     &d,
-                    f.source.as_deref(),
+                    errors.text.as_deref(),
                     TextStyle { lang, color: false },
                 ));
             }
@@ -107,7 +113,10 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
         }
     }
     let (passed, failed) = counts(files);
-    let _ = writeln!(out, "\n{passed} passed, {failed} failed");
+    let _ = match lang {
+        Lang::Vi => writeln!(out, "\n{passed} đạt, {failed} không đạt"),
+        Lang::En => writeln!(out, "\n{passed} passed, {failed} failed"),
+    };
     out
 }
 

@@ -2,7 +2,7 @@
 //! HTML and Markdown renderers lay out and escape. Keeping the wording here
 //! makes both formats say the same thing.
 
-use crate::compare::{ElementDiff, MetricChange, ValueUnit};
+use crate::analysis::{ElementDiff, Metric, MetricChange, Quantity};
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 use crate::metrics::Scenario;
@@ -115,7 +115,7 @@ pub struct Card {
     pub better: Option<bool>,
 }
 
-fn metric<'a>(b: Option<&'a Baseline>, name: &str) -> Option<&'a MetricChange> {
+fn metric<'a>(b: Option<&'a Baseline>, name: Metric) -> Option<&'a MetricChange> {
     b?.comparison.metrics.iter().find(|m| m.metric == name)
 }
 
@@ -124,12 +124,11 @@ fn versus(c: Option<&MetricChange>, lang: Lang) -> (Option<String>, Option<bool>
     let Some(c) = c else {
         return (None, None);
     };
-    let before = value(c.baseline, c.unit, lang);
-    let change = c.change_percent.map_or_else(
-        || change(c.change, c.unit, lang),
-        |p| signed_percent(p, lang),
-    );
-    let better = c.change.and_then(|d| match d.cmp(&0) {
+    let before = value(c.baseline, lang);
+    let change = c
+        .change_percent
+        .map_or_else(|| change(c.change, lang), |p| signed_percent(p, lang));
+    let better = c.change.and_then(|d| match d.scaled().cmp(&0) {
         Ordering::Less => Some(true),
         Ordering::Greater => Some(false),
         Ordering::Equal => None,
@@ -150,7 +149,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
     let c = &m.compliance_cost;
     let pt = &m.processing_time;
     let s = &m.structure;
-    let card = |label: Label, value: String, mut notes: Vec<String>, alert, name: &str| {
+    let card = |label: Label, value: String, mut notes: Vec<String>, alert, name: Metric| {
         let (vs, better) = versus(metric(b, name), lang);
         notes.extend(vs);
         Card {
@@ -202,8 +201,8 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
         }
     };
     let time_metric = match pt.length {
-        crate::metrics::Length::CalendarDays(_) => "processing_time.calendar_milli_days",
-        _ => "processing_time.working_milli_days",
+        crate::metrics::Length::CalendarDays(_) => Metric::CalendarDays,
+        _ => Metric::WorkingDays,
     };
     vec![
         card(
@@ -215,14 +214,14 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
                 scenario.get(lang)
             )],
             false,
-            "compliance_cost.per_case",
+            Metric::CostPerCase,
         ),
         card(
             Label::CostPerYear,
             per_year.0,
             per_year.1,
             false,
-            "compliance_cost.annual",
+            Metric::CostAnnual,
         ),
         card(
             Label::ProcessingTime,
@@ -242,7 +241,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
                 lang.pick("của cơ quan", "agency")
             )],
             false,
-            "structure.steps",
+            Metric::Steps,
         ),
         card(
             Label::Documents,
@@ -255,14 +254,14 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
                 lang.pick("bản sao chứng thực", "certified")
             )],
             false,
-            "structure.documents",
+            Metric::Documents,
         ),
         card(
             Label::Trips,
             s.trips.to_string(),
             Vec::new(),
             false,
-            "structure.trips",
+            Metric::Trips,
         ),
     ]
 }
@@ -477,7 +476,7 @@ pub fn findings(r: &Report, lang: Lang) -> Vec<FindingRow> {
                 name: f.name.clone(),
                 message: f.message.get(lang).to_string(),
                 location,
-                element: f.element.clone(),
+                element: f.element.as_ref().map(ToString::to_string),
                 legal_basis: f
                     .legal_basis
                     .as_ref()
@@ -492,31 +491,18 @@ pub fn findings(r: &Report, lang: Lang) -> Vec<FindingRow> {
         .collect()
 }
 
-/// A compared value in its unit.
-pub fn value(v: Option<u128>, unit: ValueUnit, lang: Lang) -> String {
-    let Some(v) = v else {
-        return "—".to_string();
-    };
-    match unit {
-        ValueUnit::Count => milli(v.saturating_mul(1000), lang),
-        ValueUnit::Dong => money(Money::from_dong(v), lang),
-        ValueUnit::MilliHours => hours(v, lang),
-        ValueUnit::MilliWorkingDays => {
-            format!("{} {}", milli(v, lang), Label::WorkingDaysShort.get(lang))
-        }
-        ValueUnit::MilliCalendarDays => {
-            format!("{} {}", milli(v, lang), Label::CalendarDaysShort.get(lang))
-        }
-    }
+/// A compared value in its unit; "—" when not measurable.
+pub fn value(v: Option<Quantity>, lang: Lang) -> String {
+    v.map_or_else(|| "—".to_string(), |q| q.text(lang))
 }
 
 /// A signed change in its unit (`−2`, `+1.000 đ`).
-pub fn change(d: Option<i128>, unit: ValueUnit, lang: Lang) -> String {
+pub fn change(d: Option<Quantity>, lang: Lang) -> String {
     let Some(d) = d else {
         return "—".to_string();
     };
-    let magnitude = value(Some(d.unsigned_abs()), unit, lang);
-    match d.signum() {
+    let magnitude = Quantity::new(d.scaled().abs(), d.unit()).text(lang);
+    match d.scaled().signum() {
         1 => format!("+{magnitude}"),
         -1 => format!("−{magnitude}"),
         _ => magnitude,
@@ -530,10 +516,10 @@ pub fn metric_rows(b: &Baseline, lang: Lang) -> Vec<[String; 5]> {
         .iter()
         .map(|m| {
             [
-                labels::metric(m.metric, lang),
-                value(m.baseline, m.unit, lang),
-                value(m.draft, m.unit, lang),
-                change(m.change, m.unit, lang),
+                m.metric.label(lang).to_string(),
+                value(m.baseline, lang),
+                value(m.draft, lang),
+                change(m.change, lang),
                 m.change_percent
                     .map_or_else(|| "—".to_string(), |p| signed_percent(p, lang)),
             ]

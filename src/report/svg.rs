@@ -6,6 +6,7 @@
 //! Every step is a `<g class="step" data-step="ID">`; edges are
 //! `<path class="edge …">` with `critical`, `choice` or `rework` added.
 
+use crate::checked::CheckedProcedure;
 use crate::diagnostic::Severity;
 use crate::graph::{EdgeKind, StepGraph};
 use crate::i18n::Lang;
@@ -32,25 +33,25 @@ const LEGEND_H: i64 = 34;
 /// Renders the step graph of `p` with `marks` highlighted.
 ///
 /// ```
-/// use tthc::{Procedure, StepGraph, Lang, report::{marks::Marks, svg}};
-/// let p = Procedure::from_yaml_str(
+/// use tthc::{CheckedProcedure, Lang, report::{marks::Marks, svg}};
+/// let p = CheckedProcedure::from_yaml_str(
 ///     "format: tthc/1\nname: X\nsteps:\n  a: { name: Nộp hồ sơ, actor: applicant, next: [b] }\n  b: { name: Cấp phép, actor: Sở X, duration: 5 ngày làm việc }\n",
 ///     "x.yaml",
 /// ).unwrap();
-/// let g = StepGraph::build(&p).unwrap();
-/// let marks = Marks::new(&p, &g, &["a".into(), "b".into()], &[]);
-/// let picture = svg::render(&p, &g, &marks, Lang::Vi);
+/// let marks = Marks::new(&p, &["a".into(), "b".into()], &[]);
+/// let picture = svg::render(&p, &marks, Lang::Vi);
 /// assert_eq!(picture.matches(r#"class="step""#).count(), 2);
 /// assert!(picture.contains(r#"class="edge critical""#));
 /// ```
-pub fn render(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang) -> String {
-    render_with_id(p, g, marks, lang, "tthc-graph")
+pub fn render(p: &CheckedProcedure, marks: &Marks, lang: Lang) -> String {
+    render_with_id(p, marks, lang, "tthc-graph")
 }
 
 /// [`render`] with a prefix for the ids inside the picture, so that two
 /// pictures can share one HTML page.
-pub fn render_with_id(p: &Procedure, g: &StepGraph, marks: &Marks, lang: Lang, id: &str) -> String {
-    let l = layout::layout(p, g, lang);
+pub fn render_with_id(checked: &CheckedProcedure, marks: &Marks, lang: Lang, id: &str) -> String {
+    let (p, g) = (checked.procedure(), checked.graph());
+    let l = layout::layout(checked, lang);
     let legend = legend_items(lang);
     let legend_w: i64 = legend.iter().map(|(_, w)| *w).sum::<i64>() + 2 * MARGIN;
     let width = l.width.max(legend_w.min(1100)).max(480);
@@ -408,21 +409,20 @@ mod tests {
     use crate::finding::Finding;
     use crate::i18n::Text;
 
-    fn load(yaml: &str) -> (Procedure, StepGraph) {
-        let p = Procedure::from_yaml_str(yaml, "t.yaml").unwrap();
-        let g = StepGraph::build(&p).unwrap();
-        (p, g)
+    fn load(yaml: &str) -> (CheckedProcedure, crate::metrics::ProcessingTime) {
+        let p = CheckedProcedure::from_yaml_str(yaml, "t.yaml").unwrap();
+        let t = crate::metrics::measure(&p, &crate::CostBasis::default()).processing_time;
+        (p, t)
     }
 
     const CHOICE: &str = "format: tthc/1\nname: \"<script>alert(1)</script> & co\"\nsteps:\n  nop: { name: Nộp hồ sơ, actor: applicant, effort: { hours: 0.5, trips: 1 }, next: [xet] }\n  xet: { name: \"Xem xét <b>hồ sơ</b>\", actor: \"Sở \\\"A\\\" & B\", duration: 5 ngày làm việc, choice: [cap, tu-choi], rework: { to: nop, probability: 0.1 } }\n  cap: { name: Cấp phép, actor: \"Sở \\\"A\\\" & B\", duration: 1 ngày làm việc }\n  tu-choi: { name: Từ chối, actor: \"Sở \\\"A\\\" & B\" }\n";
 
     #[test]
     fn one_step_node_per_step_and_critical_edges_marked() {
-        let (p, g) = load(CHOICE);
-        let t = crate::metrics::processing_time(&p, &g);
+        let (p, t) = load(CHOICE);
         assert_eq!(t.critical_path, vec!["nop", "xet", "cap"]);
-        let marks = Marks::new(&p, &g, &t.critical_path, &[]);
-        let s = render(&p, &g, &marks, Lang::Vi);
+        let marks = Marks::new(&p, &t.critical_path, &[]);
+        let s = render(&p, &marks, Lang::Vi);
         assert_eq!(s.matches(r#"<g class="step""#).count(), 4);
         for id in ["nop", "xet", "cap", "tu-choi"] {
             assert!(s.contains(&format!(r#"data-step="{id}""#)), "{id}");
@@ -441,8 +441,8 @@ mod tests {
 
     #[test]
     fn text_is_escaped() {
-        let (p, g) = load(CHOICE);
-        let s = render(&p, &g, &Marks::default(), Lang::En);
+        let (p, _t) = load(CHOICE);
+        let s = render(&p, &Marks::default(), Lang::En);
         assert!(!s.contains("<script>"));
         assert!(!s.contains("<b>"));
         assert!(s.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
@@ -457,7 +457,7 @@ mod tests {
 
     #[test]
     fn badges_count_findings_of_steps_and_their_documents() {
-        let (p, g) = load(
+        let (p, _t) = load(
             "format: tthc/1\nname: X\ndocuments:\n  d: { name: D, form: certified_copy }\nsteps:\n  a: { name: A, actor: applicant, submits: [d], next: [b] }\n  b: { name: B, actor: S }\n",
         );
         let finding = |element: &str, severity| Finding {
@@ -466,8 +466,9 @@ mod tests {
             severity,
             message: Text::new("m", "m"),
             origin: "t.yaml".into(),
-            element: Some(element.into()),
+            element: Some(crate::element::ElementPath::from_text(element)),
             location: None,
+            related: Vec::new(),
             legal_basis: None,
             suggestion: None,
             saving: None,
@@ -477,8 +478,8 @@ mod tests {
             finding("steps.a.effort", Severity::Error),
             finding("fees", Severity::Error),
         ];
-        let marks = Marks::new(&p, &g, &[], &findings);
-        let s = render(&p, &g, &marks, Lang::En);
+        let marks = Marks::new(&p, &[], &findings);
+        let s = render(&p, &marks, Lang::En);
         assert_eq!(s.matches(r#"class="badge""#).count(), 1);
         assert!(s.contains(r#"data-findings="2""#));
         assert!(s.contains(severity_colour(Some(Severity::Error))));
@@ -511,10 +512,9 @@ mod tests {
                 next.join(", ")
             ));
         }
-        let (p, g) = load(&yaml);
-        let t = crate::metrics::processing_time(&p, &g);
-        let marks = Marks::new(&p, &g, &t.critical_path, &[]);
-        let s = render(&p, &g, &marks, Lang::Vi);
+        let (p, t) = load(&yaml);
+        let marks = Marks::new(&p, &t.critical_path, &[]);
+        let s = render(&p, &marks, Lang::Vi);
         assert_eq!(s.matches(r#"<g class="step""#).count(), 2000);
         assert!(s.ends_with("</svg>"));
     }

@@ -12,10 +12,12 @@
 //!     target: nq66-2025
 //! ```
 
+use crate::analysis::Metric;
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, index, join};
 use crate::load::suggest::closest;
 use crate::load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location};
+use crate::rules::RuleLevel;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -29,44 +31,11 @@ const CASE_KEYS: &[&str] = &[
     "expect",
 ];
 
-/// Every metric a case can expect, and whether it needs a baseline.
-pub const METRICS: &[(&str, bool)] = &[
-    ("structure.steps", false),
-    ("structure.applicant_steps", false),
-    ("structure.agency_steps", false),
-    ("structure.main_path_steps", false),
-    ("structure.agencies", false),
-    ("structure.handoffs", false),
-    ("structure.documents", false),
-    ("structure.copies", false),
-    ("structure.certified_copies", false),
-    ("structure.presented_documents", false),
-    ("structure.state_held_documents", false),
-    ("structure.trips", false),
-    ("processing_time.working_days", false),
-    ("processing_time.calendar_days", false),
-    ("processing_time.declared_working_days", false),
-    ("processing_time.declared_calendar_days", false),
-    ("processing_time.with_rework_working_days", false),
-    ("processing_time.reduction_percent", true),
-    ("compliance_cost.per_case", false),
-    ("compliance_cost.annual", false),
-    ("compliance_cost.hours", false),
-    ("compliance_cost.cases_per_year", false),
-    ("compliance_cost.reduction_percent", true),
-    ("compliance_cost.annual_reduction_percent", true),
-    ("compliance_cost.saving_per_case", true),
-    ("compliance_cost.annual_saving", true),
-    ("steps.removed", true),
-    ("steps.added", true),
-    ("documents.removed", true),
-    ("documents.added", true),
-    ("findings.count", false),
-    ("findings.errors", false),
-    ("findings.warnings", false),
-    ("findings.infos", false),
-    ("findings.max_errors", false),
-    ("findings.max_warnings", false),
+/// Keys that read a metric with `<=` whatever operator is written:
+/// `findings.max_errors: 0` means "at most 0 errors".
+pub const AT_MOST_KEYS: &[(&str, Metric)] = &[
+    ("findings.max_errors", Metric::FindingErrors),
+    ("findings.max_warnings", Metric::FindingWarnings),
 ];
 
 /// Expectation keys that take a list of rule codes or names.
@@ -187,6 +156,8 @@ impl fmt::Display for Decimal {
 pub enum Check {
     /// A metric compared with a number.
     Compare {
+        /// The metric.
+        metric: Metric,
         /// The operator.
         op: Op,
         /// The expected value.
@@ -207,6 +178,7 @@ impl fmt::Display for Check {
                 op,
                 value,
                 tolerance,
+                ..
             } if tolerance.0 > 0 => {
                 write!(f, "{} {value} ± {tolerance}", op.symbol())
             }
@@ -228,13 +200,13 @@ pub struct Expectation {
     pub check: Check,
 }
 
-/// A per-case severity override: rule code or name → severity word.
+/// A per-case severity override.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleOverride {
-    /// Rule code or name.
-    pub rule: String,
-    /// `error`, `warn`, `info` or `off`.
-    pub severity: String,
+    /// The rule's code.
+    pub rule: &'static str,
+    /// Its level in this case.
+    pub level: RuleLevel,
     /// Where it is written.
     pub location: Location,
 }
@@ -271,9 +243,10 @@ pub struct ReviewTestFile {
 /// relative paths of its cases.
 pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, LoadErrors> {
     let origin = path.display().to_string();
-    let root = match crate::load::yaml::parse_node(src, &origin, &LoadOptions::default())? {
-        Some(root) => root,
-        None => return Err(LoadError::new(&origin, LoadErrorKind::Empty).into()),
+    let root = match crate::load::yaml::parse_node(src, &origin, &LoadOptions::default()) {
+        Ok(Some(root)) => root,
+        Ok(None) => return Err(LoadError::new(&origin, LoadErrorKind::Empty).into()),
+        Err(e) => return Err(LoadErrors::from(e).with_source(src)),
     };
     let mut r = Reader::new(&origin, src);
     let NodeKind::Seq(items) = &root.kind else {
@@ -285,7 +258,7 @@ pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, Load
                 vi: "tệp kiểm thử là một danh sách trường hợp: mỗi trường hợp bắt đầu bằng `- name: ...`".into(),
             },
         );
-        return Err(LoadErrors { errors: r.errors });
+        return Err(LoadErrors::from_errors(r.errors, Some(src)));
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut cases = Vec::with_capacity(items.len());
@@ -300,7 +273,7 @@ pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, Load
             cases,
         })
     } else {
-        Err(LoadErrors { errors: r.errors })
+        Err(LoadErrors::from_errors(r.errors, Some(src)))
     }
 }
 
@@ -318,12 +291,19 @@ fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option
     if let Some(node) = f.get("rules") {
         // An empty allowed list: any rule code or name; validated by the runner.
         if r.fields(node, &join(path, "rules"), &[]).is_some() {
-            for (key, _, value) in map_entries(node) {
+            for (key, key_node, value) in map_entries(node) {
                 let p = join(&join(path, "rules"), &key);
-                if let Some(sev) = r.text(value, &p) {
+                let Some(info) = rule_of(r, &key, key_node.loc, &p) else {
+                    continue;
+                };
+                let level = match value.kind {
+                    NodeKind::Bool(false) => Some(RuleLevel::Off),
+                    _ => r.choice(value, &p, RuleLevel::NAMES),
+                };
+                if let Some(level) = level {
                     rules.push(RuleOverride {
-                        rule: key,
-                        severity: sev,
+                        rule: info.code,
+                        level,
                         location: value.loc,
                     });
                 }
@@ -395,6 +375,31 @@ fn map_entries(node: &Node) -> Vec<(String, &Node, &Node)> {
     }
 }
 
+/// The rule with this code or name, or a located "no such rule" error with
+/// the closest code or name.
+fn rule_of(
+    r: &mut Reader<'_>,
+    name: &str,
+    loc: Location,
+    path: &str,
+) -> Option<&'static crate::rules::RuleInfo> {
+    let found = crate::rules::find(name);
+    if found.is_none() {
+        let known = crate::rules::registry()
+            .iter()
+            .flat_map(|rule| [rule.info().code, rule.info().name]);
+        r.error(
+            path,
+            loc,
+            LoadErrorKind::UnknownRule {
+                rule: name.to_string(),
+                suggestion: closest(name, known),
+            },
+        );
+    }
+    found
+}
+
 fn parse_check(
     r: &mut Reader<'_>,
     key: &str,
@@ -403,7 +408,17 @@ fn parse_check(
     has_baseline: bool,
 ) -> Option<Check> {
     if CODE_LIST_KEYS.contains(&key) {
-        return r.text_list(value, path).map(Check::Codes);
+        let codes = r.text_list(value, path)?;
+        let items: Vec<Location> = match &value.kind {
+            NodeKind::Seq(items) => items.iter().map(|n| n.loc).collect(),
+            _ => Vec::new(),
+        };
+        let before = r.errors.len();
+        for (i, code) in codes.iter().enumerate() {
+            let loc = items.get(i).copied().unwrap_or(value.loc);
+            rule_of(r, code, loc, &index(path, i));
+        }
+        return (r.errors.len() == before).then_some(Check::Codes(codes));
     }
     if key == "target" {
         let targets = match &value.kind {
@@ -416,8 +431,13 @@ fn parse_check(
         }
         return Some(Check::Targets(targets));
     }
-    let Some((_, needs)) = METRICS.iter().find(|(m, _)| *m == key) else {
-        let mut known: Vec<&str> = METRICS.iter().map(|(m, _)| *m).collect();
+    let at_most = AT_MOST_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, m)| *m);
+    let Some(metric) = at_most.or_else(|| Metric::from_key(key)) else {
+        let mut known: Vec<&'static str> = Metric::ALL.iter().map(|m| m.key()).collect();
+        known.extend(AT_MOST_KEYS.iter().map(|(k, _)| *k));
         known.extend(CODE_LIST_KEYS);
         known.push("target");
         r.error(
@@ -431,27 +451,18 @@ fn parse_check(
         );
         return None;
     };
-    if *needs && !has_baseline {
+    if metric.needs_baseline() && !has_baseline {
         r.error(path, value.loc, needs_baseline(key));
         return None;
     }
     let text = r.text(value, path)?;
     match parse_comparison(&text) {
-        Some(check) => {
-            // `findings.max_errors: 0` means "at most 0".
-            if key.starts_with("findings.max_")
-                && let Check::Compare {
-                    value, tolerance, ..
-                } = check
-            {
-                return Some(Check::Compare {
-                    op: Op::Le,
-                    value,
-                    tolerance,
-                });
-            }
-            Some(check)
-        }
+        Some((op, value, tolerance)) => Some(Check::Compare {
+            metric,
+            op: if at_most.is_some() { Op::Le } else { op },
+            value,
+            tolerance,
+        }),
         None => {
             r.error(
                 path,
@@ -474,7 +485,8 @@ fn needs_baseline(key: &str) -> LoadErrorKind {
 }
 
 /// Parses `">= 30"`, `"<5"`, `"77.44"`, `"== 77.44 ± 0.01"`, `"== 77.44 +- 0.01"`.
-pub fn parse_comparison(text: &str) -> Option<Check> {
+/// Returns the operator, the value and the tolerance.
+pub fn parse_comparison(text: &str) -> Option<(Op, Decimal, Decimal)> {
     let t = text.trim();
     let ops = [
         ("==", Op::Eq),
@@ -501,11 +513,7 @@ pub fn parse_comparison(text: &str) -> Option<Check> {
     if tolerance.0 < 0 {
         return None;
     }
-    Some(Check::Compare {
-        op,
-        value,
-        tolerance,
-    })
+    Some((op, value, tolerance))
 }
 
 #[cfg(test)]
@@ -516,27 +524,15 @@ mod tests {
     fn parses_comparisons_exactly() {
         assert_eq!(
             parse_comparison(">= 30"),
-            Some(Check::Compare {
-                op: Op::Ge,
-                value: Decimal::whole(30),
-                tolerance: Decimal(0)
-            })
+            Some((Op::Ge, Decimal::whole(30), Decimal(0)))
         );
         assert_eq!(
             parse_comparison("== 77.44 ± 0.01"),
-            Some(Check::Compare {
-                op: Op::Eq,
-                value: Decimal(77_440_000),
-                tolerance: Decimal(10_000)
-            })
+            Some((Op::Eq, Decimal(77_440_000), Decimal(10_000)))
         );
         assert_eq!(
             parse_comparison("0,5"),
-            Some(Check::Compare {
-                op: Op::Eq,
-                value: Decimal(500_000),
-                tolerance: Decimal(0)
-            })
+            Some((Op::Eq, Decimal(500_000), Decimal(0)))
         );
         assert_eq!(parse_comparison("about 5"), None);
         assert_eq!(parse_comparison(">= "), None);

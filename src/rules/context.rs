@@ -1,9 +1,13 @@
 //! What rules read: the procedure, its graph and facts computed once.
 
 use super::RuleInfo;
+use crate::checked::CheckedProcedure;
+use crate::cost_basis::CostBasis;
+use crate::element::ElementPath;
 use crate::finding::Finding;
 use crate::graph::{EdgeKind, StepGraph};
 use crate::i18n::Text;
+use crate::metrics::Metrics;
 use crate::model::Procedure;
 use std::collections::HashMap;
 
@@ -41,54 +45,58 @@ pub struct DocumentFacts<'a> {
     pub produced_by: Vec<Option<usize>>,
 }
 
-/// Everything a rule reads about one procedure.
+/// Everything a rule reads about one procedure: the procedure and its
+/// graph, facts computed once, its metrics (so no rule measures again) and
+/// the cost basis in force (so savings are valued like the metrics).
 #[derive(Clone, Debug)]
 pub struct RuleContext<'a> {
     /// The procedure under review.
     pub procedure: &'a Procedure,
-    /// Its step graph, or `None` when it could not be built (a procedure
-    /// made in code with unknown step ids or a cycle).
-    pub graph: Option<StepGraph>,
-    /// Graph facts, present exactly when `graph` is.
-    pub facts: Option<Facts>,
+    /// Its step graph.
+    pub graph: &'a StepGraph,
+    /// Graph facts.
+    pub facts: Facts,
     /// Document facts.
     pub documents: DocumentFacts<'a>,
+    /// The procedure's metrics, measured on `basis`.
+    pub metrics: &'a Metrics,
+    /// The cost basis the metrics were measured on.
+    pub basis: &'a CostBasis,
 }
 
 impl<'a> RuleContext<'a> {
-    /// Builds the graph and computes the shared facts (linear time).
-    pub fn new(procedure: &'a Procedure) -> RuleContext<'a> {
-        RuleContext::with_graph(procedure, StepGraph::build(procedure).ok())
-    }
-
-    /// Like [`RuleContext::new`], for a caller that already built the
-    /// graph (the audit measures and reviews the same procedure).
-    pub fn with_graph(procedure: &'a Procedure, graph: Option<StepGraph>) -> RuleContext<'a> {
-        let facts = graph.as_ref().map(|g| Facts::compute(procedure, g));
+    /// Computes the shared facts (linear time).
+    pub fn new(
+        procedure: &'a CheckedProcedure,
+        metrics: &'a Metrics,
+        basis: &'a CostBasis,
+    ) -> RuleContext<'a> {
+        let (p, graph) = (procedure.procedure(), procedure.graph());
         RuleContext {
-            procedure,
+            procedure: p,
             graph,
-            facts,
-            documents: DocumentFacts::compute(procedure),
+            facts: Facts::compute(p, graph),
+            documents: DocumentFacts::compute(p),
+            metrics,
+            basis,
         }
     }
 
-    /// The graph with its facts, when the graph could be built.
-    pub fn graph_facts(&self) -> Option<(&StepGraph, &Facts)> {
-        self.graph.as_ref().zip(self.facts.as_ref())
+    /// The graph with its facts.
+    pub fn graph_facts(&self) -> (&'a StepGraph, &Facts) {
+        (self.graph, &self.facts)
     }
 
-    /// A finding of `rule` about `element` (a path such as
-    /// `documents.x.form`; empty for the whole procedure), located through
-    /// the source map, at the rule's default severity.
+    /// A finding of `rule` about `element` (the root for the whole
+    /// procedure), located through the source map, at the rule's default
+    /// severity.
     pub fn finding(
         &self,
         rule: &RuleInfo,
-        element: impl Into<String>,
+        element: ElementPath,
         vi: impl Into<String>,
         en: impl Into<String>,
     ) -> Finding {
-        let element = element.into();
         let map = &self.procedure.source_map;
         Finding {
             code: rule.code.to_string(),
@@ -98,10 +106,25 @@ impl<'a> RuleContext<'a> {
             origin: map.origin.clone(),
             // An absent top-level key points at the start of the document.
             location: map.locate(&element).or_else(|| map.get("")),
-            element: (!element.is_empty()).then_some(element),
+            element: (!element.is_root()).then_some(element),
+            related: Vec::new(),
             legal_basis: rule.legal_basis.map(|b| b.to_text()),
             suggestion: None,
             saving: None,
+        }
+    }
+
+    /// A secondary location for a finding: `element`, located, with what it is.
+    pub fn related(
+        &self,
+        element: ElementPath,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> crate::diagnostic::Related {
+        crate::diagnostic::Related {
+            location: self.procedure.source_map.locate(&element),
+            element,
+            message: Text::new(vi, en),
         }
     }
 

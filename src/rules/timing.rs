@@ -3,7 +3,7 @@
 //! durations, with working and calendar days kept apart.
 
 use super::RuleContext;
-use crate::metrics::{Length, processing_time};
+use crate::metrics::Length;
 use crate::model::DurationUnit;
 
 /// The unit class a path is measured in.
@@ -63,8 +63,8 @@ pub(crate) fn deadline_and_path(ctx: &RuleContext<'_>) -> Option<(Clock, u64, Cr
     let deadline = ctx.procedure.deadline?;
     let clock = Clock::of(deadline.unit());
     let declared = milli_days(deadline, clock)?;
-    let (graph, facts) = ctx.graph_facts()?;
-    let time = processing_time(ctx.procedure, graph);
+    let (graph, facts) = ctx.graph_facts();
+    let time = &ctx.metrics.processing_time;
     let milli_days = match (time.length, clock) {
         (Length::WorkingDays(m), Clock::Working) | (Length::CalendarDays(m), Clock::Calendar) => {
             Some(m)
@@ -105,16 +105,17 @@ pub(crate) fn describe_path(ctx: &RuleContext<'_>, path: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Procedure;
 
     #[test]
     fn main_path_length_in_the_deadline_clock() {
-        let p = Procedure::from_yaml_str(
+        let p = crate::CheckedProcedure::from_yaml_str(
             "format: tthc/1\nname: X\ndeadline: 3 working days\nsteps:\n  a: { name: A, actor: applicant, next: [b, c] }\n  b: { name: B, actor: S, duration: 2 working days, next: [d] }\n  c: { name: C, actor: T, duration: 4 working hours, next: [d] }\n  d: { name: D, actor: S, duration: 1 working day }\n",
             "t.yaml",
         )
         .unwrap();
-        let ctx = RuleContext::new(&p);
+        let m = crate::metrics::measure(&p, &crate::CostBasis::default());
+        let basis = crate::CostBasis::default();
+        let ctx = RuleContext::new(&p, &m, &basis);
         let (clock, declared, cp) = deadline_and_path(&ctx).unwrap();
         assert_eq!((clock, declared), (Clock::Working, 3000));
         assert_eq!(cp.milli_days, Some(3000));
@@ -124,12 +125,14 @@ mod tests {
 
     #[test]
     fn mixed_units_need_the_calendar() {
-        let p = Procedure::from_yaml_str(
+        let p = crate::CheckedProcedure::from_yaml_str(
             "format: tthc/1\nname: X\ndeadline: 3 working days\nsteps:\n  a: { name: A, actor: applicant, next: [b] }\n  b: { name: B, actor: S, duration: 2 working days, next: [c] }\n  c: { name: C, actor: S, duration: 3 days }\n",
             "t.yaml",
         )
         .unwrap();
-        let ctx = RuleContext::new(&p);
+        let m = crate::metrics::measure(&p, &crate::CostBasis::default());
+        let basis = crate::CostBasis::default();
+        let ctx = RuleContext::new(&p, &m, &basis);
         let (_, _, cp) = deadline_and_path(&ctx).unwrap();
         assert_eq!(cp.milli_days, None);
         assert_eq!(cp.other_clock, vec![2]);

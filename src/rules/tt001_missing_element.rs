@@ -1,5 +1,6 @@
 //! TT001 missing-element: a basic part required by Decree 63/2010 Art. 8(2) is missing.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -42,51 +43,51 @@ impl Rule for MissingElement {
         let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
         // (key, Vietnamese part, English part, letter of Art. 8(2), missing?)
         let parts = [
-            ("name", "tên thủ tục", "name", "a", p.name.trim().is_empty()),
+            (Key::Name, "tên thủ tục", "name", "a", p.name.trim().is_empty()),
             (
-                "steps",
+                Key::Steps,
                 "trình tự thực hiện",
                 "steps",
                 "b",
                 p.steps.is_empty(),
             ),
             (
-                "channels",
+                Key::Channels,
                 "cách thức thực hiện",
                 "channels",
                 "c",
                 p.channels.as_ref().is_none_or(Vec::is_empty),
             ),
             (
-                "documents",
+                Key::Documents,
                 "thành phần hồ sơ",
                 "documents",
                 "d",
                 p.documents.is_empty(),
             ),
             (
-                "deadline",
+                Key::Deadline,
                 "thời hạn giải quyết",
                 "deadline",
                 "đ",
                 p.deadline.is_none(),
             ),
             (
-                "applicants",
+                Key::Applicants,
                 "đối tượng thực hiện",
                 "applicants",
                 "e",
                 p.applicants.as_ref().is_none_or(Vec::is_empty),
             ),
             (
-                "authority",
+                Key::Authority,
                 "cơ quan thực hiện",
                 "authority",
                 "g",
                 blank(&p.authority),
             ),
             (
-                "result",
+                Key::Result,
                 "kết quả thực hiện",
                 "result",
                 "h",
@@ -98,7 +99,7 @@ impl Rule for MissingElement {
                 out.push(
                     ctx.finding(
                         &INFO,
-                        key,
+                        ElementPath::key(key),
                         format!("thiếu {vi} (Điều 8 khoản 2 điểm {letter})"),
                         format!("the procedure has no {en} (Art. 8(2)({letter}))"),
                     )

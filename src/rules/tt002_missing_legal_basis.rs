@@ -1,5 +1,6 @@
 //! TT002 missing-legal-basis: no legal basis is given.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -47,7 +48,7 @@ impl Rule for MissingLegalBasis {
             out.push(
                 ctx.finding(
                     &INFO,
-                    "legal_basis",
+                    ElementPath::key(Key::LegalBasis),
                     "thủ tục không nêu căn cứ pháp lý",
                     "the procedure cites no legal basis",
                 )

@@ -1,5 +1,6 @@
 //! TT003 undeclared-fees: the file says nothing about fees and charges.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -42,7 +43,7 @@ impl Rule for UndeclaredFees {
             out.push(
                 ctx.finding(
                     &INFO,
-                    "fees",
+                    ElementPath::key(Key::Fees),
                     "không khai báo phí, lệ phí",
                     "fees and charges are not declared",
                 )

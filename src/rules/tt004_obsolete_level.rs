@@ -1,5 +1,6 @@
 //! TT004 obsolete-level: the procedure is placed at district level.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -43,7 +44,7 @@ impl Rule for ObsoleteLevel {
             out.push(
                 ctx.finding(
                     &INFO,
-                    "level",
+                    ElementPath::key(Key::Level),
                     "thủ tục được giao cho cấp huyện, cấp đã bỏ từ 1/7/2025",
                     "the procedure is at district level, abolished from 1 July 2025",
                 )

@@ -1,5 +1,6 @@
 //! TT101 unreachable-step: a step that nothing leads to.
 
+use crate::element::ElementPath;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -35,9 +36,7 @@ impl Rule for UnreachableStep {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some((graph, facts)) = ctx.graph_facts() else {
-            return;
-        };
+        let (graph, facts) = ctx.graph_facts();
         // In a DAG every unreachable region has a start of its own, so
         // reporting the stray starts reports each region once.
         let first = ctx.step_id(0);
@@ -49,7 +48,7 @@ impl Rule for UnreachableStep {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{id}"),
+                    ElementPath::step(id),
                     format!("không bước nào dẫn tới bước `{id}`; hồ sơ bắt đầu ở `{first}` không bao giờ tới đây"),
                     format!("no step leads to step `{id}`; a dossier starting at `{first}` never gets here"),
                 )

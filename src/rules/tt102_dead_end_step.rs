@@ -1,5 +1,6 @@
 //! TT102 dead-end-step: a step on no path through a result-producing step.
 
+use crate::element::ElementPath;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -36,9 +37,7 @@ impl Rule for DeadEndStep {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some((graph, facts)) = ctx.graph_facts() else {
-            return;
-        };
+        let (graph, facts) = ctx.graph_facts();
         if facts.result_steps.is_empty() {
             return; // TT103 reports the missing result.
         }
@@ -60,7 +59,7 @@ impl Rule for DeadEndStep {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{id}"),
+                    ElementPath::step(id),
                     format!("bước `{id}` không dẫn tới kết quả và không đến sau kết quả"),
                     format!("step `{id}` neither leads to the result nor follows it"),
                 )

@@ -1,5 +1,6 @@
 //! TT103 no-result: no step produces the result.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -50,7 +51,7 @@ impl Rule for NoResult {
             Some(doc) => ctx
                 .finding(
                     &INFO,
-                    "result",
+                    ElementPath::key(Key::Result),
                     format!("kết quả là giấy tờ `{doc}` nhưng không bước nào tạo ra nó"),
                     format!("the result is document `{doc}` but no step produces it"),
                 )
@@ -61,7 +62,7 @@ impl Rule for NoResult {
             None => ctx
                 .finding(
                     &INFO,
-                    if p.result.is_some() { "result" } else { "steps" },
+                    ElementPath::key(if p.result.is_some() { Key::Result } else { Key::Steps }),
                     "không bước nào tạo ra giấy tờ do cơ quan cấp, nên không xác định được bước tạo kết quả",
                     "no step produces a document issued by an agency, so no step produces the result",
                 )

@@ -14,6 +14,7 @@
 //! when the cap is hit an info finding says the analysis was truncated. Real
 //! procedures (a handful of parallel branches) stay far below the cap.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -56,9 +57,7 @@ impl Rule for RedundantEdge {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some((graph, facts)) = ctx.graph_facts() else {
-            return;
-        };
+        let (graph, facts) = ctx.graph_facts();
         let n = graph.len();
         let edge_count = graph.edges().count();
         let mut budget = WORK_PER_ELEMENT
@@ -128,7 +127,7 @@ impl Rule for RedundantEdge {
             out.push(
                 ctx.finding(
                     &INFO,
-                    "steps",
+                    ElementPath::key(Key::Steps),
                     "phân tích cạnh thừa dừng sớm vì đồ thị quá lớn; có thể còn cạnh thừa chưa được báo",
                     "redundant-edge analysis truncated on this large graph; some redundant edges may not be reported",
                 )
@@ -159,7 +158,7 @@ fn redundant(
             format!("`{to}` is listed twice in the `next` of `{from}`"),
         ),
     };
-    ctx.finding(&INFO, format!("steps.{from}.next[{pos}]"), vi, en)
+    ctx.finding(&INFO, ElementPath::step(from).field(Key::Next).item(pos), vi, en)
         .suggest(
             format!("bỏ `{to}` khỏi `next` của `{from}`"),
             format!("remove `{to}` from the `next` of `{from}`"),
@@ -168,16 +167,12 @@ fn redundant(
 
 #[cfg(test)]
 mod tests {
-    use crate::Procedure;
-    use crate::config::ReviewOptions;
-    use crate::rules::review;
 
     fn codes(src: &str) -> Vec<(String, Option<String>, crate::Severity)> {
-        let p = Procedure::from_yaml_str(src, "t.yaml").unwrap();
-        review(&p, &ReviewOptions::default())
-            .into_iter()
-            .filter(|f| f.code == "TT104")
-            .map(|f| (f.message.en, f.element, f.severity))
+        let a = crate::Analysis::from_yaml_str(src, "t.yaml", &crate::Settings::default()).unwrap();
+        a.findings()
+            .iter().filter(|&f| f.code == "TT104").cloned()
+            .map(|f| (f.message.en, f.element.map(|e| e.to_string()), f.severity))
             .collect()
     }
 

@@ -1,5 +1,6 @@
 //! TT105 missing-duration: an agency step without a duration.
 
+use crate::element::ElementPath;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -46,7 +47,7 @@ impl Rule for MissingDuration {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{id}"),
+                    ElementPath::step(id),
                     format!("bước `{id}` của cơ quan không có thời gian thực hiện"),
                     format!("agency step `{id}` has no duration"),
                 )

@@ -1,5 +1,6 @@
 //! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
 
+use crate::element::{ElementPath, Key};
 use super::timing::{deadline_and_path, describe_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -45,7 +46,7 @@ impl Rule for DeadlineExceeded {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{id}.duration"),
+                    ElementPath::step(id).field(Key::Duration),
                     format!("thời hạn tính theo một loại ngày nhưng {} bước (như `{id}`) tính theo loại ngày khác; cần lịch để so đường găng với thời hạn", cp.other_clock.len()),
                     format!("the deadline is in one kind of day but {} step(s) (such as `{id}`) use the other (working vs calendar days); the critical path cannot be compared with it without the calendar", cp.other_clock.len()),
                 )
@@ -66,7 +67,7 @@ impl Rule for DeadlineExceeded {
         out.push(
             ctx.finding(
                 &INFO,
-                "deadline",
+                ElementPath::key(Key::Deadline),
                 format!("đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}"),
                 format!("the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}"),
             )

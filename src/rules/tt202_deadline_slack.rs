@@ -1,5 +1,6 @@
 //! TT202 deadline-slack: the declared deadline is much longer than the steps need.
 
+use crate::element::{ElementPath, Key};
 use super::timing::{Clock, deadline_and_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -68,7 +69,7 @@ impl Rule for DeadlineSlack {
         out.push(
             ctx.finding(
                 &INFO,
-                "deadline",
+                ElementPath::key(Key::Deadline),
                 format!(
                     "thời hạn {} {unit_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
                     format_milli(declared, ','),

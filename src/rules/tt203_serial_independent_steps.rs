@@ -1,6 +1,7 @@
 //! TT203 serial-independent-steps: sequential agency steps where the later
 //! uses nothing the earlier produces, so they could run in parallel.
 
+use crate::element::{ElementPath, Key};
 use super::timing::{Clock, milli_days};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -39,9 +40,7 @@ impl Rule for SerialIndependentSteps {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(graph) = ctx.graph.as_ref() else {
-            return;
-        };
+        let graph = ctx.graph;
         let steps = &ctx.procedure.steps;
         let working = |i: usize| {
             steps
@@ -79,7 +78,7 @@ impl Rule for SerialIndependentSteps {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{a}.next[0]"),
+                    ElementPath::step(a).field(Key::Next).item(0),
                     format!("bước `{b}` không dùng giấy tờ nào do `{a}` tạo ra nhưng phải chờ `{a}` xong; chạy song song tiết kiệm tới {} ngày làm việc", format_milli(saving, ',')),
                     format!("step `{b}` uses nothing `{a}` produces yet waits for it; running them in parallel saves up to {} working days", format_milli(saving, '.')),
                 )

@@ -1,5 +1,6 @@
 //! TT301 duplicate-document: the same document is requested twice.
 
+use crate::element::{ElementPath, Key};
 use super::helpers::normalise;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -40,11 +41,7 @@ impl Rule for DuplicateDocument {
         let p = ctx.procedure;
         // Alternatives of a `choice` (online or in person) may each ask for
         // the same paper; only steps on the main path all happen together.
-        let together = |s: usize| {
-            ctx.facts
-                .as_ref()
-                .is_none_or(|f| f.main_path.get(s).copied().unwrap_or(false))
-        };
+        let together = |s: usize| ctx.facts.main_path.get(s).copied().unwrap_or(false);
         let mut first: HashMap<&str, &str> = HashMap::new();
         for (s, step) in p.steps.iter().enumerate() {
             if !together(s) {
@@ -58,7 +55,7 @@ impl Rule for DuplicateDocument {
                     Some(earlier) => out.push(
                         ctx.finding(
                             &INFO,
-                            format!("steps.{}.submits[{pos}]", step.id),
+                            ElementPath::step(&step.id).field(Key::Submits).item(pos),
                             format!("giấy tờ `{id}` đã được nộp ở bước `{earlier}` và bị yêu cầu lại ở bước `{}`", step.id),
                             format!("document `{id}` was already submitted at step `{earlier}` and is requested again at step `{}`", step.id),
                         )
@@ -86,7 +83,7 @@ impl Rule for DuplicateDocument {
                 Some(other) => out.push(
                     ctx.finding(
                         &INFO,
-                        format!("documents.{}.name", doc.id),
+                        ElementPath::document(&doc.id).field(Key::Name),
                         format!(
                             "giấy tờ `{}` trùng tên với `{other}` (\"{}\")",
                             doc.id, doc.name
@@ -99,7 +96,12 @@ impl Rule for DuplicateDocument {
                     .suggest(
                         "gộp hai mục thành một, hoặc đặt tên phân biệt rõ hai giấy tờ",
                         "merge the two entries, or name them so they are clearly different papers",
-                    ),
+                    )
+                    .with_related(ctx.related(
+                        ElementPath::document(other).field(Key::Name),
+                        format!("`{other}` được khai báo ở đây"),
+                        format!("`{other}` is declared here"),
+                    )),
                 ),
             }
         }

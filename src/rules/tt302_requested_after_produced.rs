@@ -1,6 +1,7 @@
 //! TT302 requested-after-produced: the applicant must submit what an agency
 //! in the procedure produces or issues.
 
+use crate::element::{ElementPath, Key};
 use super::helpers::{agency_key, normalise};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -83,7 +84,7 @@ impl Rule for RequestedAfterProduced {
                     continue;
                 }
                 out.push(
-                    ctx.finding(&INFO, format!("steps.{}.submits[{pos}]", step.id), vi, en)
+                    ctx.finding(&INFO, ElementPath::step(&step.id).field(Key::Submits).item(pos), vi, en)
                         .suggest(
                             format!("bỏ `{id}` khỏi hồ sơ; cơ quan tự lấy hoặc tra cứu giấy tờ của mình"),
                             format!("drop `{id}` from the dossier; the agency retrieves or looks up its own paper"),

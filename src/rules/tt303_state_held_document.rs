@@ -1,6 +1,7 @@
 //! TT303 state-held-document: the applicant must submit what a state
 //! database already holds.
 
+use crate::element::{ElementPath, Key};
 use super::helpers::effort_saving;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -49,12 +50,12 @@ impl Rule for StateHeldDocument {
                 continue;
             }
             let saving =
-                effort_saving(p, doc.effort.milli_hours, doc.effort.trips, doc.effort.cost);
+                effort_saving(ctx, doc.effort.milli_hours, doc.effort.trips, doc.effort.cost);
             let id = &doc.id;
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("documents.{id}.held_in"),
+                    ElementPath::document(id).field(Key::HeldIn),
                     format!("người nộp phải nộp `{id}` dù {db} đã lưu dữ liệu này"),
                     format!("the applicant must submit `{id}` although {db} already holds it"),
                 )

@@ -1,6 +1,7 @@
 //! TT304 certified-copy-required: a certified copy is demanded where a plain
 //! copy shown with the original suffices.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -50,7 +51,7 @@ impl Rule for CertifiedCopyRequired {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("documents.{id}.form"),
+                    ElementPath::document(id).field(Key::Form),
                     format!("`{id}` phải là bản sao có chứng thực"),
                     format!("`{id}` must be a certified copy"),
                 )
@@ -58,21 +59,14 @@ impl Rule for CertifiedCopyRequired {
                     "cho phép nộp bản sao kèm bản chính để đối chiếu (`form: copy`), hoặc bản điện tử khi nộp trực tuyến",
                     "accept a plain copy shown with the original (`form: copy`), or an electronic copy when filed online",
                 )
-                .with_saving(certification_saving(ctx.procedure, doc.copies)),
+                .with_saving(certification_saving(ctx, doc.copies)),
             );
         }
     }
 }
 
-/// The certification fee no longer paid: fee × copies (default cost basis).
-fn certification_saving(p: &crate::model::Procedure, copies: u32) -> crate::finding::Saving {
-    let fee = super::helpers::default_basis()
-        .certification_fee
-        .value
-        .saturating_mul(u128::from(copies.max(1)));
-    crate::finding::Saving {
-        per_case: (fee.dong() > 0).then_some(fee),
-        per_year: super::helpers::per_year(p, fee),
-        ..Default::default()
-    }
+/// The certification fee no longer paid, on the cost basis in force.
+fn certification_saving(ctx: &RuleContext<'_>, copies: u32) -> crate::finding::Saving {
+    let fee = crate::metrics::certification_fee(ctx.basis, copies.max(1));
+    super::helpers::money_saving(ctx.procedure, fee)
 }

@@ -1,5 +1,6 @@
 //! TT305 excess-copies: more than one copy of a paper is required.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -46,7 +47,7 @@ impl Rule for ExcessCopies {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("documents.{id}.copies"),
+                    ElementPath::document(id).field(Key::Copies),
                     format!("phải nộp {n} bản `{id}`"),
                     format!("{n} copies of `{id}` are required"),
                 )

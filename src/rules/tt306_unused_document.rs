@@ -1,5 +1,6 @@
 //! TT306 unused-document: a declared document nobody submits, uses or produces.
 
+use crate::element::ElementPath;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -49,7 +50,7 @@ impl Rule for UnusedDocument {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("documents.{id}"),
+                    ElementPath::document(id),
                     format!("không bước nào nộp, dùng hay tạo ra giấy tờ `{id}`"),
                     format!("no step submits, uses or produces document `{id}`"),
                 )

@@ -1,6 +1,7 @@
 //! TT401 redundant-transfer: a step that only passes the dossier on within
 //! the same agency.
 
+use crate::element::ElementPath;
 use super::helpers::{agency_key, normalise};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -49,9 +50,7 @@ impl Rule for RedundantTransfer {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some(graph) = ctx.graph.as_ref() else {
-            return;
-        };
+        let graph = ctx.graph;
         let steps = &ctx.procedure.steps;
         for (i, step) in steps.iter().enumerate() {
             let Some(agency) = agency_key(step) else {
@@ -85,7 +84,7 @@ impl Rule for RedundantTransfer {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{id}"),
+                    ElementPath::step(id),
                     format!(
                         "bước `{id}` chỉ chuyển hồ sơ trong nội bộ {}",
                         step.actor.agency().unwrap_or("")

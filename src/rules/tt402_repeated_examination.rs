@@ -1,5 +1,6 @@
 //! TT402 repeated-examination: two steps examine the same documents.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -53,14 +54,19 @@ impl Rule for RepeatedExamination {
                     out.push(
                         ctx.finding(
                             &INFO,
-                            format!("steps.{id}.uses"),
+                            ElementPath::step(id).field(Key::Uses),
                             format!("bước `{id}` xem xét đúng những giấy tờ bước `{first}` đã xem xét"),
                             format!("step `{id}` examines exactly the documents step `{first}` examined"),
                         )
                         .suggest(
                             format!("gộp việc xem xét của `{id}` vào `{first}`, hoặc ghi rõ mỗi bước xem giấy tờ nào"),
                             format!("merge the examination of `{id}` into `{first}`, or say which papers each step examines"),
-                        ),
+                        )
+                        .with_related(ctx.related(
+                            ElementPath::step(first).field(Key::Uses),
+                            format!("bước `{first}` đã xem xét ở đây"),
+                            format!("step `{first}` examined them here"),
+                        )),
                     );
                 }
             }

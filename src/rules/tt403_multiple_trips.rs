@@ -1,5 +1,6 @@
 //! TT403 multiple-trips: more than one in-person trip on the main path.
 
+use crate::element::{ElementPath, Key};
 use super::helpers::effort_saving;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -41,15 +42,13 @@ impl Rule for MultipleTrips {
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let steps = &ctx.procedure.steps;
-        let order: Vec<usize> = match ctx.graph_facts() {
-            Some((g, f)) => g
-                .topological_order()
-                .iter()
-                .copied()
-                .filter(|&i| f.main_path.get(i).copied().unwrap_or(false))
-                .collect(),
-            None => (0..steps.len()).collect(),
-        };
+        let (g, f) = ctx.graph_facts();
+        let order: Vec<usize> = g
+            .topological_order()
+            .iter()
+            .copied()
+            .filter(|&i| f.main_path.get(i).copied().unwrap_or(false))
+            .collect();
         let mut total: u64 = 0;
         let mut second: Option<usize> = None;
         for i in order {
@@ -67,7 +66,7 @@ impl Rule for MultipleTrips {
         out.push(
             ctx.finding(
                 &INFO,
-                format!("steps.{id}.effort"),
+                ElementPath::step(id).field(Key::Effort),
                 format!("người nộp phải đến trực tiếp {total} lần trên đường chính; bước `{id}` thêm lượt thứ hai"),
                 format!("the applicant travels in person {total} times on the main path; step `{id}` adds the second trip"),
             )
@@ -75,7 +74,7 @@ impl Rule for MultipleTrips {
                 "nhận hồ sơ và trả kết quả trong một lượt, hoặc trả kết quả qua bưu chính hay trực tuyến",
                 "receive the dossier and return the result in one visit, or deliver the result by post or online",
             )
-            .with_saving(effort_saving(ctx.procedure, 0, extra, Money::ZERO)),
+            .with_saving(effort_saving(ctx, 0, extra, Money::ZERO)),
         );
     }
 }

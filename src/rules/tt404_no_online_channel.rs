@@ -1,5 +1,6 @@
 //! TT404 no-online-channel: the procedure cannot be done online.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -48,7 +49,7 @@ impl Rule for NoOnlineChannel {
         out.push(
             ctx.finding(
                 &INFO,
-                "channels",
+                ElementPath::key(Key::Channels),
                 "thủ tục không thực hiện được trực tuyến",
                 "the procedure cannot be done online",
             )

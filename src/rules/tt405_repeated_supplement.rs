@@ -1,6 +1,7 @@
 //! TT405 repeated-supplement: more than one request to supplement the
 //! dossier, or a likely one.
 
+use crate::element::{ElementPath, Key};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -49,7 +50,7 @@ impl Rule for RepeatedSupplement {
                 continue;
             };
             let id = &step.id;
-            let element = format!("steps.{id}.rework");
+            let element = ElementPath::step(id).field(Key::Rework);
             match first {
                 None => first = Some(id),
                 Some(earlier) => out.push(
@@ -70,7 +71,7 @@ impl Rule for RepeatedSupplement {
                 out.push(
                     ctx.finding(
                         &INFO,
-                        format!("{element}.probability"),
+                        element.clone().field(Key::Probability),
                         format!("hồ sơ bị yêu cầu bổ sung ở bước `{id}` với xác suất {percent}%"),
                         format!("the dossier is sent back for supplements at step `{id}` with probability {percent}%"),
                     )

@@ -1,5 +1,6 @@
 //! TT406 handoff-churn: the dossier goes back and forth between agencies.
 
+use crate::element::ElementPath;
 use super::helpers::agency_key;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
@@ -37,9 +38,7 @@ impl Rule for HandoffChurn {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
-        let Some((graph, facts)) = ctx.graph_facts() else {
-            return;
-        };
+        let (graph, facts) = ctx.graph_facts();
         let steps = &ctx.procedure.steps;
         let on_main = |i: usize| facts.main_path.get(i).copied().unwrap_or(false);
         let agencies: Vec<Option<String>> = steps.iter().map(agency_key).collect();
@@ -75,7 +74,7 @@ impl Rule for HandoffChurn {
             out.push(
                 ctx.finding(
                     &INFO,
-                    format!("steps.{mid}"),
+                    ElementPath::step(mid),
                     format!(
                         "hồ sơ đi từ {} (`{pid}`) sang {} (`{mid}`) rồi quay lại {} (`{sid}`)",
                         name(p),

@@ -1,24 +1,216 @@
-//! Shared CLI plumbing: colour and atomic output files.
+//! Shared CLI plumbing: the settings flags every command takes, the one
+//! error printer, the one atomic writer, colour.
 
-use std::io::IsTerminal;
-use std::path::Path;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use tthc::analysis::{DEFAULT_LANG, Overrides, Settings, SettingsResolver};
+use tthc::report::diagnostics::{DiagnosticRenderer, TextStyle};
+use tthc::{Diagnostic, Lang, LoadErrors};
 
-/// Whether to colour stdout: a terminal, and `NO_COLOR` unset.
-pub fn stdout_color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+/// The environment variable that chooses the language when `--lang` is not
+/// given (before `tthc.yaml` and the default).
+pub const LANG_ENV: &str = "TTHC_LANG";
+
+/// Settings flags shared by every command that reads procedures.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct SettingsArgs {
+    /// Language of messages and outputs: vi or en (default: $TTHC_LANG,
+    /// then `lang:` in tthc.yaml, then vi).
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// Configuration file (default: the nearest tthc.yaml above each file).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Cost-basis file overriding the default (hourly income, trips, …).
+    #[arg(long, value_name = "FILE")]
+    pub cost_basis: Option<PathBuf>,
+    /// Holiday data to add to the calendar (announced days off, make-up days).
+    #[arg(long, value_name = "FILE")]
+    pub holidays: Option<PathBuf>,
+    /// Largest accepted file, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
-/// Writes a file so that readers never see it half-written: a temporary
-/// file in the same folder, then a rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+impl SettingsArgs {
+    /// The flag, else `$TTHC_LANG` (ignored when not vi/en).
+    fn explicit_lang(&self) -> Option<Lang> {
+        self.lang.or_else(|| {
+            std::env::var(LANG_ENV)
+                .ok()
+                .and_then(|v| v.parse::<Lang>().ok())
+        })
+    }
+
+    /// The language to print with before settings are resolved (a
+    /// configuration that does not load): flag, environment, default.
+    pub fn lang_hint(&self) -> Lang {
+        self.explicit_lang().unwrap_or(DEFAULT_LANG)
+    }
+
+    /// The overrides these flags give.
+    pub fn overrides(&self) -> Overrides {
+        let mut o = Overrides::default();
+        o.config = self.config.clone();
+        o.lang = self.explicit_lang();
+        o.cost_basis = self.cost_basis.clone();
+        o.holidays = self.holidays.clone();
+        o.max_file_size = self.max_file_size;
+        o
+    }
+
+    /// A resolver for per-file settings.
+    pub fn resolver(&self) -> SettingsResolver {
+        SettingsResolver::new(self.overrides())
+    }
+
+    /// The settings for one file, or the errors printed and exit status 2.
+    pub fn for_file(&self, path: &Path) -> Result<Arc<Settings>, ExitCode> {
+        self.resolver().for_file(path).map_err(|e| {
+            print_errors(&e, self.lang_hint());
+            ExitCode::from(2)
+        })
+    }
+
+    /// The settings when no procedure file is involved.
+    pub fn global(&self) -> Result<Arc<Settings>, ExitCode> {
+        self.resolver().global().map_err(|e| {
+            print_errors(&e, self.lang_hint());
+            ExitCode::from(2)
+        })
+    }
+}
+
+/// Whether to colour a stream: a terminal, and `NO_COLOR` unset.
+pub fn color(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Whether to colour stdout.
+pub fn stdout_color() -> bool {
+    color(io::stdout().is_terminal())
+}
+
+/// Prints load errors (of a procedure, configuration, cost-basis or test
+/// file) to stderr, each with a snippet of the file it is about. The one
+/// error printer of the CLI.
+pub fn print_errors(errors: &LoadErrors, lang: Lang) {
+    let style = TextStyle {
+        lang,
+        color: color(io::stderr().is_terminal()),
+    };
+    let r = DiagnosticRenderer::new(errors.text.as_deref(), style);
+    let mut err = io::stderr().lock();
+    for e in &errors.errors {
+        let _ = write!(err, "{}", r.render(&Diagnostic::from(e)));
+    }
+}
+
+/// Prints a one-line error (`lỗi: …` / `error: …`) to stderr.
+pub fn print_error(lang: Lang, vi: &str, en: &str) {
+    let text = tthc::report::diagnostics::terminal_safe(lang.pick(vi, en)).into_owned();
+    let _ = writeln!(io::stderr(), "{}: {text}", lang.pick("lỗi", "error"));
+}
+
+/// Prints a note to stderr.
+pub fn print_note(lang: Lang, vi: &str, en: &str) {
+    let text = tthc::report::diagnostics::terminal_safe(lang.pick(vi, en)).into_owned();
+    let _ = writeln!(io::stderr(), "{}: {text}", lang.pick("ghi chú", "note"));
+}
+
+/// Writes text to stdout; a closed or full stdout is an error, not a panic.
+pub fn print_stdout(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Writes `text` to `path` atomically, or to stdout; exit status 0 or 2.
+pub fn write_text(path: Option<&Path>, text: &str, lang: Lang) -> ExitCode {
+    let result = match path {
+        Some(path) => write_atomically(path, text.as_bytes()),
+        None => print_stdout(text),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let target = path.map_or("stdout".to_string(), |p| p.display().to_string());
+            print_error(
+                lang,
+                &format!("không ghi được {target}: {e}"),
+                &format!("cannot write {target}: {e}"),
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An output file written through a temporary file in the same folder and
+/// renamed over the target when complete, so that readers never see half a
+/// file; an output abandoned on error leaves nothing behind.
+pub struct OutputFile {
+    writer: Option<BufWriter<File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+impl OutputFile {
+    /// Starts writing `path`.
+    pub fn create(path: &Path) -> io::Result<OutputFile> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = File::create(&tmp)?;
+        Ok(OutputFile {
+            writer: Some(BufWriter::with_capacity(1 << 16, file)),
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Flushes and renames the temporary file over the target.
+    pub fn commit(mut self) -> io::Result<()> {
+        let flushed = match self.writer.take() {
+            Some(mut w) => w.flush().and_then(|()| w.get_ref().sync_all()),
+            None => Ok(()),
+        };
+        flushed.and_then(|()| std::fs::rename(&self.tmp, &self.path))
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.writer {
+            Some(w) => w.write(buf),
+            None => Err(io::Error::other("output already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.writer {
+            Some(w) => w.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for OutputFile {
+    fn drop(&mut self) {
+        // Committed: the temporary file was renamed; otherwise remove it.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// Writes a whole file atomically.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut out = OutputFile::create(path)?;
+    out.write_all(bytes)?;
+    out.commit()
 }

@@ -1,38 +1,21 @@
 //! `tthc audit DIR`: load, measure and review every procedure below DIR in
 //! parallel, streaming one row per procedure, then the totals.
 
-use clap::ValueEnum;
+use crate::output::{OutputFile, SettingsArgs, print_error, print_note};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tthc::catalog::audit::{AuditOptions, AuditRow, RowStatus, audit_file};
+use tthc::Lang;
+use tthc::analysis::Target;
+use tthc::catalog::audit::{AuditOptions, audit_file};
 use tthc::catalog::baseline::BaselineIndex;
-use tthc::catalog::columns::RowRecord;
+use tthc::catalog::row::{AuditRow, RowStatus};
 use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select};
-use tthc::catalog::table::{CsvWriter, MarkdownWriter, RowWriter, TableWriter, write_totals_csv};
+use tthc::catalog::table::{AuditFormat, write_totals_csv};
 use tthc::catalog::totals::Totals;
-use tthc::compare::Target;
-use tthc::config::{Config, ReviewOptions};
-use tthc::cost_basis::CostBasis;
-use tthc::{Lang, LoadOptions, Severity};
-
-/// Output format of `audit`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Aligned columns for a terminal, then the totals.
-    Table,
-    /// One CSV line per procedure (totals: see --totals).
-    Csv,
-    /// One JSON document: {"rows": [...], "totals": {...}}.
-    Json,
-    /// One JSON object per line, then {"totals": {...}}.
-    Jsonl,
-    /// A Markdown table, then the totals.
-    Md,
-}
+use tthc::report::check::FailOn;
 
 /// Arguments of `tthc audit`.
 #[derive(clap::Args)]
@@ -42,9 +25,9 @@ pub struct Args {
     /// A baseline catalog: report the reduction per procedure and overall.
     #[arg(long, value_name = "DIR")]
     baseline: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    /// Output format: table, csv, md, json, jsonl.
+    #[arg(long, default_value = "table")]
+    format: AuditFormat,
     /// Write to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -57,14 +40,8 @@ pub struct Args {
     jobs: Option<usize>,
     /// Exit 1 when a finding at or above this severity is found
     /// (error, warn, info; `never` to report without failing).
-    #[arg(long, default_value = "error", value_parser = parse_fail_on)]
+    #[arg(long, default_value = "error")]
     fail_on: FailOn,
-    /// Compliance-cost basis overrides (YAML).
-    #[arg(long, value_name = "FILE")]
-    cost_basis: Option<PathBuf>,
-    /// Review configuration (default: the nearest tthc.yaml above DIR).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Audit simplified drafts (*.draft.yaml) too; by default they are skipped.
     #[arg(long, conflicts_with = "prefer_drafts")]
     include_drafts: bool,
@@ -76,87 +53,77 @@ pub struct Args {
     /// nq66-2026, or cost=25,time=30); exit 1 if it is missed.
     #[arg(long, requires = "baseline")]
     target: Option<Target>,
-    /// Language of the table, Markdown and notes.
-    #[arg(long, default_value = "en")]
-    lang: Lang,
-    /// Largest accepted file, in bytes.
-    #[arg(long, default_value_t = LoadOptions::default().max_file_size)]
-    max_file_size: u64,
+    #[command(flatten)]
+    settings: SettingsArgs,
 }
 
-/// The severity that makes the audit exit 1, or none.
-#[derive(Clone, Copy, Debug)]
-struct FailOn(Option<Severity>);
+/// Input errors (exit 2) found before any row is written, in both languages.
+struct Fatal {
+    vi: String,
+    en: String,
+}
 
-fn parse_fail_on(s: &str) -> Result<FailOn, String> {
-    match s {
-        "never" | "none" => Ok(FailOn(None)),
-        other => other.parse().map(|s| FailOn(Some(s))),
+impl Fatal {
+    fn new(vi: String, en: String) -> Fatal {
+        Fatal { vi, en }
+    }
+
+    fn missing(path: &Path) -> Fatal {
+        let p = path.display();
+        Fatal::new(
+            format!("{p}: không có tệp hay thư mục này"),
+            format!("{p}: no such file or directory"),
+        )
     }
 }
 
-/// Input errors (exit 2) found before any row is written.
-struct Fatal(String);
-
 pub fn run(args: Args) -> ExitCode {
-    match audit(&args) {
+    if !args.dir.exists() {
+        let f = Fatal::missing(&args.dir);
+        print_error(args.settings.lang_hint(), &f.vi, &f.en);
+        return ExitCode::from(2);
+    }
+    // One configuration for the whole audit: --config, or the nearest
+    // tthc.yaml above the audited directory.
+    let settings = match args.settings.resolver().for_dir(&audit_root(&args.dir)) {
+        Ok(s) => s,
+        Err(errors) => {
+            crate::output::print_errors(&errors, args.settings.lang_hint());
+            return ExitCode::from(2);
+        }
+    };
+    let lang = settings.lang;
+    let options = AuditOptions {
+        settings,
+        root: audit_root(&args.dir),
+    };
+    match audit(&args, &options, lang) {
         Ok(code) => code,
-        Err(Fatal(message)) => {
-            eprintln!("error: {message}");
+        Err(f) => {
+            print_error(lang, &f.vi, &f.en);
             ExitCode::from(2)
         }
     }
 }
 
-fn note(lang: Lang, vi: &str, en: &str) {
-    eprintln!("{}: {}", lang.pick("ghi chú", "note"), lang.pick(vi, en));
-}
-
-fn options(args: &Args) -> Result<AuditOptions, Fatal> {
-    let review = match args.config.clone().or_else(|| Config::discover(&args.dir)) {
-        Some(path) => {
-            Config::load(&path)
-                .map_err(|e| Fatal(e.to_string()))?
-                .review
-        }
-        None => ReviewOptions::default(),
-    };
-    let cost_basis = match &args.cost_basis {
-        Some(path) => CostBasis::load_file(path)
-            .1
-            .map_err(|e| Fatal(e.to_string()))?,
-        None => CostBasis::default(),
-    };
-    let root = if args.dir.is_file() {
-        args.dir.parent().map(Path::to_path_buf).unwrap_or_default()
+/// The folder row paths are relative to: the directory, or a file's folder.
+fn audit_root(dir: &Path) -> PathBuf {
+    if dir.is_file() {
+        dir.parent().map(Path::to_path_buf).unwrap_or_default()
     } else {
-        args.dir.clone()
-    };
-    Ok(AuditOptions {
-        load: LoadOptions {
-            max_file_size: args.max_file_size,
-            ..LoadOptions::default()
-        },
-        review,
-        cost_basis,
-        root,
-        skip_review: false,
-    })
+        dir.to_path_buf()
+    }
 }
 
-fn audit(args: &Args) -> Result<ExitCode, Fatal> {
-    let lang = args.lang;
-    if !args.dir.exists() {
-        return Err(Fatal(format!(
-            "{}: no such file or directory",
-            args.dir.display()
-        )));
-    }
-    let options = options(args)?;
+fn note(lang: Lang, vi: &str, en: &str) {
+    print_note(lang, vi, en);
+}
+
+fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fatal> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
-        .map_err(|e| Fatal(e.to_string()))?;
+        .map_err(|e| Fatal::new(e.to_string(), e.to_string()))?;
     let drafts = if args.prefer_drafts {
         Drafts::Prefer
     } else if args.include_drafts {
@@ -206,7 +173,7 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
 
     let mut index = match &args.baseline {
         Some(dir) => {
-            let base = baseline_options(&options, dir);
+            let base = baseline_options(options, dir);
             let (index, errors) = build_baseline(dir, |c| audit_chunk(c, &base, &None))?;
             input_errors += errors;
             Some(index)
@@ -214,15 +181,9 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
         None => None,
     };
 
-    let mut sink = Output::open(args.out.as_deref())?;
+    let mut sink = Sink::open(args.out.as_deref())?;
     let with_baseline = index.is_some();
-    let mut writer: Box<dyn RowWriter + '_> = match args.format {
-        Format::Table => Box::new(TableWriter::new(&mut sink.writer, with_baseline, lang)),
-        Format::Csv => Box::new(CsvWriter::new(&mut sink.writer, with_baseline)),
-        Format::Md => Box::new(MarkdownWriter::new(&mut sink.writer, with_baseline, lang)),
-        Format::Json => Box::new(JsonWriter::new(&mut sink.writer, with_baseline, false)),
-        Format::Jsonl => Box::new(JsonWriter::new(&mut sink.writer, with_baseline, true)),
-    };
+    let mut writer = args.format.writer(&mut sink, with_baseline, lang);
     let bar = progress_bar(selection.files.len() as u64);
     let mut totals = Totals {
         skipped_drafts: if drafts == Drafts::Skip {
@@ -236,7 +197,7 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
     let result = for_each_row(
         &selection.files,
         CHUNK,
-        |c| audit_chunk(c, &options, &bar),
+        |c| audit_chunk(c, options, &bar),
         |mut row| {
             if let Some(index) = index.as_mut() {
                 index.compare(&mut row);
@@ -258,10 +219,23 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
     drop(writer);
     let result = result.and_then(|()| sink.commit());
     if let Err(e) = result {
-        return Err(Fatal(format!("cannot write the output: {e}")));
+        return Err(Fatal::new(
+            format!("không ghi được kết quả: {e}"),
+            format!("cannot write the output: {e}"),
+        ));
     }
     if let Some(path) = &args.totals {
-        write_atomically(path, |w| write_totals_csv(w, &totals))?;
+        let written = OutputFile::create(path).and_then(|mut out| {
+            write_totals_csv(&mut out, &totals)?;
+            out.commit()
+        });
+        if let Err(e) = written {
+            let p = path.display();
+            return Err(Fatal::new(
+                format!("không ghi được {p}: {e}"),
+                format!("cannot write {p}: {e}"),
+            ));
+        }
     }
 
     report_failures(&failed, lang);
@@ -281,7 +255,7 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
                 ),
             );
         }
-        if matches!(args.format, Format::Csv | Format::Json | Format::Jsonl) || args.out.is_some() {
+        if args.format.is_machine() || args.out.is_some() {
             eprintln!("{}", b.headline(lang));
         }
         if let Some(t) = &b.target {
@@ -301,7 +275,7 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
         ExitCode::from(2)
     } else if args
         .fail_on
-        .0
+        .threshold()
         .is_some_and(|level| totals.catalog.findings.any_at_or_above(level))
         || target_missed
     {
@@ -313,13 +287,8 @@ fn audit(args: &Args) -> Result<ExitCode, Fatal> {
 
 fn baseline_options(options: &AuditOptions, dir: &Path) -> AuditOptions {
     AuditOptions {
-        root: if dir.is_file() {
-            dir.parent().map(Path::to_path_buf).unwrap_or_default()
-        } else {
-            dir.to_path_buf()
-        },
-        skip_review: true,
-        ..options.clone()
+        root: audit_root(dir),
+        ..options.metrics_only()
     }
 }
 
@@ -330,10 +299,7 @@ fn build_baseline(
     audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow>,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
-        return Err(Fatal(format!(
-            "{}: no such file or directory",
-            dir.display()
-        )));
+        return Err(Fatal::missing(dir));
     }
     let selection = select(dir, Drafts::Skip);
     let mut errors = report_unreadable(&selection);
@@ -395,129 +361,46 @@ fn progress_bar(len: u64) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Where rows go: stdout, or a temporary file renamed over `--out` at the
-/// end, so that readers never see a half-written report.
-struct Output {
-    writer: BufWriter<Box<dyn Write>>,
-    target: Option<(PathBuf, PathBuf)>,
+/// Where rows go: stdout, or `--out` written atomically.
+enum Sink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File(OutputFile),
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".tmp-{}", std::process::id()));
-    path.with_file_name(name)
-}
-
-impl Output {
-    fn open(out: Option<&Path>) -> Result<Output, Fatal> {
+impl Sink {
+    fn open(out: Option<&Path>) -> Result<Sink, Fatal> {
         match out {
-            None => Ok(Output {
-                writer: BufWriter::new(Box::new(io::stdout().lock())),
-                target: None,
+            None => Ok(Sink::Stdout(BufWriter::new(io::stdout().lock()))),
+            Some(path) => OutputFile::create(path).map(Sink::File).map_err(|e| {
+                let p = path.display();
+                Fatal::new(
+                    format!("không ghi được {p}: {e}"),
+                    format!("cannot write {p}: {e}"),
+                )
             }),
-            Some(path) => {
-                let tmp = temp_path(path);
-                let file =
-                    File::create(&tmp).map_err(|e| Fatal(format!("{}: {e}", tmp.display())))?;
-                Ok(Output {
-                    writer: BufWriter::with_capacity(1 << 16, Box::new(file)),
-                    target: Some((tmp, path.to_path_buf())),
-                })
-            }
         }
     }
 
-    fn commit(mut self) -> io::Result<()> {
-        let flushed = self.writer.flush();
-        let target = self.target.take();
-        drop(self);
-        match target {
-            None => flushed,
-            Some((tmp, path)) => match flushed.and_then(|()| std::fs::rename(&tmp, &path)) {
-                Ok(()) => Ok(()),
-                Err(e) => {
-                    let _ = std::fs::remove_file(&tmp);
-                    Err(e)
-                }
-            },
+    fn commit(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush(),
+            Sink::File(f) => f.commit(),
         }
     }
 }
 
-impl Drop for Output {
-    fn drop(&mut self) {
-        // An output abandoned on error leaves no temporary file behind.
-        if let Some((tmp, _)) = &self.target {
-            let _ = std::fs::remove_file(tmp);
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File(f) => f.write(buf),
         }
     }
-}
 
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<Box<dyn Write>>) -> io::Result<()>,
-) -> Result<(), Fatal> {
-    let mut out = Output::open(Some(path))?;
-    write(&mut out.writer)
-        .and_then(|()| out.commit())
-        .map_err(|e| Fatal(format!("{}: {e}", path.display())))
-}
-
-/// JSON (`{"rows":[…],"totals":{…}}`, rows written as they come) or JSON
-/// Lines (one row per line, then `{"totals":{…}}`).
-struct JsonWriter<W: Write> {
-    out: W,
-    with_baseline: bool,
-    lines: bool,
-    rows: u64,
-}
-
-impl<W: Write> JsonWriter<W> {
-    fn new(out: W, with_baseline: bool, lines: bool) -> JsonWriter<W> {
-        JsonWriter {
-            out,
-            with_baseline,
-            lines,
-            rows: 0,
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File(f) => f.flush(),
         }
-    }
-}
-
-impl<W: Write> RowWriter for JsonWriter<W> {
-    fn row(&mut self, row: &AuditRow) -> io::Result<()> {
-        if !self.lines {
-            self.out.write_all(if self.rows == 0 {
-                b"{\"rows\":[\n"
-            } else {
-                b",\n"
-            })?;
-        }
-        self.rows += 1;
-        let record = RowRecord {
-            row,
-            with_baseline: self.with_baseline,
-        };
-        serde_json::to_writer(&mut self.out, &record)?;
-        if self.lines {
-            self.out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-
-    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
-        if self.lines {
-            serde_json::to_writer(&mut self.out, &serde_json::json!({ "totals": totals }))?;
-        } else {
-            self.out.write_all(if self.rows == 0 {
-                b"{\"rows\":["
-            } else {
-                b"\n"
-            })?;
-            self.out.write_all(b"],\n\"totals\":")?;
-            serde_json::to_writer(&mut self.out, totals)?;
-            self.out.write_all(b"}")?;
-        }
-        self.out.write_all(b"\n")?;
-        self.out.flush()
     }
 }

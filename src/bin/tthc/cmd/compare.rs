@@ -1,12 +1,13 @@
 //! `tthc compare BASELINE DRAFT`: every metric side by side, the elements
 //! removed, added and changed, and the reduction targets.
 
-use crate::cmd::metrics::{Format, cost_basis, load};
+use crate::cmd::metrics::{Format, analyse};
+use crate::output::{SettingsArgs, write_text};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tthc::Lang;
-use tthc::compare::{Target, compare_measured};
-use tthc::metrics::{Scenario, measure_with, render};
+use tthc::Comparison;
+use tthc::analysis::Target;
+use tthc::metrics::Scenario;
 
 /// Arguments of `tthc compare`.
 #[derive(clap::Args)]
@@ -22,45 +23,38 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// YAML file overriding the default cost basis.
-    #[arg(long)]
-    cost_basis: Option<PathBuf>,
     /// Fee scenario for both: auto, in-person, online.
-    #[arg(long, default_value = "auto")]
-    scenario: Scenario,
-    /// Language of the text output.
-    #[arg(long, default_value = "en")]
-    lang: Lang,
+    #[arg(long)]
+    scenario: Option<Scenario>,
+    #[command(flatten)]
+    settings: SettingsArgs,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let Some(basis) = cost_basis(args.cost_basis.as_deref(), args.lang) else {
+    // Both are valued on the draft's settings (Comparison re-values the
+    // baseline when its basis differs).
+    let baseline = analyse(&args.baseline, &args.settings, args.scenario);
+    let draft = analyse(&args.draft, &args.settings, args.scenario);
+    let (Ok((_, b)), Ok((settings, d))) = (baseline, draft) else {
         return ExitCode::from(2);
     };
-    let baseline = load(&args.baseline, args.lang);
-    let draft = load(&args.draft, args.lang);
-    let (Some((bp, bg)), Some((dp, dg))) = (baseline, draft) else {
-        return ExitCode::from(2);
-    };
-    let bm = measure_with(&bp, &bg, &basis, args.scenario);
-    let dm = measure_with(&dp, &dg, &basis, args.scenario);
-    let c = compare_measured(&bp, bm, &dp, dm, &args.target);
-    match args.format {
-        Format::Text => print!("{}", render::comparison_text(&bp, &dp, &c, args.lang)),
-        Format::Json => {
-            let mut doc = serde_json::json!({
-                "files": {
-                    "baseline": args.baseline.display().to_string(),
-                    "draft": args.draft.display().to_string(),
-                },
-            });
-            if let (Some(obj), Ok(serde_json::Value::Object(fields))) =
-                (doc.as_object_mut(), serde_json::to_value(&c))
-            {
-                obj.extend(fields);
-            }
-            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    let c = Comparison::new(&b, &d, &args.target);
+    let lang = settings.lang;
+    let text = match args.format {
+        Format::Text => {
+            tthc::report::metrics::comparison_text(b.procedure(), d.procedure(), &c, lang)
         }
+        Format::Json => {
+            tthc::report::metrics::comparison_json(
+                &c,
+                &args.baseline.display().to_string(),
+                &args.draft.display().to_string(),
+            ) + "\n"
+        }
+    };
+    let written = write_text(None, &text, lang);
+    if written != ExitCode::SUCCESS {
+        return written;
     }
     if c.targets_met() {
         ExitCode::SUCCESS

@@ -2,10 +2,11 @@
 //! documents removed, added and changed, and the Government's reduction
 //! targets (SPEC section 8).
 
-use crate::cost_basis::CostBasis;
-use crate::graph::{GraphError, StepGraph};
-use crate::metrics::{Length, Metrics, Percent, measure};
-use crate::model::{Document, Procedure, Step};
+use crate::analysis::Analysis;
+use crate::analysis::metric::Metric;
+use crate::metrics::{Length, Metrics, Percent};
+use crate::metrics::{Quantity, Unit};
+use crate::model::{Document, Step};
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use std::fmt;
@@ -63,7 +64,7 @@ impl fmt::Display for Target {
 /// `25` / `25%` (cost −25%), `cost=25`, `time=30`, `cost=25,time=30`.
 ///
 /// ```
-/// use tthc::compare::Target;
+/// use tthc::analysis::Target;
 /// assert_eq!("NQ66-2025".parse::<Target>(), Ok(Target::Nq66_2025));
 /// let t: Target = "cost=25,time=12.5".parse().unwrap();
 /// let (cost, time) = t.requirements();
@@ -119,54 +120,36 @@ impl Serialize for Target {
     }
 }
 
-/// The unit of a compared value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueUnit {
-    /// A count.
-    Count,
-    /// Whole đồng.
-    Dong,
-    /// Thousandths of an hour.
-    MilliHours,
-    /// Thousandths of a working day.
-    MilliWorkingDays,
-    /// Thousandths of a calendar day.
-    MilliCalendarDays,
-}
-
 /// One metric, before and after.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MetricChange {
-    /// JSON path of the metric (`structure.steps`, `compliance_cost.per_case`).
-    pub metric: &'static str,
+    /// The metric (serialized as its key, `compliance_cost.per_case`).
+    pub metric: Metric,
     /// Unit of the values.
-    pub unit: ValueUnit,
+    pub unit: Unit,
     /// Baseline value (`None` when not measurable, e.g. no volume declared).
-    pub baseline: Option<u128>,
+    pub baseline: Option<Quantity>,
     /// Draft value.
-    pub draft: Option<u128>,
+    pub draft: Option<Quantity>,
     /// `draft − baseline`.
-    pub change: Option<i128>,
+    pub change: Option<Quantity>,
     /// `(draft − baseline) / baseline × 100`.
     pub change_percent: Option<Percent>,
 }
 
 impl MetricChange {
-    fn new(
-        metric: &'static str,
-        unit: ValueUnit,
-        baseline: Option<u128>,
-        draft: Option<u128>,
-    ) -> MetricChange {
+    fn new(metric: Metric, baseline: Option<Quantity>, draft: Option<Quantity>) -> MetricChange {
+        let unit = metric.unit();
         let (change, change_percent) = match (baseline, draft) {
-            (Some(b), Some(d)) => {
-                let change = match (i128::try_from(d), i128::try_from(b)) {
-                    (Ok(d), Ok(b)) => Some(d - b),
+            (Some(b), Some(d)) => (
+                d.scaled()
+                    .checked_sub(b.scaled())
+                    .map(|c| Quantity::new(c, unit)),
+                match (u128::try_from(b.scaled()), u128::try_from(d.scaled())) {
+                    (Ok(b), Ok(d)) => Percent::change(b, d),
                     _ => None,
-                };
-                (change, Percent::change(b, d))
-            }
+                },
+            ),
             _ => (None, None),
         };
         MetricChange {
@@ -251,14 +234,17 @@ pub struct TargetCheck {
     pub met: bool,
 }
 
-/// Baseline against draft.
+/// Baseline against draft, both valued on the same cost basis.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Comparison {
+    /// The cost basis both sides are valued on (its hourly-income source).
+    pub cost_basis: String,
     /// Metrics of the baseline.
     pub baseline: Metrics,
     /// Metrics of the draft.
     pub draft: Metrics,
-    /// Every metric side by side.
+    /// Every metric of one procedure, side by side.
     pub metrics: Vec<MetricChange>,
     /// Cut of the compliance cost.
     pub compliance_cost: Reduction,
@@ -273,90 +259,88 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Compares a baseline with its draft and checks `targets`. Both are
+    /// valued on the draft's cost basis: a baseline analysed on another
+    /// basis is measured again on it, so a reduction never mixes bases.
+    ///
+    /// ```
+    /// use tthc::{Analysis, Settings, analysis::{Comparison, Target}};
+    /// let yaml = |fee: u32| format!(
+    ///     "format: tthc/1\nname: X\nfees: [{{ name: Phí, amount: {fee} }}]\nsteps:\n  a: {{ name: A, actor: applicant }}\n");
+    /// let settings = Settings::default();
+    /// let before = Analysis::from_yaml_str(&yaml(1_000_000), "a.yaml", &settings)?;
+    /// let after = Analysis::from_yaml_str(&yaml(500_000), "b.yaml", &settings)?;
+    /// let c = Comparison::new(&before, &after, &[Target::Nq68_2020]);
+    /// assert!(c.targets_met());
+    /// # Ok::<(), tthc::LoadErrors>(())
+    /// ```
+    pub fn new(baseline: &Analysis, draft: &Analysis, targets: &[Target]) -> Comparison {
+        let rebased;
+        let baseline = if baseline.same_basis(draft) {
+            baseline
+        } else {
+            rebased = baseline.revalued_like(draft);
+            &rebased
+        };
+        let bm = baseline.metrics();
+        let dm = draft.metrics();
+        let metrics = Metric::ALL
+            .iter()
+            .filter(|m| !m.needs_baseline())
+            .map(|&m| MetricChange::new(m, m.of(baseline), m.of(draft)))
+            .collect();
+        let cost = Reduction {
+            reduction_percent: Percent::reduction(
+                bm.compliance_cost.per_case.dong(),
+                dm.compliance_cost.per_case.dong(),
+            ),
+            annual_reduction_percent: match (bm.compliance_cost.annual, dm.compliance_cost.annual) {
+                (Some(b), Some(d)) => Percent::reduction(b.dong(), d.dong()),
+                _ => None,
+            },
+        };
+        let time = Reduction {
+            reduction_percent: match (bm.processing_time.length, dm.processing_time.length) {
+                (Length::WorkingDays(b), Length::WorkingDays(d))
+                | (Length::CalendarDays(b), Length::CalendarDays(d)) => {
+                    Percent::reduction(b.into(), d.into())
+                }
+                _ => None,
+            },
+            annual_reduction_percent: None,
+        };
+        let targets = targets
+            .iter()
+            .map(|t| check(*t, cost.reduction_percent, time.reduction_percent))
+            .collect();
+        let (b, d) = (baseline.procedure(), draft.procedure());
+        Comparison {
+            cost_basis: draft.cost_basis().hourly_income.source.clone(),
+            steps: diff(&b.steps, &d.steps, |s| &s.id, |s| &s.name, step_fields),
+            documents: diff(
+                &b.documents,
+                &d.documents,
+                |d| &d.id,
+                |d| &d.name,
+                document_fields,
+            ),
+            baseline: bm.clone(),
+            draft: dm.clone(),
+            metrics,
+            compliance_cost: cost,
+            processing_time: time,
+            targets,
+        }
+    }
+
     /// Whether every target is met.
     pub fn targets_met(&self) -> bool {
         self.targets.iter().all(|t| t.met)
     }
-}
 
-/// Compares a baseline with a draft, measuring both with `basis` and
-/// checking `targets`. Fails only if a procedure's `next`/`choice` edges are
-/// broken (never for a procedure the loader accepted).
-///
-/// ```
-/// use tthc::{Procedure, cost_basis::CostBasis, compare::{compare, Target}};
-/// let yaml = |fee: u32| format!(
-///     "format: tthc/1\nname: X\nfees: [{{ name: Phí, amount: {fee} }}]\nsteps:\n  a: {{ name: A, actor: applicant }}\n");
-/// let before = Procedure::from_yaml_str(&yaml(1_000_000), "a.yaml").unwrap();
-/// let after = Procedure::from_yaml_str(&yaml(500_000), "b.yaml").unwrap();
-/// let c = compare(&before, &after, &CostBasis::default(), &[Target::Nq68_2020]).unwrap();
-/// assert!(c.targets_met());
-/// ```
-pub fn compare(
-    baseline: &Procedure,
-    draft: &Procedure,
-    basis: &CostBasis,
-    targets: &[Target],
-) -> Result<Comparison, GraphError> {
-    let bm = measure(baseline, &StepGraph::build(baseline)?, basis);
-    let dm = measure(draft, &StepGraph::build(draft)?, basis);
-    Ok(compare_measured(baseline, bm, draft, dm, targets))
-}
-
-/// [`compare`] for procedures already measured.
-pub fn compare_measured(
-    baseline: &Procedure,
-    bm: Metrics,
-    draft: &Procedure,
-    dm: Metrics,
-    targets: &[Target],
-) -> Comparison {
-    let metrics = side_by_side(&bm, &dm);
-    let cost = Reduction {
-        reduction_percent: Percent::reduction(
-            bm.compliance_cost.per_case.dong(),
-            dm.compliance_cost.per_case.dong(),
-        ),
-        annual_reduction_percent: match (bm.compliance_cost.annual, dm.compliance_cost.annual) {
-            (Some(b), Some(d)) => Percent::reduction(b.dong(), d.dong()),
-            _ => None,
-        },
-    };
-    let time = Reduction {
-        reduction_percent: match (bm.processing_time.length, dm.processing_time.length) {
-            (Length::WorkingDays(b), Length::WorkingDays(d))
-            | (Length::CalendarDays(b), Length::CalendarDays(d)) => {
-                Percent::reduction(b.into(), d.into())
-            }
-            _ => None,
-        },
-        annual_reduction_percent: None,
-    };
-    let targets = targets
-        .iter()
-        .map(|t| check(*t, cost.reduction_percent, time.reduction_percent))
-        .collect();
-    Comparison {
-        steps: diff(
-            &baseline.steps,
-            &draft.steps,
-            |s| &s.id,
-            |s| &s.name,
-            step_fields,
-        ),
-        documents: diff(
-            &baseline.documents,
-            &draft.documents,
-            |d| &d.id,
-            |d| &d.name,
-            document_fields,
-        ),
-        baseline: bm,
-        draft: dm,
-        metrics,
-        compliance_cost: cost,
-        processing_time: time,
-        targets,
+    /// The value of `metric` (see [`Metric::of_comparison`]).
+    pub fn value(&self, metric: Metric) -> Option<Quantity> {
+        metric.of_comparison(self)
     }
 }
 
@@ -382,95 +366,6 @@ pub fn check(target: Target, cost: Option<Percent>, time: Option<Percent>) -> Ta
         target,
         met: components.iter().all(|c| c.met),
         components,
-    }
-}
-
-/// A structure count and how to read it.
-type Counted = (&'static str, fn(&Metrics) -> u64);
-
-fn side_by_side(b: &Metrics, d: &Metrics) -> Vec<MetricChange> {
-    use ValueUnit::*;
-    let count = |f: fn(&Metrics) -> u64| (Some(u128::from(f(b))), Some(u128::from(f(d))));
-    let mut out = Vec::new();
-    let counts: [Counted; 12] = [
-        ("structure.steps", |m| m.structure.steps),
-        ("structure.applicant_steps", |m| m.structure.applicant_steps),
-        ("structure.agency_steps", |m| m.structure.agency_steps),
-        ("structure.main_path_steps", |m| m.structure.main_path_steps),
-        ("structure.agencies", |m| m.structure.agencies),
-        ("structure.handoffs", |m| m.structure.handoffs),
-        ("structure.documents", |m| m.structure.documents),
-        ("structure.copies", |m| m.structure.copies),
-        ("structure.certified_copies", |m| {
-            m.structure.certified_copies
-        }),
-        ("structure.presented_documents", |m| {
-            m.structure.presented_documents
-        }),
-        ("structure.state_held_documents", |m| {
-            m.structure.state_held_documents
-        }),
-        ("structure.trips", |m| m.structure.trips),
-    ];
-    for (name, f) in counts {
-        let (x, y) = count(f);
-        out.push(MetricChange::new(name, Count, x, y));
-    }
-    let (bl, dl) = (b.processing_time.length, d.processing_time.length);
-    out.push(MetricChange::new(
-        "processing_time.working_milli_days",
-        MilliWorkingDays,
-        bl.working_milli_days().map(u128::from),
-        dl.working_milli_days().map(u128::from),
-    ));
-    if bl.calendar_milli_days().is_some() || dl.calendar_milli_days().is_some() {
-        out.push(MetricChange::new(
-            "processing_time.calendar_milli_days",
-            MilliCalendarDays,
-            bl.calendar_milli_days().map(u128::from),
-            dl.calendar_milli_days().map(u128::from),
-        ));
-    }
-    let (bc, dc) = (&b.compliance_cost, &d.compliance_cost);
-    out.push(MetricChange::new(
-        "compliance_cost.milli_hours",
-        MilliHours,
-        Some(bc.milli_hours),
-        Some(dc.milli_hours),
-    ));
-    out.push(MetricChange::new(
-        "compliance_cost.per_case",
-        Dong,
-        Some(bc.per_case.dong()),
-        Some(dc.per_case.dong()),
-    ));
-    out.push(MetricChange::new(
-        "compliance_cost.annual",
-        Dong,
-        bc.annual.map(|m| m.dong()),
-        dc.annual.map(|m| m.dong()),
-    ));
-    for (rb, rd) in bc.breakdown.iter().zip(&dc.breakdown) {
-        out.push(MetricChange::new(
-            activity_metric(rb.activity),
-            Dong,
-            Some(rb.total.dong()),
-            Some(rd.total.dong()),
-        ));
-    }
-    out
-}
-
-fn activity_metric(a: crate::metrics::Activity) -> &'static str {
-    use crate::metrics::Activity::*;
-    match a {
-        Learning => "compliance_cost.breakdown.learning",
-        Preparing => "compliance_cost.breakdown.preparing",
-        Obtaining => "compliance_cost.breakdown.obtaining",
-        Submitting => "compliance_cost.breakdown.submitting",
-        Paying => "compliance_cost.breakdown.paying",
-        Supplementing => "compliance_cost.breakdown.supplementing",
-        Receiving => "compliance_cost.breakdown.receiving",
     }
 }
 

@@ -1,13 +1,16 @@
 //! Metrics and comparisons as plain text, in Vietnamese or English.
 //! Renderers return strings; they never print.
 
-use crate::compare::{Comparison, ElementDiff, MetricChange, ValueUnit};
+use crate::analysis::{Analysis, Comparison, ElementDiff, Metric, MetricChange};
 use crate::cost_basis::CostBasis;
 use crate::i18n::Lang;
-use crate::metrics::exact::milli_text;
+use crate::metrics::Quantity;
+use crate::metrics::milli_text;
 use crate::metrics::{Length, Metrics, Scenario};
 use crate::model::{Money, Procedure};
+
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 fn money(m: Money, lang: Lang) -> String {
@@ -21,8 +24,12 @@ fn path_text(path: &[String]) -> String {
     path.join(" → ")
 }
 
-/// The metrics of one procedure as a text report.
-pub fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> String {
+/// The metrics of an analysis as a text report.
+pub fn text(a: &Analysis, lang: Lang) -> String {
+    metrics_text(a.procedure(), a.metrics(), a.cost_basis(), lang)
+}
+
+fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> String {
     let t = |vi, en| lang.pick(vi, en);
     let mut o = String::new();
     let code = p
@@ -93,7 +100,7 @@ pub fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -
             o,
             "  {:<22} {} {} ({} → {}, {} {}): {}",
             t("trên lịch làm việc", "on the calendar"),
-            crate::metrics::exact::milli_text(c.working_milli_days.into()),
+            crate::metrics::milli_text(c.working_milli_days.into()),
             t("ngày làm việc", "working days"),
             c.submitted,
             c.due,
@@ -216,42 +223,17 @@ pub fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -
     o
 }
 
-fn value_text(v: Option<u128>, unit: ValueUnit, lang: Lang) -> String {
-    let Some(v) = v else { return "—".into() };
-    match unit {
-        ValueUnit::Count => v.to_string(),
-        ValueUnit::Dong => money(Money::from_dong(v), lang),
-        ValueUnit::MilliHours => format!("{} h", milli_text(v)),
-        ValueUnit::MilliWorkingDays => format!("{} {}", milli_text(v), lang.pick("ngày LV", "wd")),
-        ValueUnit::MilliCalendarDays => format!("{} {}", milli_text(v), lang.pick("ngày", "d")),
-    }
-}
-
 fn change_row(c: &MetricChange, lang: Lang) -> String {
-    let change = match c.change {
-        None => "—".to_string(),
-        Some(d) => {
-            let sign = if d > 0 {
-                "+"
-            } else if d < 0 {
-                "-"
-            } else {
-                ""
-            };
-            let mag = value_text(Some(d.unsigned_abs()), c.unit, lang);
-            format!("{sign}{mag}")
-        }
-    };
     let pct = c
         .change_percent
         .map(|p| format!("{p}%"))
         .unwrap_or_else(|| "—".into());
     format!(
         "  {:<40} {:>16} {:>16} {:>16} {:>9}",
-        c.metric,
-        value_text(c.baseline, c.unit, lang),
-        value_text(c.draft, c.unit, lang),
-        change,
+        c.metric.label(lang),
+        crate::report::sections::value(c.baseline, lang),
+        crate::report::sections::value(c.draft, lang),
+        crate::report::sections::change(c.change, lang),
         pct
     )
 }
@@ -358,4 +340,66 @@ pub fn comparison_text(
         }
     }
     o
+}
+
+/// Every metric of one procedure by its key (`"compliance_cost.per_case"`),
+/// with the same names as review tests and comparisons use; a metric whose
+/// inputs are not declared is absent.
+pub fn values(a: &Analysis) -> BTreeMap<&'static str, Quantity> {
+    Metric::ALL
+        .iter()
+        .filter_map(|m| Some((m.key(), a.value(*m)?)))
+        .collect()
+}
+
+#[cfg(feature = "json")]
+#[derive(serde::Serialize)]
+struct MetricsDoc<'a> {
+    file: &'a str,
+    code: Option<&'a str>,
+    name: &'a str,
+    values: BTreeMap<&'static str, Quantity>,
+    #[serde(flatten)]
+    metrics: &'a Metrics,
+    cost_basis: &'a CostBasis,
+}
+
+/// The metrics of an analysis as one JSON document: `values` (every metric
+/// by key), the detailed structure, processing time and cost, and the cost
+/// basis they were valued on (fields in docs/metrics.md).
+#[cfg(feature = "json")]
+pub fn json(a: &Analysis, file: &str) -> String {
+    let p = a.procedure();
+    crate::report::json::pretty(&MetricsDoc {
+        file,
+        code: p.code.as_deref(),
+        name: &p.name,
+        values: values(a),
+        metrics: a.metrics(),
+        cost_basis: a.cost_basis(),
+    })
+}
+
+#[cfg(feature = "json")]
+#[derive(serde::Serialize)]
+struct Files<'a> {
+    baseline: &'a str,
+    draft: &'a str,
+}
+
+#[cfg(feature = "json")]
+#[derive(serde::Serialize)]
+struct ComparisonDoc<'a> {
+    files: Files<'a>,
+    #[serde(flatten)]
+    comparison: &'a Comparison,
+}
+
+/// A comparison as one JSON document.
+#[cfg(feature = "json")]
+pub fn comparison_json(c: &Comparison, baseline: &str, draft: &str) -> String {
+    crate::report::json::pretty(&ComparisonDoc {
+        files: Files { baseline, draft },
+        comparison: c,
+    })
 }
