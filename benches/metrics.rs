@@ -47,10 +47,12 @@ fn layered(n: usize) -> Procedure {
                     issued_by: Actor::Applicant,
                     held_in: None,
                     when: None,
+                    case: None,
                     effort: Effort {
                         milli_hours: 500,
                         cost: Money::from_dong(10_000),
                         trips: 0,
+                        people: 1,
                     },
                 });
                 vec![format!("d{i}")]
@@ -72,6 +74,7 @@ fn layered(n: usize) -> Procedure {
                     milli_hours: if applicant { 500 } else { 0 },
                     cost: Money::ZERO,
                     trips: u32::from(applicant),
+                    people: 1,
                 },
                 duration: (!applicant).then(|| Duration::working_days((i % 4) as u64)),
                 next,
@@ -92,6 +95,12 @@ fn layered(n: usize) -> Procedure {
         applicants: None,
         channels: None,
         deadline: Some(Duration::working_days(30)),
+        deadlines: Default::default(),
+        coordinating: vec![],
+        cases: vec![],
+        main_channel: None,
+        channel_shares: vec![],
+        learning: None,
         result: None,
         legal_basis: None,
         conditions: None,

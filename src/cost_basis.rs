@@ -1,6 +1,7 @@
 //! The cost basis: the prices and standard times the Standard Cost Model
 //! multiplies applicant effort by (hourly income, trip time and cost,
-//! certification fee, learning time), each with its source and year.
+//! certification fee), each with its source and year. Standard times are
+//! not part of it: the compliance cost adds only what the file declares.
 //!
 //! The default ([`CostBasis::default`]) is embedded as Rust constants, so a
 //! service gets it without parsing anything; a YAML file can override any
@@ -63,8 +64,6 @@ pub struct CostBasis {
     pub trip_cost: Sourced<Money>,
     /// Fee for certifying one copy (chứng thực bản sao).
     pub certification_fee: Sourced<Money>,
-    /// Time to learn about the procedure, once per case.
-    pub learning_milli_hours: Sourced<u64>,
 }
 
 impl Default for CostBasis {
@@ -99,13 +98,6 @@ impl Default for CostBasis {
                 Some(2016),
                 true,
             ),
-            learning_milli_hours: Sourced::new(
-                1_000,
-                "Assumption: 1 hour to learn about the procedure (Destatis 2012 time \
-                 values: familiarising with an obligation of high complexity, 60 minutes)",
-                Some(2012),
-                true,
-            ),
         }
     }
 }
@@ -120,7 +112,6 @@ impl CostBasis {
     /// trip_hours: 1.5          # hours, decimal ("1,5" also accepted)
     /// trip_cost: "25.000 đồng"
     /// certification_fee: 2000
-    /// learning_hours: 0.5
     /// ```
     ///
     /// A value given without a source gets `origin` as its source. Errors
@@ -153,7 +144,6 @@ const BASIS_KEYS: &[&str] = &[
     "trip_hours",
     "trip_cost",
     "certification_fee",
-    "learning_hours",
 ];
 const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
 
@@ -193,21 +183,13 @@ pub(crate) fn read_override(
             "trip_cost" => set(r, value, &at, &origin, &mut base.trip_cost, |r, n, p| {
                 r.money(n, p)
             }),
-            "certification_fee" => set(
+            _ => set(
                 r,
                 value,
                 &at,
                 &origin,
                 &mut base.certification_fee,
                 |r, n, p| r.money(n, p),
-            ),
-            _ => set(
-                r,
-                value,
-                &at,
-                &origin,
-                &mut base.learning_milli_hours,
-                |r, n, p| r.milli(n, p),
             ),
         }
     }
@@ -271,21 +253,19 @@ mod tests {
         let b = CostBasis::default();
         assert!(b.trip_milli_hours.assumption);
         assert!(b.trip_cost.assumption);
-        assert!(b.learning_milli_hours.assumption);
         assert!(b.certification_fee.source.contains("226/2016/TT-BTC"));
     }
 
     #[test]
     fn overrides_bare_and_sourced_values_exactly() {
         let b = CostBasis::from_yaml_str(
-            "trip_hours: \"0,25\"\ntrip_cost: \"25.000 đồng\"\nlearning_hours: 0.1\ncertification_fee: { value: 3000, source: QĐ X, year: 2025, assumption: true }\n",
+            "trip_hours: \"0,25\"\ntrip_cost: \"25.000 đồng\"\ncertification_fee: { value: 3000, source: QĐ X, year: 2025, assumption: true }\n",
             "b.yaml",
         )
         .unwrap();
         assert_eq!(b.trip_milli_hours.value, 250);
         assert_eq!(b.trip_milli_hours.source, "b.yaml");
         assert_eq!(b.trip_cost.value.dong(), 25_000);
-        assert_eq!(b.learning_milli_hours.value, 100);
         assert_eq!(b.certification_fee.value.dong(), 3_000);
         assert_eq!(b.certification_fee.year, Some(2025));
         assert!(b.certification_fee.assumption);

@@ -414,8 +414,20 @@ fn b1_birth_registration_is_same_day() {
     assert!(deadline.is_same_day());
     assert_eq!(deadline, Duration::same_day());
     assert_eq!(p.level, Some(Level::Commune));
-    assert_eq!(fee(p, "Lệ phí đăng ký khai sinh").amount, dong(8_000));
-    assert_eq!(fee(p, "Phí cấp bản sao").amount, dong(8_000));
+    // 2026 record 1.001193: free on every channel; 8,000 đ only when late,
+    // the copy fee only when copies are asked for.
+    assert_eq!(p.code.as_deref(), Some("1.001193"));
+    let late = fee(p, "Lệ phí đăng ký khai sinh quá hạn");
+    assert_eq!(
+        (late.amount, late.condition.case.as_deref()),
+        (dong(8_000), Some("qua-han"))
+    );
+    let copy = fee(p, "Phí cấp bản sao");
+    assert_eq!(
+        (copy.amount, copy.condition.case.as_deref()),
+        (dong(8_000), Some("ban-sao"))
+    );
+    assert!(p.fees.iter().flatten().all(|f| !f.condition.is_base()));
     let residence = p.document("giay-to-cu-tru").expect("proof of residence");
     assert_eq!(residence.form, DocumentForm::Presented);
     assert_eq!(
@@ -497,10 +509,12 @@ fn b4_b6_b8_police_procedures() {
     let catalog = Catalog::load();
     let residence = catalog.get("cu-tru/dang-ky-thuong-tru.yaml");
     assert_eq!(residence.deadline, Some(wd("7")));
-    assert!(
-        residence.fees.is_none(),
-        "the levy amount is not in the source"
-    );
+    // 2026 record 1.004222: 20,000 đ in person, 10,000 đ online.
+    let fees = residence.fees.as_ref().expect("fees from the 2026 record");
+    assert_eq!(fees.len(), 1);
+    assert_eq!(fees[0].amount_on(Channel::InPerson), dong(20_000));
+    assert_eq!(fees[0].amount_on(Channel::Online), dong(10_000));
+    assert_eq!(residence.code.as_deref(), Some("1.004222"));
     assert_eq!(
         residence.step("kiem-tra").map(|s| s.choice.clone()),
         Some(vec!["nop-le-phi".to_string(), "tu-choi".to_string()])

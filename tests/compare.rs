@@ -14,6 +14,7 @@ fn compare(baseline: &Analysis, draft: &Analysis, targets: &[Target]) -> Compari
 const BASE: &str = r#"
 format: tthc/1
 name: X
+learning: { hours: 1 }
 documents:
   a: { name: "Bản sao  Giấy khai sinh" }
   b: { name: Sổ hộ khẩu, effort: { trips: 1 } }
@@ -26,6 +27,7 @@ steps:
 const DRAFT: &str = r#"
 format: tthc/1
 name: X
+learning: { hours: 1 }
 documents:
   khai-sinh: { name: bản sao giấy khai sinh }
   c: { name: Tờ khai }

@@ -112,6 +112,7 @@ fn spec_example_by_hand() {
 const DOCS: &str = r#"
 format: tthc/1
 name: Cấp giấy phép
+learning: { hours: 1 }
 channels: [online]
 fees:
   - { name: Lệ phí, amount: 200000, online_amount: 100000 }
@@ -233,13 +234,8 @@ fn applicant_durations_and_same_day_do_not_count() {
 #[test]
 fn published_reduction_figure() {
     // Two procedures whose only cost is a fee: 1,024,000 đ and 231,000 đ.
-    let basis = CostBasis {
-        learning_milli_hours: tthc::cost_basis::Sourced {
-            value: 0,
-            ..CostBasis::default().learning_milli_hours
-        },
-        ..CostBasis::default()
-    };
+    // No effort is declared, so nothing but the fee is counted.
+    let basis = CostBasis::default();
     let yaml = |fee: u32| {
         format!(
             "format: tthc/1\nname: X\nfees: [{{ name: Phí, amount: {fee} }}]\nvolume: {{ subjects: 3228, frequency: 1 }}\nsteps:\n  a: {{ name: A, actor: applicant }}\n"
@@ -274,11 +270,7 @@ fn no_overflow_over_a_national_catalog() {
         subjects: 10_000_000,
         frequency: 1,
     });
-    p.fees = Some(vec![Fee {
-        name: "Phí".into(),
-        amount: Money::from_dong(1_000_000_000),
-        online_amount: None,
-    }]);
+    p.fees = Some(vec![Fee::new("Phí", Money::from_dong(1_000_000_000))]);
     let m = measure(&checked(&p), &CostBasis::default());
     // 1,376,069.5 − 1,000,000 + 10^9 = 1,000,376,069.5 per case
     assert_eq!(m.compliance_cost.per_case.dong(), 1_000_376_070);
@@ -377,6 +369,7 @@ fn build(gens: &[Gen], choices: bool, fee: u128, cases: u64) -> Procedure {
                     milli_hours: g.effort_milli_hours,
                     cost: Money::from_dong(1_000),
                     trips: g.trips,
+                    people: 1,
                 },
                 duration: Some(Duration::from_milli(
                     g.days_milli,
@@ -400,14 +393,16 @@ fn build(gens: &[Gen], choices: bool, fee: u128, cases: u64) -> Procedure {
         applicants: None,
         channels: None,
         deadline: None,
+        deadlines: Default::default(),
+        coordinating: vec![],
+        cases: vec![],
+        main_channel: None,
+        channel_shares: vec![],
+        learning: None,
         result: None,
         legal_basis: None,
         conditions: None,
-        fees: Some(vec![Fee {
-            name: "Phí".into(),
-            amount: Money::from_dong(fee),
-            online_amount: None,
-        }]),
+        fees: Some(vec![Fee::new("Phí", Money::from_dong(fee))]),
         volume: Some(Volume {
             subjects: cases,
             frequency: 1,

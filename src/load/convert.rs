@@ -27,6 +27,9 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "sources",
     "documents",
     "steps",
+    "coordinating",
+    "cases",
+    "learning",
 ];
 const DOCUMENT_KEYS: &[&str] = &[
     "name",
@@ -36,40 +39,81 @@ const DOCUMENT_KEYS: &[&str] = &[
     "issued_by",
     "held_in",
     "when",
+    "case",
     "effort",
 ];
 const STEP_KEYS: &[&str] = &[
     "name", "actor", "submits", "uses", "produces", "effort", "duration", "next", "choice",
     "rework",
 ];
-const EFFORT_KEYS: &[&str] = &["hours", "cost", "trips"];
-const FEE_KEYS: &[&str] = &["name", "amount", "online_amount"];
+const EFFORT_KEYS: &[&str] = &["hours", "cost", "trips", "people"];
+const FEE_KEYS: &[&str] = &[
+    "name",
+    "amount",
+    "online_amount",
+    "case",
+    "when",
+    "exempt_when",
+];
+const CASE_KEYS: &[&str] = &["name", "share"];
+const CHANNEL_KEYS: &[&str] = &["share", "main"];
+const DEADLINE_KEYS: &[&str] = &["duration", "from", "cases", "in_person", "online", "post"];
 const VOLUME_KEYS: &[&str] = &["cases_per_year", "subjects", "frequency"];
 const REWORK_KEYS: &[&str] = &["to", "probability"];
 
+// Each enumeration accepts its English key and the Vietnamese words the
+// records use; the English key comes first (it is what errors suggest).
 const LEVELS: &[(&str, Level)] = &[
     ("central", Level::Central),
     ("province", Level::Province),
     ("commune", Level::Commune),
     ("district", Level::District),
+    ("cấp bộ", Level::Central),
+    ("trung ương", Level::Central),
+    ("cấp trung ương", Level::Central),
+    ("cấp tỉnh", Level::Province),
+    ("tỉnh", Level::Province),
+    ("cấp xã", Level::Commune),
+    ("xã", Level::Commune),
+    ("cấp huyện", Level::District),
+    ("huyện", Level::District),
 ];
 const APPLICANTS: &[(&str, ApplicantKind)] = &[
     ("citizen", ApplicantKind::Citizen),
     ("business", ApplicantKind::Business),
     ("organization", ApplicantKind::Organization),
     ("organisation", ApplicantKind::Organization),
+    ("công dân", ApplicantKind::Citizen),
+    ("cá nhân", ApplicantKind::Citizen),
+    ("công dân việt nam", ApplicantKind::Citizen),
+    ("doanh nghiệp", ApplicantKind::Business),
+    ("tổ chức", ApplicantKind::Organization),
 ];
-const CHANNELS: &[(&str, Channel)] = &[
+pub(crate) const CHANNELS: &[(&str, Channel)] = &[
     ("in_person", Channel::InPerson),
     ("online", Channel::Online),
     ("post", Channel::Post),
+    ("trực tiếp", Channel::InPerson),
+    ("trực tuyến", Channel::Online),
+    ("bưu chính", Channel::Post),
+    ("qua bưu chính", Channel::Post),
+    ("dịch vụ bưu chính", Channel::Post),
+    ("bưu chính công ích", Channel::Post),
 ];
 const FORMS: &[(&str, DocumentForm)] = &[
     ("original", DocumentForm::Original),
     ("copy", DocumentForm::Copy),
     ("certified_copy", DocumentForm::CertifiedCopy),
+    ("signature_certified", DocumentForm::SignatureCertified),
     ("electronic", DocumentForm::Electronic),
     ("presented", DocumentForm::Presented),
+    ("bản chính", DocumentForm::Original),
+    ("bản sao", DocumentForm::Copy),
+    ("bản sao có chứng thực", DocumentForm::CertifiedCopy),
+    ("bản sao chứng thực", DocumentForm::CertifiedCopy),
+    ("chứng thực chữ ký", DocumentForm::SignatureCertified),
+    ("bản điện tử", DocumentForm::Electronic),
+    ("xuất trình", DocumentForm::Presented),
 ];
 
 /// The largest count accepted for copies, trips, subjects and frequency.
@@ -101,8 +145,12 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
     let applicants = opt(&f, "applicants", |n| {
         r.choice_list(n, "applicants", APPLICANTS)
     });
-    let channels = opt(&f, "channels", |n| r.choice_list(n, "channels", CHANNELS));
-    let deadline = opt(&f, "deadline", |n| r.duration(n, "deadline"));
+    let channels = opt(&f, "channels", |n| channels(r, n));
+    let cases = opt(&f, "cases", |n| cases(r, n)).unwrap_or_default();
+    let deadline = opt(&f, "deadline", |n| deadline(r, n));
+    let coordinating =
+        opt(&f, "coordinating", |n| r.text_list(n, "coordinating")).unwrap_or_default();
+    let learning = opt(&f, "learning", |n| effort(r, n, "learning"));
     let result = r.opt_text(f.get("result"), "result");
     let legal_basis = opt(&f, "legal_basis", |n| r.text_list(n, "legal_basis"));
     let conditions = opt(&f, "conditions", |n| r.text_list(n, "conditions"));
@@ -112,7 +160,11 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
     let documents = opt(&f, "documents", |n| documents(r, n)).unwrap_or_default();
     let steps = steps_node.and_then(|n| steps(r, n)).unwrap_or_default();
 
-    let procedure = Procedure {
+    let (channels, channel_shares, main_channel) = match channels {
+        Some((list, shares, main)) => (Some(list), shares, main),
+        None => (None, Vec::new(), None),
+    };
+    let mut procedure = Procedure {
         code,
         name: name?,
         sector,
@@ -120,7 +172,13 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
         authority,
         applicants,
         channels,
-        deadline,
+        deadline: None,
+        deadlines: Deadlines::default(),
+        coordinating,
+        cases,
+        main_channel,
+        channel_shares,
+        learning,
         result,
         legal_basis,
         conditions,
@@ -131,6 +189,14 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
         steps,
         source_map: Default::default(),
     };
+    if let Some((base, detail)) = deadline {
+        // The headline deadline: the headline channel's, else the one given.
+        let headline = detail.of_channel(procedure.headline_channel());
+        procedure.deadline = headline
+            .or(base)
+            .or_else(|| detail.by_channel.first().map(|(_, d)| *d));
+        procedure.deadlines = detail;
+    }
     check_references(r, &procedure);
     if !r.errors.is_empty() {
         return None;
@@ -202,10 +268,14 @@ fn effort(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Effort> {
     })
     .and_then(|t| u32::try_from(t).ok())
     .unwrap_or(0);
+    let people = opt(&f, "people", |n| r.count(n, &join(path, "people"), 10_000))
+        .and_then(|p| u32::try_from(p).ok())
+        .unwrap_or(1);
     Some(Effort {
         milli_hours,
         cost,
         trips,
+        people,
     })
 }
 
@@ -235,15 +305,21 @@ fn fees(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Fee>> {
             .and_then(|n| r.text(n, &join(&path, "name")));
         let amount = r
             .required(&f, "amount", &path)
-            .and_then(|n| r.money(n, &join(&path, "amount")));
+            .and_then(|n| amount(r, n, &join(&path, "amount")));
         let online_amount = opt(&f, "online_amount", |n| {
             r.money(n, &join(&path, "online_amount"))
         });
-        if let (Some(name), Some(amount)) = (name, amount) {
+        let case = r.opt_text(f.get("case"), &join(&path, "case"));
+        let when = r.opt_text(f.get("when"), &join(&path, "when"));
+        let exempt_when = r.opt_text(f.get("exempt_when"), &join(&path, "exempt_when"));
+        if let (Some(name), Some((amount, by_channel))) = (name, amount) {
             out.push(Fee {
                 name,
                 amount,
                 online_amount,
+                by_channel,
+                condition: Condition { case, when },
+                exempt_when,
             });
         }
     }
@@ -313,6 +389,7 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
         let issued_by = actor(r.opt_text(f.get("issued_by"), &join(&path, "issued_by")));
         let held_in = r.opt_text(f.get("held_in"), &join(&path, "held_in"));
         let when = r.opt_text(f.get("when"), &join(&path, "when"));
+        let case = r.opt_text(f.get("case"), &join(&path, "case"));
         let effort =
             opt(&f, "effort", |n| effort(r, n, &join(&path, "effort"))).unwrap_or_default();
         if let Some(name) = name {
@@ -325,6 +402,7 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
                 issued_by,
                 held_in,
                 when,
+                case,
                 effort,
             });
         }
@@ -332,19 +410,190 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
     Some(out)
 }
 
+/// The words that name the applicant rather than an agency.
+const APPLICANT_WORDS: &[&str] = &[
+    "applicant",
+    "người nộp",
+    "người nộp hồ sơ",
+    "người yêu cầu",
+    "người đề nghị",
+    "tổ chức, cá nhân",
+    "cá nhân, tổ chức",
+    "công dân",
+    "cá nhân",
+    "tổ chức",
+    "doanh nghiệp",
+];
+
 fn actor(text: Option<String>) -> Actor {
     match text {
         None => Actor::Applicant,
-        Some(t)
-            if matches!(
-                t.trim().to_lowercase().as_str(),
-                "applicant" | "người nộp" | "tổ chức, cá nhân"
-            ) =>
-        {
-            Actor::Applicant
-        }
+        Some(t) if APPLICANT_WORDS.contains(&t.trim().to_lowercase().as_str()) => Actor::Applicant,
         Some(t) => Actor::Agency(t.trim().to_string()),
     }
+}
+
+/// The channels offered, the declared shares (ppm) and the main channel.
+type ChannelsDecl = (Vec<Channel>, Vec<(Channel, u32)>, Option<Channel>);
+
+/// `channels: [in_person, online]`, or a mapping channel → `{ share, main }`
+/// (or null): the list, the declared shares (ppm) and the main channel.
+fn channels(r: &mut Reader<'_>, node: &Node) -> Option<ChannelsDecl> {
+    let NodeKind::Map(entries) = &node.kind else {
+        return r
+            .choice_list(node, "channels", CHANNELS)
+            .map(|l| (l, Vec::new(), None));
+    };
+    r.map.insert("channels", node.loc);
+    let (mut list, mut shares, mut main) = (Vec::new(), Vec::new(), None);
+    for (key, value) in entries {
+        let Some(channel) = r.choice(key, "channels", CHANNELS) else {
+            continue;
+        };
+        let path = join("channels", &channel_key(channel));
+        list.push(channel);
+        if matches!(value.kind, NodeKind::Null) {
+            continue;
+        }
+        let Some(f) = r.fields(value, &path, CHANNEL_KEYS) else {
+            continue;
+        };
+        if let Some(n) = f.get("share")
+            && let Some(p) = r.probability(n, &join(&path, "share"))
+        {
+            shares.push((channel, p));
+        }
+        if let Some(n) = f.get("main")
+            && r.boolean(n, &join(&path, "main")) == Some(true)
+        {
+            main = Some(channel);
+        }
+    }
+    Some((list, shares, main))
+}
+
+fn channel_key(c: Channel) -> String {
+    CHANNELS
+        .iter()
+        .find(|(_, x)| *x == c)
+        .map_or("in_person", |(k, _)| *k)
+        .to_string()
+}
+
+/// `cases: { id: { name: …, share: 0.1 } }` (or `id: name`).
+fn cases(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Case>> {
+    let entries = id_entries(r, node, "cases");
+    let mut out = Vec::with_capacity(entries.len());
+    for (id, _key, value) in entries {
+        let path = join("cases", &id);
+        if let NodeKind::Str(name) = &value.kind {
+            r.map.insert(&path, value.loc);
+            out.push(Case {
+                id,
+                name: name.clone(),
+                share_ppm: None,
+            });
+            continue;
+        }
+        let Some(f) = r.fields(value, &path, CASE_KEYS) else {
+            continue;
+        };
+        let name = r
+            .required(&f, "name", &path)
+            .and_then(|n| r.text(n, &join(&path, "name")));
+        let share_ppm = f
+            .get("share")
+            .and_then(|n| r.probability(n, &join(&path, "share")));
+        if let Some(name) = name {
+            out.push(Case {
+                id,
+                name,
+                share_ppm,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// A deadline: published wording (`không quá 05 ngày làm việc kể từ …`), a
+/// mapping by channel, or `{ duration, from, cases, <channel>: … }`.
+fn deadline(r: &mut Reader<'_>, node: &Node) -> Option<(Option<Duration>, Deadlines)> {
+    r.map.insert("deadline", node.loc);
+    let mut detail = Deadlines::default();
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        let (d, from) = r.published_duration(node, "deadline")?;
+        detail.from = from;
+        return Some((Some(d), detail));
+    }
+    let f = r.fields(node, "deadline", DEADLINE_KEYS)?;
+    let mut base = None;
+    if let Some(n) = f.get("duration")
+        && let Some((d, from)) = r.published_duration(n, "deadline.duration")
+    {
+        base = Some(d);
+        detail.from = from;
+    }
+    for (key, channel) in [
+        ("in_person", Channel::InPerson),
+        ("online", Channel::Online),
+        ("post", Channel::Post),
+    ] {
+        if let Some(n) = f.get(key)
+            && let Some((d, from)) = r.published_duration(n, &join("deadline", key))
+        {
+            detail.by_channel.push((channel, d));
+            if detail.from.is_none() {
+                detail.from = from;
+            }
+        }
+    }
+    if let Some(n) = f.get("from") {
+        detail.from = r.text(n, "deadline.from");
+    }
+    if let Some(n) = f.get("cases") {
+        for (id, _k, v) in id_entries(r, n, "deadline.cases") {
+            let path = join("deadline.cases", &id);
+            if let Some((d, _)) = r.published_duration(v, &path) {
+                detail.by_case.push((id, d));
+            }
+        }
+    }
+    if base.is_none() && detail.by_channel.is_empty() {
+        r.error(
+            "deadline",
+            node.loc,
+            LoadErrorKind::Invalid {
+                en: "a deadline mapping needs `duration:` or a deadline per channel (`in_person:`, `online:`, `post:`)".into(),
+                vi: "thời hạn dạng ánh xạ cần `duration:` hoặc thời hạn theo từng cách thức (`in_person:`, `online:`, `post:`)".into(),
+            },
+        );
+        return None;
+    }
+    Some((base, detail))
+}
+
+/// An amount: whole đồng, or a mapping by channel. The headline amount is
+/// the in-person one, else the first given.
+fn amount(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<(Money, Vec<(Channel, Money)>)> {
+    let NodeKind::Map(entries) = &node.kind else {
+        return r.money(node, path).map(|m| (m, Vec::new()));
+    };
+    r.map.insert(path, node.loc);
+    let mut by_channel = Vec::new();
+    for (key, value) in entries {
+        let Some(channel) = r.choice(key, path, CHANNELS) else {
+            continue;
+        };
+        if let Some(m) = r.money(value, &join(path, &channel_key(channel))) {
+            by_channel.push((channel, m));
+        }
+    }
+    let headline = by_channel
+        .iter()
+        .find(|(c, _)| *c == Channel::InPerson)
+        .or(by_channel.first())
+        .map(|(_, m)| *m)?;
+    Some((headline, by_channel))
 }
 
 fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {

@@ -323,6 +323,17 @@ impl LoadError {
             MissingKey { key } if vi => format!("thêm `{key}:` vào đây"),
             MissingKey { key } => format!("add `{key}:` here"),
             UnknownKey {
+                key,
+                suggestion: Some(s),
+                ..
+            } if crate::load::suggest::vietnamese_key(key) == Some(s.as_str()) => {
+                if vi {
+                    format!("dùng khóa `{s}` (tên khóa viết bằng tiếng Anh; giá trị viết tiếng Việt)")
+                } else {
+                    format!("use `{s}` (keys are written in English; values may be Vietnamese)")
+                }
+            }
+            UnknownKey {
                 suggestion: Some(s),
                 ..
             } => did_you_mean(&Some(s.clone()))?,

@@ -123,7 +123,10 @@ impl<'s> Reader<'s> {
                     key.loc,
                     LoadErrorKind::UnknownKey {
                         key: name.to_string(),
-                        suggestion: closest(name, allowed.iter().copied()),
+                        suggestion: crate::load::suggest::vietnamese_key(name)
+                            .filter(|k| allowed.contains(k))
+                            .map(str::to_string)
+                            .or_else(|| closest(name, allowed.iter().copied())),
                         allowed: allowed.to_vec(),
                     },
                 );
@@ -308,6 +311,30 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// A duration as legal texts word it, and the event it counts from.
+    pub fn published_duration(
+        &mut self,
+        node: &Node,
+        path: &str,
+    ) -> Option<(Duration, Option<String>)> {
+        self.map.insert(path, node.loc);
+        let text = self.text(node, path)?;
+        match Duration::parse_published(&text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::BadDuration {
+                        text,
+                        detail: e.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
     /// Whole đồng: an integer, or text such as `1.000.000 đồng`. An unquoted
     /// `500.000` is read the Vietnamese way, as five hundred thousand.
     pub fn money(&mut self, node: &Node, path: &str) -> Option<Money> {
@@ -326,7 +353,15 @@ impl<'s> Reader<'s> {
                     self.error(path, node.loc, LoadErrorKind::Negative { value: text });
                     return None;
                 }
-                let parsed = Money::parse(&text);
+                let free = matches!(
+                    text.trim().to_lowercase().trim_end_matches('.'),
+                    "miễn phí" | "miễn" | "không thu" | "không thu phí" | "free" | "none"
+                );
+                let parsed = if free {
+                    Some(Money::ZERO)
+                } else {
+                    Money::parse(&text)
+                };
                 if parsed.is_none() {
                     self.error(path, node.loc, LoadErrorKind::BadMoney { text });
                 }

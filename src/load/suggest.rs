@@ -34,6 +34,99 @@ where
     best.map(|(_, c)| c.to_string())
 }
 
+/// Vietnamese names a drafter may write for a key (with or without
+/// diacritics, `_` or spaces), and the key of the format.
+const VIETNAMESE_KEYS: &[(&str, &str)] = &[
+    ("thoi_han", "deadline"),
+    ("thoi_han_giai_quyet", "deadline"),
+    ("ten", "name"),
+    ("ten_thu_tuc", "name"),
+    ("ten_giay_to", "name"),
+    ("ma", "code"),
+    ("ma_thu_tuc", "code"),
+    ("linh_vuc", "sector"),
+    ("cap", "level"),
+    ("cap_thuc_hien", "level"),
+    ("co_quan", "authority"),
+    ("co_quan_thuc_hien", "authority"),
+    ("co_quan_phoi_hop", "coordinating"),
+    ("doi_tuong", "applicants"),
+    ("doi_tuong_thuc_hien", "applicants"),
+    ("cach_thuc", "channels"),
+    ("cach_thuc_thuc_hien", "channels"),
+    ("ket_qua", "result"),
+    ("can_cu", "legal_basis"),
+    ("can_cu_phap_ly", "legal_basis"),
+    ("dieu_kien", "conditions"),
+    ("yeu_cau_dieu_kien", "conditions"),
+    ("phi", "fees"),
+    ("le_phi", "fees"),
+    ("phi_le_phi", "fees"),
+    ("nguon", "sources"),
+    ("giay_to", "documents"),
+    ("ho_so", "documents"),
+    ("thanh_phan_ho_so", "documents"),
+    ("buoc", "steps"),
+    ("trinh_tu", "steps"),
+    ("trinh_tu_thuc_hien", "steps"),
+    ("truong_hop", "cases"),
+    ("so_tien", "amount"),
+    ("muc_thu", "amount"),
+    ("hinh_thuc", "form"),
+    ("so_ban", "copies"),
+    ("so_luong", "copies"),
+    ("mau", "template"),
+    ("mau_don", "template"),
+    ("nguoi_thuc_hien", "actor"),
+    ("chu_the", "actor"),
+    ("nop", "submits"),
+    ("thoi_gian", "duration"),
+    ("tiep_theo", "next"),
+    ("buoc_tiep_theo", "next"),
+    ("lua_chon", "choice"),
+    ("bo_sung", "rework"),
+    ("cong_suc", "effort"),
+    ("so_gio", "hours"),
+    ("chi_phi", "cost"),
+    ("so_lan_di_lai", "trips"),
+    ("so_nguoi", "people"),
+];
+
+/// The key of the format a Vietnamese key name means (`thoi_han`,
+/// `thời hạn`, `Thời_hạn` → `deadline`), if it is one.
+pub(crate) fn vietnamese_key(word: &str) -> Option<&'static str> {
+    let folded: String = word
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match fold(c) {
+            ' ' | '-' => '_',
+            other => other,
+        })
+        .collect();
+    VIETNAMESE_KEYS
+        .iter()
+        .find(|(vi, _)| *vi == folded)
+        .map(|(_, key)| *key)
+}
+
+/// A Vietnamese letter without its diacritics.
+fn fold(c: char) -> char {
+    const GROUPS: &[(&str, char)] = &[
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    GROUPS
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map_or(c, |(_, base)| *base)
+}
+
 /// Byte length of the first `n` characters of `s`.
 fn floor(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)

@@ -67,30 +67,41 @@ impl Activity {
     }
 }
 
-/// Which fee applies: `amount`, or `online_amount` when filed online.
+/// Which channel the figures are for: its fees (and deadline) apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scenario {
-    /// In person, unless online is the only channel.
+    /// The procedure's headline channel ([`Procedure::headline_channel`]:
+    /// the declared main channel, else the largest share, else in person).
     #[default]
     Auto,
-    /// Filed in person (or by post): `amount`.
+    /// Filed in person.
     InPerson,
-    /// Filed online: `online_amount` where declared.
+    /// Filed online.
     Online,
+    /// Sent by post.
+    Post,
 }
 
 impl Scenario {
     /// The scenario actually used for `p` (never `Auto`).
     pub fn resolve(self, p: &Procedure) -> Scenario {
         match self {
-            Scenario::Auto => match &p.channels {
-                Some(c) if !c.is_empty() && c.iter().all(|c| *c == Channel::Online) => {
-                    Scenario::Online
-                }
-                _ => Scenario::InPerson,
+            Scenario::Auto => match p.headline_channel() {
+                Channel::InPerson => Scenario::InPerson,
+                Channel::Online => Scenario::Online,
+                Channel::Post => Scenario::Post,
             },
             other => other,
+        }
+    }
+
+    /// The channel of a resolved scenario (`Auto` reads as in person).
+    pub fn channel(self) -> Channel {
+        match self {
+            Scenario::Online => Channel::Online,
+            Scenario::Post => Channel::Post,
+            Scenario::Auto | Scenario::InPerson => Channel::InPerson,
         }
     }
 }
@@ -102,8 +113,9 @@ impl std::str::FromStr for Scenario {
             "auto" => Ok(Scenario::Auto),
             "in_person" | "offline" => Ok(Scenario::InPerson),
             "online" => Ok(Scenario::Online),
+            "post" => Ok(Scenario::Post),
             other => Err(format!(
-                "unknown scenario '{other}': use auto, in-person or online"
+                "unknown scenario '{other}': use auto, in-person, online or post"
             )),
         }
     }
@@ -187,13 +199,18 @@ impl Tally {
         self.overflow |= overflow;
     }
 
+    /// The one valuation of applicant effort: own hours plus trip time,
+    /// out-of-pocket cost plus trip cost, once per person who must come.
     fn add_effort(&mut self, e: &Effort, basis: &CostBasis, weight_ppm: u128) {
-        let trips = u128::from(e.trips);
+        let people = u128::from(e.people.max(1));
+        let trips = u128::from(e.trips).saturating_mul(people);
         let hours = u128::from(e.milli_hours)
+            .saturating_mul(people)
             .saturating_add(trips.saturating_mul(u128::from(basis.trip_milli_hours.value)));
         let cost = e
             .cost
             .dong()
+            .saturating_mul(people)
             .saturating_add(trips.saturating_mul(basis.trip_cost.value.dong()));
         self.add(hours, cost, 0, weight_ppm);
     }
@@ -261,6 +278,7 @@ pub fn effort_value(basis: &CostBasis, milli_hours: u64, trips: u32, cost: Money
         milli_hours,
         cost,
         trips,
+        people: 1,
     };
     t.add_effort(&effort, basis, PPM);
     let hourly = basis.hourly_income.value.dong();
@@ -291,10 +309,16 @@ pub(crate) fn compliance_cost(
     let mut rows = [Tally::default(); 7];
     let slot = |a: Activity| Activity::ALL.iter().position(|x| *x == a).unwrap_or(0);
 
-    rows[slot(Activity::Learning)].add(u128::from(basis.learning_milli_hours.value), 0, 0, PPM);
+    // Nothing is added that the file does not declare: learning time only
+    // when the procedure states it.
+    if let Some(learning) = &p.learning {
+        rows[slot(Activity::Learning)].add_effort(learning, basis, PPM);
+    }
 
+    // The base case: documents needed only in a case or under a condition
+    // are not charged to every applicant.
     for (i, d) in p.documents.iter().enumerate() {
-        if !dossier.on_main.get(i).copied().unwrap_or(false) {
+        if !dossier.on_main.get(i).copied().unwrap_or(false) || !d.is_base() {
             continue;
         }
         let activity = if d.issued_by.is_applicant() {
@@ -322,12 +346,14 @@ pub(crate) fn compliance_cost(
         rows[slot(activity)].add_effort(&step.effort, basis, PPM);
     }
 
+    let channel = scenario.channel();
     for fee in p.fees.iter().flatten() {
-        let amount = match scenario {
-            Scenario::Online => fee.online_amount.unwrap_or(fee.amount),
-            _ => fee.amount,
-        };
-        rows[slot(Activity::Paying)].add(0, 0, amount.dong(), PPM);
+        // Fees of a case or condition (a late-registration fee) are not
+        // charged in the base case.
+        if !fee.condition.is_base() {
+            continue;
+        }
+        rows[slot(Activity::Paying)].add(0, 0, fee.amount_on(channel).dong(), PPM);
     }
 
     rows[slot(Activity::Supplementing)] = expected_rework(p, g, adj, main, basis);

@@ -54,6 +54,7 @@ pub struct Metrics {
 /// name: Cấp lại văn bản xác nhận
 /// fees: [{ name: Phí thẩm định, amount: 1000000 }]
 /// volume: { cases_per_year: 120 }
+/// learning: { hours: 1 }
 /// steps:
 ///   nop: { name: Nộp hồ sơ, actor: applicant, effort: { hours: 0.5, trips: 1 }, next: [xet] }
 ///   xet: { name: Xem xét, actor: Vụ Bưu chính, duration: 7 working days }

@@ -57,6 +57,11 @@ pub enum DurationError {
     /// The amount has more than three decimals or is too large.
     #[error("'{0}' has too many decimals or is too large")]
     OutOfRange(String),
+    /// Clock hours that are not a whole number of thousandths of a day.
+    #[error(
+        "'{0} giờ' (clock hours) is not an exact number of days: write it in days (`1 ngày`) or as working hours (`{0} giờ làm việc`)"
+    )]
+    ClockHours(String),
 }
 
 impl Duration {
@@ -134,7 +139,77 @@ impl Duration {
     /// `4 giờ làm việc`, `0,5 ngày làm việc`, `same day`, `trong ngày`.
     /// Case and extra spaces are ignored; `07` is 7.
     pub fn parse(text: &str) -> Result<Duration, DurationError> {
-        let lower = text.trim().to_lowercase();
+        Duration::parse_published(text).map(|(d, _)| d)
+    }
+
+    /// Parses a deadline as legal texts word it, returning the duration and
+    /// the event it counts from (`kể từ …`, `tính từ …`), if stated:
+    /// `không quá 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ`,
+    /// `10 (mười) ngày`, `1/2 ngày làm việc`, `10 ngày LV`, `tối đa 3 ngày`,
+    /// `24 giờ` (clock hours: one calendar day), besides every form
+    /// [`Duration::parse`] reads.
+    ///
+    /// ```
+    /// use tthc::{Duration, DurationUnit};
+    /// let (d, from) = Duration::parse_published("Không quá 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ").unwrap();
+    /// assert_eq!((d.milli(), d.unit()), (5_000, DurationUnit::WorkingDays));
+    /// assert_eq!(from.as_deref(), Some("ngày nhận đủ hồ sơ hợp lệ"));
+    /// assert_eq!(Duration::parse("10 (mười) ngày").unwrap(), Duration::calendar_days(10));
+    /// assert_eq!(Duration::parse("1/2 ngày làm việc").unwrap().milli(), 500);
+    /// assert_eq!(Duration::parse("10 ngày LV").unwrap(), Duration::working_days(10));
+    /// assert_eq!(Duration::parse("24 giờ").unwrap(), Duration::calendar_days(1));
+    /// assert_eq!(Duration::parse("4 giờ làm việc").unwrap(), Duration::working_hours(4));
+    /// ```
+    pub fn parse_published(text: &str) -> Result<(Duration, Option<String>), DurationError> {
+        let mut lower = text.trim().to_lowercase();
+        // The event the time counts from.
+        let mut from = None;
+        for marker in ["kể từ ", "tính từ ", "counted from ", "from "] {
+            if let Some(i) = lower.find(marker) {
+                // Keep the event as written when lower-casing kept offsets.
+                let orig = text.trim();
+                let at = i + marker.len();
+                let source = if orig.len() == lower.len() && orig.is_char_boundary(at) {
+                    orig
+                } else {
+                    lower.as_str()
+                };
+                let event = source[at..].trim();
+                let event = event.trim_end_matches(['.', ';', ',']).trim();
+                if !event.is_empty() {
+                    from = Some(event.to_string());
+                }
+                lower.truncate(i);
+                break;
+            }
+        }
+        // Numbers written out in brackets: `10 (mười) ngày`.
+        while let (Some(open), Some(close)) = (lower.find('('), lower.find(')')) {
+            if close < open {
+                break;
+            }
+            lower.replace_range(open..=close, " ");
+        }
+        let mut words: Vec<&str> = lower.split_whitespace().collect();
+        for lead in [
+            ["không", "quá"].as_slice(),
+            &["tối", "đa"],
+            &["trong", "thời", "hạn"],
+            &["trong", "vòng"],
+            &["within"],
+            &["at", "most"],
+            &["up", "to"],
+        ] {
+            if words.len() > lead.len() && words[..lead.len()] == *lead {
+                words.drain(..lead.len());
+            }
+        }
+        let normal = words.join(" ");
+        Duration::parse_plain(&normal).map(|d| (d, from))
+    }
+
+    fn parse_plain(normal: &str) -> Result<Duration, DurationError> {
+        let lower = normal.to_string();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let normal = words.join(" ");
         if matches!(normal.as_str(), "same day" | "trong ngày" | "trong ngay") {
@@ -150,20 +225,53 @@ impl Duration {
             }
         };
         let unit = match unit_text {
-            "working day" | "working days" | "ngày làm việc" | "ngay lam viec" => {
-                DurationUnit::WorkingDays
-            }
+            "working day" | "working days" | "ngày làm việc" | "ngay lam viec" | "ngày lv"
+            | "ngày lv." | "wd" => DurationUnit::WorkingDays,
             "day" | "days" | "calendar day" | "calendar days" | "ngày" | "ngay" => {
                 DurationUnit::CalendarDays
             }
-            "working hour" | "working hours" | "giờ làm việc" | "gio lam viec" | "giờ" => {
+            "working hour" | "working hours" | "giờ làm việc" | "gio lam viec" => {
                 DurationUnit::WorkingHours
+            }
+            // Clock hours (`24 giờ`): calendar time, counted in calendar
+            // days when that is exact.
+            "giờ" | "gio" | "hour" | "hours" => {
+                let milli_hours = parse_number(number)?;
+                if milli_hours % 24 != 0 {
+                    return Err(DurationError::ClockHours(number.to_string()));
+                }
+                return Ok(Duration::from_milli(
+                    milli_hours / 24,
+                    DurationUnit::CalendarDays,
+                ));
             }
             other => return Err(DurationError::BadUnit(other.to_string())),
         };
-        let milli = parse_milli_amount(number)?;
+        let milli = parse_number(number)?;
         Ok(Duration::from_milli(milli, unit))
     }
+}
+
+/// A decimal, or a fraction such as `1/2`, in thousandths.
+fn parse_number(number: &str) -> Result<u64, DurationError> {
+    if let Some((n, d)) = number.split_once('/') {
+        let n: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| DurationError::BadNumber(number.into()))?;
+        let d: u64 = d
+            .trim()
+            .parse()
+            .map_err(|_| DurationError::BadNumber(number.into()))?;
+        let scaled = n
+            .checked_mul(DURATION_SCALE)
+            .ok_or_else(|| DurationError::OutOfRange(number.into()))?;
+        if d == 0 || scaled % d != 0 {
+            return Err(DurationError::OutOfRange(number.into()));
+        }
+        return Ok(scaled / d);
+    }
+    parse_milli_amount(number)
 }
 
 /// Parses a non-negative decimal with `.` or `,` as the decimal mark into

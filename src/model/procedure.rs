@@ -26,8 +26,25 @@ pub struct Procedure {
     pub applicants: Option<Vec<ApplicantKind>>,
     /// Cách thức thực hiện.
     pub channels: Option<Vec<Channel>>,
-    /// Thời hạn giải quyết, as published.
+    /// Thời hạn giải quyết of the headline channel in the base case (see
+    /// [`Procedure::headline_channel`]); per channel and per case in
+    /// `deadlines`.
     pub deadline: Option<Duration>,
+    /// The deadline in full: per channel, per case, the event it counts
+    /// from, and the wording as published.
+    pub deadlines: Deadlines,
+    /// Cơ quan phối hợp: agencies that take part without being the authority.
+    pub coordinating: Vec<String>,
+    /// Trường hợp: the situations the procedure distinguishes.
+    pub cases: Vec<Case>,
+    /// The channel whose figures are the headline ones, when declared
+    /// (`main: true` in `channels`).
+    pub main_channel: Option<Channel>,
+    /// Share of dossiers per channel, in millionths, where declared.
+    pub channel_shares: Vec<(Channel, u32)>,
+    /// Applicant effort to learn about the procedure, when declared (no
+    /// default: nothing is added that the file does not say).
+    pub learning: Option<Effort>,
     /// Kết quả: free text, or the id of a document in `documents`.
     pub result: Option<String>,
     /// Căn cứ pháp lý.
@@ -74,6 +91,72 @@ impl Procedure {
     pub fn cases_per_year(&self) -> Option<u128> {
         self.volume.map(|v| v.cases_per_year())
     }
+
+    /// The channel whose figures are the headline ones: the declared main
+    /// channel, else the one with the largest share, else in person when
+    /// offered, else the first channel listed, else in person.
+    pub fn headline_channel(&self) -> Channel {
+        if let Some(c) = self.main_channel {
+            return c;
+        }
+        if let Some((c, _)) = self.channel_shares.iter().max_by_key(|(_, s)| *s) {
+            return *c;
+        }
+        match &self.channels {
+            Some(list) if !list.is_empty() && !list.contains(&Channel::InPerson) => list[0],
+            _ => Channel::InPerson,
+        }
+    }
+}
+
+/// A situation (trường hợp) the procedure distinguishes: elements that name
+/// it apply only to it, and are left out of the base case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Id, unique in the procedure.
+    pub id: String,
+    /// What the situation is.
+    pub name: String,
+    /// Share of dossiers in this situation, in millionths, where declared.
+    pub share_ppm: Option<u32>,
+}
+
+/// When an element applies: always (the base case), in a declared case, or
+/// under a condition written in words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    /// The declared case it applies to (`case: id`).
+    pub case: Option<String>,
+    /// A condition in words (`when: …`).
+    pub when: Option<String>,
+}
+
+impl Condition {
+    /// Whether the element applies in the base case (no condition).
+    pub fn is_base(&self) -> bool {
+        self.case.is_none() && self.when.is_none()
+    }
+}
+
+/// The deadline as published: per channel, per case, from an event.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadlines {
+    /// A deadline per channel, when it differs by channel.
+    pub by_channel: Vec<(Channel, Duration)>,
+    /// A deadline per case (`cases: { xac-minh: 3 ngày làm việc }`).
+    pub by_case: Vec<(String, Duration)>,
+    /// The event the time counts from (`kể từ ngày nhận đủ hồ sơ hợp lệ`).
+    pub from: Option<String>,
+}
+
+impl Deadlines {
+    /// The deadline of `channel`, when one is declared for it.
+    pub fn of_channel(&self, channel: Channel) -> Option<Duration> {
+        self.by_channel
+            .iter()
+            .find(|(c, _)| *c == channel)
+            .map(|(_, d)| *d)
+    }
 }
 
 /// Cấp thực hiện.
@@ -119,10 +202,41 @@ pub enum Channel {
 pub struct Fee {
     /// Tên phí, lệ phí.
     pub name: String,
-    /// Amount per case.
+    /// Amount per case (in person, or the one amount).
     pub amount: Money,
     /// Amount when filed online, when it differs.
     pub online_amount: Option<Money>,
+    /// Amount per channel, when given as a map (`{ in_person: …, online: … }`).
+    pub by_channel: Vec<(Channel, Money)>,
+    /// When it is charged: always, in a case, or under a condition.
+    pub condition: Condition,
+    /// When it is not charged (`exempt_when: …`), in words.
+    pub exempt_when: Option<String>,
+}
+
+impl Fee {
+    /// A fee charged to every case on every channel.
+    pub fn new(name: impl Into<String>, amount: Money) -> Fee {
+        Fee {
+            name: name.into(),
+            amount,
+            online_amount: None,
+            by_channel: Vec::new(),
+            condition: Condition::default(),
+            exempt_when: None,
+        }
+    }
+
+    /// The amount charged on `channel`.
+    pub fn amount_on(&self, channel: Channel) -> Money {
+        if let Some((_, m)) = self.by_channel.iter().find(|(c, _)| *c == channel) {
+            return *m;
+        }
+        match channel {
+            Channel::Online => self.online_amount.unwrap_or(self.amount),
+            _ => self.amount,
+        }
+    }
 }
 
 /// Number of cases a year: subjects × frequency (SCM's Q).
@@ -151,6 +265,9 @@ pub enum DocumentForm {
     Copy,
     /// Bản sao có chứng thực.
     CertifiedCopy,
+    /// Chứng thực chữ ký: an original whose signature is authenticated (a
+    /// power of attorney), not a certified copy.
+    SignatureCertified,
     /// Bản điện tử.
     Electronic,
     /// Xuất trình: shown, not handed in.
@@ -185,7 +302,7 @@ impl Actor {
 /// Applicant effort: time, out-of-pocket cost and trips.
 ///
 /// Hours are kept in thousandths of an hour so that costs are exact.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Effort {
     /// Time in thousandths of an hour.
     pub milli_hours: u64,
@@ -193,6 +310,20 @@ pub struct Effort {
     pub cost: Money,
     /// In-person trips.
     pub trips: u32,
+    /// How many people must do it (both spouses at a marriage
+    /// registration): hours, cost and trips count once per person.
+    pub people: u32,
+}
+
+impl Default for Effort {
+    fn default() -> Effort {
+        Effort {
+            milli_hours: 0,
+            cost: Money::ZERO,
+            trips: 0,
+            people: 1,
+        }
+    }
 }
 
 impl Effort {
@@ -222,8 +353,17 @@ pub struct Document {
     pub held_in: Option<String>,
     /// Condition under which it is needed.
     pub when: Option<String>,
+    /// The declared case it is needed in.
+    pub case: Option<String>,
     /// Applicant effort to prepare or obtain it.
     pub effort: Effort,
+}
+
+impl Document {
+    /// Whether every applicant brings it (no `case` or `when`).
+    pub fn is_base(&self) -> bool {
+        self.case.is_none() && self.when.is_none()
+    }
 }
 
 /// Request to supplement the dossier: a back-edge taken with some probability.

@@ -408,11 +408,6 @@ pub fn cost_table(r: &Report, lang: Lang) -> CostTable {
                 money(b.certification_fee.value, lang),
                 source_text(&b.certification_fee, lang),
             ),
-            (
-                Label::LearningTime.get(lang),
-                hours(b.learning_milli_hours.value.into(), lang),
-                source_text(&b.learning_milli_hours, lang),
-            ),
         ],
     }
 }

@@ -50,6 +50,7 @@ rules! {
     tt002_missing_legal_basis::MissingLegalBasis,
     tt003_undeclared_fees::UndeclaredFees,
     tt004_obsolete_level::ObsoleteLevel,
+    tt005_undeclared_effort::UndeclaredEffort,
     tt101_unreachable_step::UnreachableStep,
     tt102_dead_end_step::DeadEndStep,
     tt103_no_result::NoResult,

@@ -47,9 +47,15 @@ pub(crate) struct CriticalPath {
 }
 
 /// Milli-days of a duration in `clock`, or `None` when it is in the other clock.
+///
+/// A same-day deadline is a real bound: the working day of receipt, one
+/// working day, never zero.
 pub(crate) fn milli_days(d: crate::model::Duration, clock: Clock) -> Option<u64> {
     if Clock::of(d.unit()) != clock {
         return None;
+    }
+    if d.is_same_day() {
+        return (clock == Clock::Working).then_some(crate::model::DURATION_SCALE);
     }
     match clock {
         Clock::Working => d.working_milli_days(),

@@ -63,13 +63,19 @@ impl Rule for DeadlineExceeded {
         let (unit_vi, unit_en) = clock.units();
         let path = describe_path(ctx, &cp.path);
         let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
-        let (dl_vi, dl_en) = (format_milli(declared, ','), format_milli(declared, '.'));
+        let same_day = ctx.procedure.deadline.is_some_and(|d| d.is_same_day());
+        let (dl_vi, dl_en) = if same_day {
+            ("trong ngày (1".to_string(), "same day (1".to_string())
+        } else {
+            (format_milli(declared, ','), format_milli(declared, '.'))
+        };
+        let close = if same_day { ")" } else { "" };
         out.push(
             ctx.finding(
                 &INFO,
                 ElementPath::key(Key::Deadline),
-                format!("đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}"),
-                format!("the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}"),
+                format!("đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}{close}"),
+                format!("the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}{close}"),
             )
             .suggest(
                 "rút ngắn các bước trên đường găng, cho các bước độc lập chạy song song, hoặc sửa thời hạn công bố",

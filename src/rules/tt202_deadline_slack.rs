@@ -50,6 +50,10 @@ impl Rule for DeadlineSlack {
         let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
+        // A same-day deadline cannot be shortened further.
+        if ctx.procedure.deadline.is_some_and(|d| d.is_same_day()) {
+            return;
+        }
         // With a duration missing or in the other clock the critical path
         // is understated, and the slack would be overstated.
         let Some(length) = cp.milli_days.filter(|&m| m > 0) else {
