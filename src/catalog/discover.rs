@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-/// File names that live among procedures but are not procedures.
+/// File names that live among procedures but are not procedures (the
+/// configuration is found and read by its own resolver).
 const NOT_PROCEDURES: &[&str] = &["tthc.yaml", "tthc.yml", ".tthc.yaml", "cost-basis.yaml"];
 
 /// Whether `path` looks like a procedure file: `*.yaml` / `*.yml`, not a
@@ -60,6 +61,31 @@ pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     }
     files.sort();
     (files, errors)
+}
+
+/// Whether a YAML file holds review tests rather than a procedure: its
+/// first line that is neither blank nor a comment starts a list item
+/// (`- name: …`), while a procedure is a mapping. Reads at most 64 KiB.
+pub fn is_review_test_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::new();
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l == "-" || l.starts_with("- "))
+}
+
+/// Procedure files apart from review-test files (which may live in the same
+/// folder): `(procedures, review tests)`, order kept.
+pub fn split_review_tests(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    files.into_iter().partition(|f| !is_review_test_file(f))
 }
 
 /// The files named on a command line: files as given, directories expanded

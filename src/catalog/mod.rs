@@ -19,4 +19,4 @@ pub mod synthetic;
 pub mod table;
 pub mod totals;
 
-pub use discover::{discover, expand, is_procedure_file};
+pub use discover::{discover, expand, is_procedure_file, is_review_test_file, split_review_tests};

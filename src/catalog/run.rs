@@ -40,17 +40,21 @@ pub struct Selection {
     pub skipped: u64,
     /// Directories or entries that could not be read.
     pub errors: Vec<(PathBuf, std::io::Error)>,
+    /// Review-test files found among the procedures, left out.
+    pub review_tests: Vec<PathBuf>,
 }
 
 /// Finds the procedure files below `dir` (see [`discover`]) and applies the
 /// draft policy.
 pub fn select(dir: &Path, drafts: Drafts) -> Selection {
     let (files, errors) = discover(dir);
+    let (files, review_tests) = crate::catalog::split_review_tests(files);
     let (files, skipped) = apply_drafts(files, drafts);
     Selection {
         files,
         skipped,
         errors,
+        review_tests,
     }
 }
 

@@ -156,11 +156,39 @@ pub struct OutputFile {
     writer: Option<BufWriter<File>>,
     tmp: PathBuf,
     path: PathBuf,
+    /// Writing straight into a device the user named (`-o /dev/stdout`):
+    /// no temporary file, no rename.
+    direct: bool,
 }
 
 impl OutputFile {
-    /// Starts writing `path`.
+    /// Starts writing `path`. A regular file (or a new path) is written
+    /// through a temporary file and renamed; a character device the user
+    /// named (`/dev/stdout`, `/dev/null`) is written directly, never
+    /// replaced; a directory, FIFO or other special file is an error.
     pub fn create(path: &Path) -> io::Result<OutputFile> {
+        if let Ok(meta) = std::fs::metadata(path) {
+            let kind = meta.file_type();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                if kind.is_char_device() {
+                    let file = std::fs::OpenOptions::new().write(true).open(path)?;
+                    return Ok(OutputFile {
+                        writer: Some(BufWriter::new(file)),
+                        tmp: PathBuf::new(),
+                        path: path.to_path_buf(),
+                        direct: true,
+                    });
+                }
+            }
+            if !kind.is_file() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a regular file (a folder, pipe or device): name a file to write",
+                ));
+            }
+        }
         let dir = path
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -172,15 +200,44 @@ impl OutputFile {
             writer: Some(BufWriter::with_capacity(1 << 16, file)),
             tmp,
             path: path.to_path_buf(),
+            direct: false,
         })
+    }
+
+    /// Refuses to write over one of the inputs (`audit x.yaml --out x.yaml`).
+    pub fn refuse_input(path: &Path, inputs: &[&Path]) -> io::Result<()> {
+        let Ok(target) = std::fs::canonicalize(path) else {
+            return Ok(()); // a new file is no input
+        };
+        for input in inputs {
+            let Ok(input) = std::fs::canonicalize(input) else {
+                continue;
+            };
+            if target == input
+                || (input.is_dir()
+                    && target.starts_with(&input)
+                    && tthc::catalog::is_procedure_file(&target))
+            {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "it is one of the inputs: write the output somewhere else",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Flushes and renames the temporary file over the target.
     pub fn commit(mut self) -> io::Result<()> {
+        let direct = self.direct;
         let flushed = match self.writer.take() {
+            Some(mut w) if direct => w.flush(),
             Some(mut w) => w.flush().and_then(|()| w.get_ref().sync_all()),
             None => Ok(()),
         };
+        if direct {
+            return flushed;
+        }
         flushed.and_then(|()| std::fs::rename(&self.tmp, &self.path))
     }
 }
@@ -204,7 +261,9 @@ impl Write for OutputFile {
 impl Drop for OutputFile {
     fn drop(&mut self) {
         // Committed: the temporary file was renamed; otherwise remove it.
-        let _ = std::fs::remove_file(&self.tmp);
+        if !self.direct {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
     }
 }
 

@@ -133,6 +133,21 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     };
     let selection = select(&args.dir, drafts);
     let mut input_errors = report_unreadable(&selection);
+    if !selection.review_tests.is_empty() {
+        let n = selection.review_tests.len();
+        note(
+            lang,
+            &format!("bỏ qua {n} tệp kiểm thử (chạy bằng `tthc test`)"),
+            &format!("left out {n} review-test file(s) (run them with `tthc test`)"),
+        );
+    }
+    if selection.files.is_empty() && selection.errors.is_empty() {
+        let d = args.dir.display();
+        return Err(Fatal::new(
+            format!("{d}: không tìm thấy tệp thủ tục nào (*.yaml)"),
+            format!("{d}: no procedure files (*.yaml) found"),
+        ));
+    }
     match drafts {
         Drafts::Skip if selection.skipped > 0 => note(
             lang,
@@ -181,6 +196,17 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         None => None,
     };
 
+    for out in args.out.iter().chain(&args.totals) {
+        let mut inputs = vec![args.dir.as_path()];
+        inputs.extend(args.baseline.as_deref());
+        OutputFile::refuse_input(out, &inputs).map_err(|e| {
+            let p = out.display();
+            Fatal::new(
+                format!("{p}: không ghi được: đây là một tệp đầu vào; hãy ghi ra chỗ khác"),
+                format!("{p}: cannot write: {e}"),
+            )
+        })?;
+    }
     let mut sink = Sink::open(args.out.as_deref())?;
     let with_baseline = index.is_some();
     let mut writer = args.format.writer(&mut sink, with_baseline, lang);

@@ -41,7 +41,16 @@ pub fn run(args: Args) -> ExitCode {
     let mut resolver = args.settings.resolver();
     let mut report = CheckReport::default();
     let mut lang = args.settings.lang_hint();
-    let files = tthc::catalog::expand(&args.paths);
+    let (files, review_tests) =
+        tthc::catalog::split_review_tests(tthc::catalog::expand(&args.paths));
+    if !review_tests.is_empty() {
+        let n = review_tests.len();
+        crate::output::print_note(
+            lang,
+            &format!("bỏ qua {n} tệp kiểm thử (chạy bằng `tthc test`)"),
+            &format!("left out {n} review-test file(s) (run them with `tthc test`)"),
+        );
+    }
     if files.is_empty() {
         print_error(
             lang,

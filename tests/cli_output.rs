@@ -1,0 +1,136 @@
+//! Where outputs go: a device is written, never replaced; an input is never
+//! overwritten; a full stdout is an error, not a panic; review-test files in
+//! a procedure folder are left out, saying so; an empty folder is an error.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const KHAI_SINH: &str = "procedures/ho-tich/dang-ky-khai-sinh.yaml";
+
+fn tthc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TTHC_LANG", "en")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tthc")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tthc-out-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let o = tthc(&["report", KHAI_SINH, "-o", "/dev/null"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+}
+
+#[test]
+fn a_folder_target_is_an_error() {
+    let dir = temp("folder");
+    let o = tthc(&["report", KHAI_SINH, "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("not a regular file"), "{}", text(&o));
+    assert!(dir.is_dir());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_input_is_never_overwritten() {
+    let dir = temp("input");
+    let file = dir.join("p.yaml");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH), &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let f = file.to_str().unwrap();
+    let o = tthc(&["audit", f, "--out", f, "--fail-on", "never"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("one of the inputs"), "{}", text(&o));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_an_error_not_a_panic() {
+    for args in [
+        vec!["rules"],
+        vec!["check", KHAI_SINH],
+        vec!["metrics", KHAI_SINH],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_tthc"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::from(full))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn review_tests_and_config_in_a_procedure_folder_are_left_out() {
+    let dir = temp("mixed");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH),
+        dir.join("p.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tests.yaml"),
+        "# review tests\n- name: X\n  procedure: p.yaml\n  expect:\n    structure.steps: 3\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("tthc.yaml"), "preset: recommended\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let o = tthc(&["check", d, "--fail-on", "never"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("left out 1 review-test file"),
+        "{}",
+        text(&o)
+    );
+    let o = tthc(&["audit", d, "--fail-on", "never"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("left out 1 review-test file"),
+        "{}",
+        text(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_empty_folder_is_an_error() {
+    let dir = temp("empty");
+    for cmd in ["check", "audit"] {
+        let o = tthc(&[cmd, dir.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", text(&o));
+        assert!(
+            text(&o).contains("no procedure files"),
+            "{cmd}: {}",
+            text(&o)
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
