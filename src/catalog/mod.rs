@@ -15,6 +15,8 @@ pub mod columns;
 mod discover;
 pub mod row;
 pub mod run;
+/// Deterministic synthetic catalogs for benchmarks (not part of the API).
+#[doc(hidden)]
 pub mod synthetic;
 pub mod table;
 pub mod totals;

@@ -7,6 +7,7 @@
 //! [`html::render`] or [`markdown::render`]; the step graph alone
 //! (`tthc graph`) is [`svg::render`], [`dot::render`] or [`mermaid::render`].
 
+#[doc(hidden)]
 pub mod chart;
 pub mod check;
 pub mod diagnostics;
@@ -14,9 +15,12 @@ pub mod dot;
 pub mod html;
 #[cfg(feature = "json")]
 pub mod json;
+#[doc(hidden)]
 pub mod labels;
+#[doc(hidden)]
 pub mod layout;
 pub mod markdown;
+#[doc(hidden)]
 pub mod marks;
 pub mod mermaid;
 pub mod metrics;
@@ -24,6 +28,7 @@ pub mod page;
 pub mod review_tests;
 #[cfg(feature = "json")]
 pub mod sarif;
+#[doc(hidden)]
 pub mod sections;
 pub mod svg;
 pub mod text;
