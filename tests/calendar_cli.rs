@@ -6,6 +6,8 @@ use std::process::Command;
 fn tthc(args: &[&str]) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_tthc"))
         .args(args)
+        // These tests read English output; `--lang vi` in a test overrides it.
+        .env("TTHC_LANG", "en")
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();

@@ -84,6 +84,19 @@ impl SettingsArgs {
     }
 }
 
+/// The language of a command that reads no procedure: the flag, else
+/// `$TTHC_LANG`, else `lang:` of the `tthc.yaml` above the current folder,
+/// else the default (vi) — the same order as every other command.
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    let args = SettingsArgs {
+        lang: flag,
+        ..SettingsArgs::default()
+    };
+    args.resolver()
+        .global()
+        .map_or_else(|_| args.lang_hint(), |s| s.lang)
+}
+
 /// Whether to colour a stream: a terminal, and `NO_COLOR` unset.
 pub fn color(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none()

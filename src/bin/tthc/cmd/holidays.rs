@@ -13,9 +13,10 @@ pub struct Args {
     /// Extra holiday data (YAML, format tthc-holidays/1) added to the built-in data.
     #[arg(long)]
     holidays: Option<PathBuf>,
-    /// Language of the output.
-    #[arg(long, default_value = "en")]
-    lang: Lang,
+    /// Language of the output (default: $TTHC_LANG, then `lang:` in
+    /// tthc.yaml, then vi).
+    #[arg(long)]
+    lang: Option<Lang>,
 }
 
 /// The built-in calendar, extended with the data file at `path` if given.
@@ -30,7 +31,7 @@ pub fn load_calendar(path: Option<&Path>) -> Result<Calendar, String> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let lang = args.lang;
+    let lang = crate::output::resolve_lang(args.lang);
     let fail = |msg: String| {
         eprintln!("{}: {msg}", lang.pick("lỗi", "error"));
         ExitCode::from(2)

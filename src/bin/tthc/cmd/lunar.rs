@@ -9,13 +9,14 @@ use tthc::calendar::{Date, LunarDate};
 pub struct Args {
     /// A solar date, YYYY-MM-DD (1900–2100).
     date: String,
-    /// Language of the output.
-    #[arg(long, default_value = "en")]
-    lang: Lang,
+    /// Language of the output (default: $TTHC_LANG, then `lang:` in
+    /// tthc.yaml, then vi).
+    #[arg(long)]
+    lang: Option<Lang>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let lang = args.lang;
+    let lang = crate::output::resolve_lang(args.lang);
     let result = args
         .date
         .parse::<Date>()
