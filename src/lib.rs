@@ -39,6 +39,7 @@ pub mod diagnostic;
 pub mod finding;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod metrics;
 pub mod model;
