@@ -754,3 +754,54 @@ fn the_sample_as_a_batch_with_malformed_records() {
     }
     insta::assert_snapshot!("import_report_sample", report.render_text(tthc::Lang::En));
 }
+
+/// Two records set aside before the rules were written (read by hand only
+/// afterwards): 1.003173 (Bộ Công an) and 2.000745 (Ngân hàng Nhà nước).
+#[test]
+fn records_not_seen_while_writing_the_rules() {
+    let p = import("1.003173");
+    assert_eq!(
+        rows(&p),
+        vec![
+            (
+                Channel::Online,
+                Some("3 Ngày làm việc"),
+                FeeAmount::NotGiven
+            ),
+            (Channel::Post, Some("3 Ngày làm việc"), FeeAmount::NotGiven),
+            (
+                Channel::InPerson,
+                Some("3 Ngày làm việc"),
+                FeeAmount::NotGiven
+            ),
+        ]
+    );
+    assert_eq!(p.status_of(FieldName::Fees), Status::Missing);
+    assert_eq!(cases(&p), vec![None]);
+    assert_eq!(counts(&p, 0), vec![C, C, C]);
+    assert!(
+        p.documents[0].documents[1]
+            .name
+            .starts_with("c) Đối với cơ quan, tổ chức, chức danh nhà nước bị mất con dấu")
+    );
+    assert_eq!(
+        numbers(&p),
+        vec!["56/2023/NĐ-CP", "99/2016/NĐ-CP", "15/2022/TT-BCA"]
+    );
+    assert_eq!(p.results[0].code.as_deref(), Some("KQ.G01.000031"));
+
+    let p = import("2.000745");
+    assert_eq!(
+        rows(&p),
+        vec![
+            (Channel::Post, Some("20 Ngày làm việc"), FeeAmount::Free),
+            (Channel::InPerson, Some("20 Ngày làm việc"), FeeAmount::Free),
+        ]
+    );
+    assert_eq!(counts(&p, 0), vec![C, C]);
+    assert_eq!(
+        numbers(&p),
+        vec!["32/2024/QH15", "50/2025/TT-NHNN", "11/2026/TT-NHNN"]
+    );
+    assert_eq!(p.legal_basis[1].cell.as_deref(), Some("số 50/2025/TT-NHNN"));
+}
