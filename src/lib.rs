@@ -55,6 +55,7 @@ pub mod element;
 mod finding;
 pub mod graph;
 mod i18n;
+pub mod import;
 mod load;
 pub mod metrics;
 pub mod model;
