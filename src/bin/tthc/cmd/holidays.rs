@@ -120,14 +120,12 @@ pub fn render(cal: &Calendar, year: i32, lang: Lang) -> Result<String, String> {
     if !summary.breaks.is_empty() {
         let _ = writeln!(s, "{}:", lang.pick("Các kỳ nghỉ", "Breaks"));
         for b in &summary.breaks {
-            let _ = writeln!(
-                s,
-                "  {} – {} ({} {})",
-                b.first,
-                b.last,
-                b.days,
-                lang.pick("ngày", "days")
-            );
+            let unit = match (lang, b.days) {
+                (Lang::Vi, _) => "ngày",
+                (Lang::En, 1) => "day",
+                (Lang::En, _) => "days",
+            };
+            let _ = writeln!(s, "  {} – {} ({} {unit})", b.first, b.last, b.days);
         }
     }
     if entries.iter().any(|h| h.status == HolidayStatus::Predicted) {
