@@ -4,7 +4,7 @@
 //! public holidays in April, May" (2022: 2/5 and 3/5 off); VietnamPlus
 //! 30/1/2023 (2023: 2/5 and 3/5).
 
-use tthc::calendar::{Calendar, Date, HolidayKind, HolidayStatus, Weekday};
+use tthc::calendar::{Calendar, HolidayKind, HolidayStatus, Weekday};
 
 use HolidayKind::{Statutory, Substitute};
 

@@ -337,12 +337,18 @@ impl Calendar {
         Ok(self.year(year)?.entries.clone())
     }
 
-    /// The days off of `year` (holidays, substitutes, swapped days off), sorted.
+    /// The days off of `year` (holidays, substitutes, swapped days off, and
+    /// Tết days on weekly rest days), sorted.
     ///
     /// ```
-    /// use tthc::calendar::Calendar;
+    /// use tthc::calendar::{Calendar, HolidayKind};
+    /// let days = Calendar::vietnam().holidays(2024).unwrap();
+    /// // Mùng 1 Tết fell on Saturday 10/2/2024: listed as a weekly rest day.
+    /// let tet = days.iter().find(|h| h.date.to_string() == "2024-02-10").unwrap();
+    /// assert_eq!(tet.kind, HolidayKind::RestDay);
+    /// // 24/11 is a proposal, not a day off.
     /// let days = Calendar::vietnam().holidays(2026).unwrap();
-    /// assert!(days.iter().any(|h| h.date.to_string() == "2026-11-24"));
+    /// assert!(!days.iter().any(|h| h.date.to_string() == "2026-11-24"));
     /// ```
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, CalendarError> {
         Ok(self
