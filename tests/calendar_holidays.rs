@@ -331,3 +331,10 @@ fn years_out_of_range_are_errors() {
     assert!(cal.is_working_day("2101-01-01".parse().unwrap()).is_err());
     assert!(cal.holidays(i32::MIN).is_err());
 }
+
+#[test]
+fn a_calendar_without_working_days_is_an_error_not_a_hang() {
+    let all = Calendar::vietnam().with_weekend(&Weekday::ALL);
+    assert!(all.holidays(2026).is_err());
+    assert!(all.is_working_day("2026-03-02".parse().unwrap()).is_err());
+}

@@ -25,7 +25,9 @@ pub use super::data::{
 };
 
 /// What kind of day a [`Holiday`] entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum HolidayKind {
     /// A public holiday of Labour Code Art. 112 (or a day added to it by data).
@@ -193,16 +195,27 @@ pub(crate) fn predicted_tet_days(
     for d in nominal.iter().copied().filter(|d| is_rest(*d)) {
         let back = d.weekday() == Weekday::Saturday;
         let mut x = d;
+        let mut steps = 0;
         loop {
             x = x.add_days(if back { -1 } else { 1 })?;
             if !is_rest(x) && !days.contains(&x) {
                 break;
+            }
+            steps += 1;
+            if steps > 14 {
+                return Err(no_working_day(d));
             }
         }
         days.push(x);
     }
     days.sort();
     Ok(days)
+}
+
+/// The error for a week without a working day (a calendar whose every day
+/// is a rest day).
+pub(crate) fn no_working_day(near: Date) -> CalendarError {
+    CalendarError::OutOfRange(format!("no working day within two weeks of {near}"))
 }
 
 /// The prediction rule for the day next to 2/9 (from 2021).

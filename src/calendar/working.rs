@@ -261,6 +261,9 @@ impl Calendar {
                 if !self.is_weekend(d) && !taken.contains(&d) {
                     break;
                 }
+                if h.date.days_until(d) > 30 {
+                    return Err(holidays::no_working_day(h.date));
+                }
             }
             taken.push(d);
             let status = if h.status == HolidayStatus::Predicted {
