@@ -133,9 +133,12 @@ fn arithmetic_helpers() {
         "2026-01-01".parse::<Date>().unwrap(),
         "2026-12-31".parse::<Date>().unwrap(),
     );
-    // 2026: 261 weekdays minus 11 weekday holidays (Hùng Kings is on a Sunday, its substitute counts).
-    assert_eq!(cal.working_days_between(a, b).unwrap(), 261 - 12);
-    assert_eq!(cal.working_days_between(b, a).unwrap(), -(261 - 12));
+    // 2026: 261 weekdays minus 13 weekday days off (1/1, swapped 2/1, Tết
+    // 16–20/2, the substitute 27/4 for Hùng Kings on Sunday 26/4, 30/4, 1/5,
+    // swapped 31/8, 1/9, 2/9) plus 2 make-up Saturdays (10/1, 22/8). The day
+    // `a` itself (1/1, a holiday) is not in (a, b].
+    assert_eq!(cal.working_days_between(a, b).unwrap(), 261 - 13 + 2);
+    assert_eq!(cal.working_days_between(b, a).unwrap(), -(261 - 13 + 2));
 }
 
 #[test]

@@ -1,108 +1,12 @@
-//! Holiday lists asserted by hand from announced facts. Sources (press
-//! reports of the decisions, as cited in src/calendar/data/holidays.yaml):
-//! - 2024: Tết 8–14/2 (PM approval, Vietnam News 5/11/2023); 30/4 swap of
-//!   Mon 29/4 with Sat 4/5 (Government Office 2450/VPCP-KGVX, 12/4/2024);
-//!   National Day 31/8–3/9 (MoLISA); Hùng Kings 18/4 (chinhphu.vn 20/4/2024).
-//! - 2025: Tết 27–31/1 (Government Office, SGGP 27/11/2024); National Day
-//!   30/8–2/9, adjacent day 1/9 (MoHA, Vietnam News 4/8/2025).
-//! - 2026: Tết 14–22/2 break (Công an TP.HCM); Hùng Kings Sunday 26/4 with
-//!   Monday 27/4 off (Lao Động); 24/11 Ngày Văn hóa Việt Nam (Resolution
-//!   80-NQ/TW); 2/9 adjacent day 1/9 (MoHA proposal, employer calendars).
-//! - 2022 and 2023 substitutes: SGGP "Calendar of public holidays in April,
-//!   May" (2022: 2/5 and 3/5 off); VietnamPlus 30/1/2023 (2023: 2/5 and 3/5).
+//! Holiday rules across the years, the data file and its errors, the
+//! weekly rest days. The year-by-year tables 2010–2026 are in
+//! tests/calendar_years.rs. Substitutes of 2022 and 2023: SGGP "Calendar of
+//! public holidays in April, May" (2022: 2/5 and 3/5 off); VietnamPlus
+//! 30/1/2023 (2023: 2/5 and 3/5).
 
-use tthc::calendar::{Calendar, Date, HolidayKind};
+use tthc::calendar::{Calendar, HolidayKind, HolidayStatus, Weekday};
 
-fn days_off(cal: &Calendar, year: i32) -> Vec<(String, HolidayKind)> {
-    cal.holidays(year)
-        .unwrap()
-        .into_iter()
-        .map(|h| (h.date.to_string(), h.kind))
-        .collect()
-}
-
-fn expect(list: &[(&str, HolidayKind)]) -> Vec<(String, HolidayKind)> {
-    list.iter().map(|(d, k)| (d.to_string(), *k)).collect()
-}
-
-use HolidayKind::{MakeUpWorkingDay, Statutory, Substitute, SwappedDayOff};
-
-#[test]
-fn holidays_2024() {
-    let cal = Calendar::vietnam();
-    assert_eq!(
-        days_off(&cal, 2024),
-        expect(&[
-            ("2024-01-01", Statutory),
-            ("2024-02-08", Statutory),
-            ("2024-02-09", Statutory),
-            ("2024-02-12", Statutory),
-            ("2024-02-13", Statutory),
-            ("2024-02-14", Statutory),
-            ("2024-04-18", Statutory),
-            ("2024-04-29", SwappedDayOff),
-            ("2024-04-30", Statutory),
-            ("2024-05-01", Statutory),
-            ("2024-09-02", Statutory),
-            ("2024-09-03", Statutory),
-        ])
-    );
-    let made_up = cal.make_up_working_days(2024).unwrap();
-    assert_eq!(made_up.len(), 1);
-    assert_eq!(
-        (made_up[0].date.to_string(), made_up[0].kind),
-        ("2024-05-04".into(), MakeUpWorkingDay)
-    );
-    assert!(cal.is_working_day(Date::new(2024, 5, 4).unwrap()).unwrap());
-    assert!(!cal.holidays(2024).unwrap().iter().any(|h| h.assumed));
-}
-
-#[test]
-fn holidays_2025() {
-    let cal = Calendar::vietnam();
-    assert_eq!(
-        days_off(&cal, 2025),
-        expect(&[
-            ("2025-01-01", Statutory),
-            ("2025-01-27", Statutory),
-            ("2025-01-28", Statutory),
-            ("2025-01-29", Statutory),
-            ("2025-01-30", Statutory),
-            ("2025-01-31", Statutory),
-            ("2025-04-07", Statutory),
-            ("2025-04-30", Statutory),
-            ("2025-05-01", Statutory),
-            ("2025-09-01", Statutory),
-            ("2025-09-02", Statutory),
-        ])
-    );
-}
-
-#[test]
-fn holidays_2026() {
-    let cal = Calendar::vietnam();
-    assert_eq!(
-        days_off(&cal, 2026),
-        expect(&[
-            ("2026-01-01", Statutory),
-            ("2026-02-16", Statutory),
-            ("2026-02-17", Statutory),
-            ("2026-02-18", Statutory),
-            ("2026-02-19", Statutory),
-            ("2026-02-20", Statutory),
-            ("2026-04-26", Statutory),
-            ("2026-04-27", Substitute),
-            ("2026-04-30", Statutory),
-            ("2026-05-01", Statutory),
-            ("2026-09-01", Statutory),
-            ("2026-09-02", Statutory),
-            ("2026-11-24", Statutory),
-        ])
-    );
-    let hung = &cal.holidays(2026).unwrap()[6];
-    assert!(hung.name.vi.contains("Hùng Vương"));
-    assert!(hung.name.en.contains("Hùng Kings"));
-}
+use HolidayKind::{Statutory, Substitute};
 
 #[test]
 fn substitutes_follow_weekends_in_order() {
@@ -150,8 +54,10 @@ fn rules_change_across_years() {
         .into_iter()
         .find(|h| h.name.en.contains("adjacent"))
         .unwrap();
+    // Without the data, predicted by the weekday rule: Thursday 2/9 → Friday 3/9.
     assert_eq!(adj.date.to_string(), "2021-09-03");
-    assert!(adj.assumed && adj.name.en.contains("default"));
+    assert!(adj.assumed && adj.status == HolidayStatus::Predicted);
+    assert!(adj.basis.en.starts_with("predicted — not yet announced"));
     // Tết: 4 days until 2013, 5 from 2014 (Labour Code 2012 in force 1/5/2013).
     let tet = |y: i32| {
         cal.holidays(y)
@@ -162,43 +68,145 @@ fn rules_change_across_years() {
     };
     assert_eq!(tet(2013), 4);
     assert_eq!(tet(2014), 5);
-    // Without the data, Tết 2024 follows the default (30 Tết + 4 days) with substitutes.
-    let h24: Vec<String> = cal
+    // Without the data, Tết 2024 follows the rules: mùng 1 on Saturday 10/2
+    // → Thursday 8/2, mùng 2 on Sunday 11/2 → Wednesday 14/2 (as announced).
+    let h24: Vec<(String, HolidayKind)> = cal
         .holidays(2024)
         .unwrap()
         .into_iter()
         .filter(|h| h.date.month() == 2)
-        .map(|h| h.date.to_string())
+        .map(|h| (h.date.to_string(), h.kind))
         .collect();
-    assert_eq!(
-        h24,
-        [
-            "2024-02-09",
-            "2024-02-10",
-            "2024-02-11",
-            "2024-02-12",
-            "2024-02-13",
-            "2024-02-14",
-            "2024-02-15"
-        ]
-    );
-    // 24/11 exists only with the data, and only from 2026.
-    assert!(!names(2026).iter().any(|n| n.contains("Culture")));
+    let rest = HolidayKind::RestDay;
+    let want: Vec<(String, HolidayKind)> = [
+        ("2024-02-08", Statutory),
+        ("2024-02-09", Statutory),
+        ("2024-02-10", rest),
+        ("2024-02-11", rest),
+        ("2024-02-12", Statutory),
+        ("2024-02-13", Statutory),
+        ("2024-02-14", Statutory),
+    ]
+    .iter()
+    .map(|(d, k)| (d.to_string(), *k))
+    .collect();
+    assert_eq!(h24, want);
+    // 24/11 is only a proposal: not a day off, in no year, unless added as data.
     let builtin = Calendar::vietnam();
-    assert!(
-        !builtin
-            .holidays(2025)
-            .unwrap()
-            .iter()
-            .any(|h| h.name.en.contains("Culture"))
-    );
+    for y in [2026, 2030] {
+        assert!(
+            !builtin
+                .holidays(y)
+                .unwrap()
+                .iter()
+                .any(|h| h.name.en.contains("Culture"))
+        );
+    }
     assert!(
         builtin
-            .holidays(2030)
+            .is_working_day("2026-11-24".parse().unwrap())
             .unwrap()
-            .iter()
-            .any(|h| h.name.en.contains("Culture"))
     );
+    let with = Calendar::with_data(tthc::calendar::VAN_HOA_2411_DATA).unwrap();
+    assert!(!with.is_working_day("2026-11-24".parse().unwrap()).unwrap());
+    assert!(with.is_working_day("2025-11-24".parse().unwrap()).unwrap());
+    // 2029: 24/11 on a Saturday → substitute Monday 26/11.
+    assert!(!with.is_working_day("2029-11-26".parse().unwrap()).unwrap());
+    let note = builtin.year_summary(2026).unwrap().notes;
+    assert!(
+        note.iter()
+            .any(|n| n.en.contains("24/11 Vietnamese Culture Day: not a day off"))
+    );
+    assert!(
+        !builtin
+            .year_summary(2025)
+            .unwrap()
+            .notes
+            .iter()
+            .any(|n| n.en.contains("24/11"))
+    );
+}
+
+#[test]
+fn six_day_week_before_october_1999() {
+    let cal = Calendar::vietnam();
+    let works = |d: &str| cal.is_working_day(d.parse().unwrap()).unwrap();
+    // Decision 188/1999/QĐ-TTg: the first Saturday off is 2/10/1999.
+    assert!(works("1999-09-25"));
+    assert!(!works("1999-10-02"));
+    assert!(works("1998-03-07"));
+    assert!(!works("1998-03-08")); // Sunday
+    // A holiday on a Saturday gave no substitute; on a Sunday, Monday.
+    // 2/9/1995 Saturday: Monday 4/9 worked.
+    assert!(!works("1995-09-02") && works("1995-09-04"));
+    // 1/5/1999 Saturday: Monday 3/5 worked.
+    assert!(works("1999-05-03"));
+    // Tết 1997 (mùng 1 Friday 7/2): 30 Tết Thu 6/2, mùng 2 Sat 8/2 (a
+    // holiday on a working Saturday), mùng 3 Sun 9/2 → substitute Monday 10/2;
+    // Tuesday 11/2 worked.
+    for d in [
+        "1997-02-06",
+        "1997-02-07",
+        "1997-02-08",
+        "1997-02-09",
+        "1997-02-10",
+    ] {
+        assert!(!works(d), "{d}");
+    }
+    assert!(works("1997-02-11"));
+    let subs: Vec<String> = cal
+        .holidays(1997)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.kind == Substitute)
+        .map(|h| h.date.to_string())
+        .collect();
+    assert_eq!(subs, ["1997-02-10"]);
+    assert!(cal.is_weekly_rest_day("1999-10-02".parse().unwrap()));
+    assert!(!cal.is_weekly_rest_day("1999-09-25".parse().unwrap()));
+    // A fixed weekend overrides the history.
+    let fixed = cal.with_weekend(&[Weekday::Saturday, Weekday::Sunday]);
+    assert!(!fixed.is_working_day("1998-03-07".parse().unwrap()).unwrap());
+}
+
+#[test]
+fn every_entry_names_its_basis() {
+    let cal = Calendar::vietnam();
+    for year in [1996, 2008, 2012, 2014, 2020, 2021, 2026, 2030] {
+        for h in cal.calendar_entries(year).unwrap() {
+            assert!(
+                !h.basis.vi.is_empty() && !h.basis.en.is_empty(),
+                "{year} {h:?}"
+            );
+        }
+    }
+    let basis = |y: i32, d: &str| -> String {
+        cal.calendar_entries(y)
+            .unwrap()
+            .into_iter()
+            .find(|h| h.date.to_string() == d)
+            .unwrap()
+            .basis
+            .en
+    };
+    assert_eq!(basis(2026, "2026-01-01"), "Labour Code 2019 Art. 112(1)");
+    assert_eq!(basis(2026, "2026-04-27"), "Labour Code 2019 Art. 111(3)");
+    assert_eq!(basis(2019, "2019-04-15"), "Labour Code 2012 Art. 115(3)");
+    assert_eq!(basis(2012, "2012-04-30"), "Labour Code 1994 Art. 73");
+    assert_eq!(
+        basis(2012, "2012-03-31"),
+        "Labour Code 1994 Art. 73 (as amended in 2007)"
+    );
+    assert_eq!(
+        basis(2026, "2026-01-02"),
+        "Công văn 12729/VPCP-KGVX ngày 25/12/2025 (as reported: collector.com.tr/965292743 (quotes dispatch 12729/VPCP-KGVX of 25/12/2025))"
+    );
+    assert_eq!(
+        basis(2019, "2019-02-04"),
+        "Công văn 6519/VPCP-KGVX ngày 11/7/2018"
+    );
+    assert!(basis(2020, "2020-01-23").ends_with("(decision not found)"));
+    assert!(basis(1990, "1990-09-02").starts_with("before 1995"));
 }
 
 #[test]
@@ -215,15 +223,81 @@ fn data_can_be_extended_at_run_time() {
 
 #[test]
 fn bad_data_is_a_located_error() {
-    for bad in [
-        "format: tthc-holidays/2\n",
-        "format: tthc-holidays/1\nyears:\n  2027:\n    swaps:\n      - { day_off: 2028-01-03, source: x }\n",
-        "format: tthc-holidays/1\nyears:\n  2027:\n    swaps:\n      - { day_off: 2027-02-30, source: x }\n",
-        "format: tthc-holidays/1\nyear: {}\n",
-        "format: tthc-holidays/1\nyears:\n  2027:\n    national_day_adjacent: { value: 2027-09-05, source: x }\n",
-        "format: tthc-holidays/1\nyears:\n  2027:\n    swaps:\n      - { day_off: 2027-04-29 }\n",
-    ] {
-        assert!(Calendar::with_data(bad).is_err(), "{bad}");
+    use tthc::Lang;
+    let y = "format: tthc-holidays/1\nyears:\n  2027:\n";
+    let cases = [
+        (
+            "format: tthc-holidays/2\n".to_string(),
+            "extra holiday data:1:1: format must be tthc-holidays/1",
+            "format phải là",
+        ),
+        (
+            format!("{y}    swaps:\n      - {{ day_off: 2029-01-03, source: x }}\n"),
+            ":5:",
+            "được ghi dưới năm 2027",
+        ),
+        (
+            format!("{y}    swaps:\n      - {{ day_off: 2027-02-30, source: x }}\n"),
+            ":5:",
+            "2027-02-30",
+        ),
+        (
+            "format: tthc-holidays/1\nyear: {}\n".to_string(),
+            ":2:",
+            "year",
+        ),
+        (
+            format!("{y}    national_day_adjacent: {{ value: 2027-09-05, source: x }}\n"),
+            ":4:",
+            "không phải 1/9 hoặc 3/9",
+        ),
+        (
+            format!("{y}    swaps:\n      - {{ day_off: 2027-04-29 }}\n"),
+            ":5:",
+            "source",
+        ),
+        (
+            format!(
+                "{y}    swaps:\n      - {{ day_off: 2027-04-29, work_on: 2027-04-28, source: x }}\n"
+            ),
+            "work_on 2027-04-28 is not a Saturday or Sunday",
+            "không phải thứ Bảy",
+        ),
+        (
+            format!("{y}    swaps:\n      - {{ day_off: 2027-04-29, source: no-such-key }}\n"),
+            "source 'no-such-key' is not a key of sources",
+            "không có trong sources",
+        ),
+        (
+            format!("{y}    tet: {{ value: [2027-06-01], source: x }}\n"),
+            "is not near the Tết of 2027",
+            "không nằm gần Tết",
+        ),
+        (
+            format!("{y}    tet: {{ value: [2027-02-06], source: x }}\n"),
+            "is a Saturday or Sunday",
+            "thứ Bảy hoặc Chủ nhật",
+        ),
+    ];
+    for (bad, en, vi) in &cases {
+        let e = Calendar::with_data(bad).unwrap_err();
+        assert!(
+            e.message(Lang::En).contains(en),
+            "{bad}\n{}",
+            e.message(Lang::En)
+        );
+        assert!(
+            e.message(Lang::Vi).contains(vi),
+            "{bad}\n{}",
+            e.message(Lang::Vi)
+        );
+        // Both languages name the same place.
+        let place = |m: String| m.split(": ").next().unwrap_or_default().to_string();
+        assert_eq!(
+            place(e.message(Lang::En)),
+            place(e.message(Lang::Vi)),
+            "{bad}"
+        );
     }
 }
 
@@ -256,4 +330,11 @@ fn years_out_of_range_are_errors() {
     assert!(cal.holidays(2101).is_err());
     assert!(cal.is_working_day("2101-01-01".parse().unwrap()).is_err());
     assert!(cal.holidays(i32::MIN).is_err());
+}
+
+#[test]
+fn a_calendar_without_working_days_is_an_error_not_a_hang() {
+    let all = Calendar::vietnam().with_weekend(&Weekday::ALL);
+    assert!(all.holidays(2026).is_err());
+    assert!(all.is_working_day("2026-03-02".parse().unwrap()).is_err());
 }

@@ -31,6 +31,9 @@ pub struct ScheduledStep {
 /// A sequence of durations placed on the calendar one after the other.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
+    /// When the applicant submitted the dossier (the same as `received`
+    /// unless a reception schedule moved the receipt).
+    pub submitted: DateTime,
     /// When the dossier was received.
     pub received: DateTime,
     /// When the clock of the first duration started.
@@ -115,6 +118,7 @@ impl Calendar {
         }
         let minutes = self.working_minutes_between(clock_start, at)?;
         Ok(Schedule {
+            submitted,
             received: submitted,
             clock_start,
             steps,

@@ -6,8 +6,14 @@
 //! its own, which this model does not know).
 
 use super::holidays::{self, BUILTIN_DATA, HolidayData};
-use super::{CalendarError, Date, DateTime, Holiday, HolidayKind, Weekday};
+use super::{CalendarError, Date, DateTime, Holiday, HolidayKind, HolidayStatus, Weekday, basis};
+use crate::Text;
 use std::sync::OnceLock;
+
+/// The first Saturday off in state agencies: the five-day week of Decision
+/// 188/1999/QĐ-TTg (17/9/1999), from 2/10/1999 (Nhân Dân, 29/8/1999).
+/// Before it Saturday was a working day.
+pub const FIVE_DAY_WEEK_FROM: (i32, u8, u8) = (1999, 10, 2);
 
 /// First solar year the working-day calendar covers.
 pub const FIRST_YEAR: i32 = 1900;
@@ -39,15 +45,31 @@ struct YearTable {
     off: [u64; 6],
     /// `before[i]`: working days among days `0..i` of the year.
     before: Vec<u16>,
+    /// Bit `i` set: day `i` is a holiday day off (not a plain rest day).
+    holiday: [u64; 6],
     /// The entries of the year, sorted by date.
     entries: Vec<Holiday>,
 }
 
+fn bit(bits: &[u64; 6], ordinal: usize) -> bool {
+    bits.get(ordinal / 64)
+        .is_some_and(|w| w & (1u64 << (ordinal % 64)) != 0)
+}
+
+fn set_bit(bits: &mut [u64; 6], ordinal: u16, value: bool) {
+    let (w, b) = (usize::from(ordinal / 64), ordinal % 64);
+    if let Some(word) = bits.get_mut(w) {
+        if value {
+            *word |= 1 << b;
+        } else {
+            *word &= !(1 << b);
+        }
+    }
+}
+
 impl YearTable {
     fn is_off(&self, ordinal: usize) -> bool {
-        self.off
-            .get(ordinal / 64)
-            .is_some_and(|w| w & (1u64 << (ordinal % 64)) != 0)
+        bit(&self.off, ordinal)
     }
 }
 
@@ -66,9 +88,18 @@ impl YearTable {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Calendar {
-    weekend: [bool; 7],
+    weekend: Weekend,
     data: HolidayData,
     years: Vec<OnceLock<YearTable>>,
+}
+
+/// The weekly rest days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Weekend {
+    /// State agencies: Sunday; Saturday too from [`FIVE_DAY_WEEK_FROM`].
+    Vietnam,
+    /// The same set of days for every date.
+    Fixed([bool; 7]),
 }
 
 impl Default for Calendar {
@@ -117,8 +148,14 @@ impl Calendar {
     /// The built-in calendar extended with `extra_yaml` (same format): its
     /// years override the same fields, its swaps and additions are added.
     pub fn with_data(extra_yaml: &str) -> Result<Calendar, CalendarError> {
+        Calendar::with_data_from(extra_yaml, "extra holiday data")
+    }
+
+    /// [`Calendar::with_data`], naming the extra data `origin` (e.g. its
+    /// file path) in error messages.
+    pub fn with_data_from(extra_yaml: &str, origin: &str) -> Result<Calendar, CalendarError> {
         let mut data = HolidayData::parse(BUILTIN_DATA, "holidays.yaml")?;
-        data.extend(HolidayData::parse(extra_yaml, "extra holiday data")?);
+        data.extend(HolidayData::parse(extra_yaml, origin)?);
         Ok(Calendar::with_holiday_data(data))
     }
 
@@ -133,25 +170,24 @@ impl Calendar {
 
     /// The statutory rules with already parsed data.
     pub fn with_holiday_data(data: HolidayData) -> Calendar {
-        let mut weekend = [false; 7];
-        weekend[Weekday::Saturday.index() as usize] = true;
-        weekend[Weekday::Sunday.index() as usize] = true;
         Calendar {
-            weekend,
+            weekend: Weekend::Vietnam,
             data,
             years: (0..YEARS).map(|_| OnceLock::new()).collect(),
         }
     }
 
-    /// The same calendar with another set of weekly rest days (e.g. only
-    /// Sunday for a six-day week). Substitute days follow the new set.
+    /// The same calendar with another set of weekly rest days for every
+    /// date (e.g. only Sunday for a six-day week). Substitute days follow
+    /// the new set. (The default, [`Calendar::vietnam`], rests on Sunday
+    /// and, from [`FIVE_DAY_WEEK_FROM`], on Saturday.)
     pub fn with_weekend(&self, rest_days: &[Weekday]) -> Calendar {
         let mut weekend = [false; 7];
         for d in rest_days {
             weekend[d.index() as usize] = true;
         }
         Calendar {
-            weekend,
+            weekend: Weekend::Fixed(weekend),
             data: self.data.clone(),
             years: (0..YEARS).map(|_| OnceLock::new()).collect(),
         }
@@ -162,8 +198,20 @@ impl Calendar {
         &self.data
     }
 
+    /// Whether `date` is a weekly rest day (before holidays and swaps).
+    pub fn is_weekly_rest_day(&self, date: Date) -> bool {
+        let wd = date.weekday();
+        match self.weekend {
+            Weekend::Fixed(days) => days[wd.index() as usize],
+            Weekend::Vietnam => {
+                wd == Weekday::Sunday
+                    || (wd == Weekday::Saturday && date.ymd() >= FIVE_DAY_WEEK_FROM)
+            }
+        }
+    }
+
     fn is_weekend(&self, date: Date) -> bool {
-        self.weekend[date.weekday().index() as usize]
+        self.is_weekly_rest_day(date)
     }
 
     fn year(&self, year: i32) -> Result<&YearTable, CalendarError> {
@@ -187,59 +235,68 @@ impl Calendar {
             365
         };
         let mut off = [0u64; 6];
-        let mut set = |ordinal: u16, value: bool| {
-            let (w, b) = (usize::from(ordinal / 64), ordinal % 64);
-            if let Some(word) = off.get_mut(w) {
-                if value {
-                    *word |= 1 << b;
-                } else {
-                    *word &= !(1 << b);
-                }
-            }
-        };
+        let mut holiday = [0u64; 6];
         for i in 0..len {
             if self.is_weekend(first.add_days(i64::from(i))?) {
-                set(i, true);
+                set_bit(&mut off, i, true);
             }
         }
-        let mut entries = holidays::statutory_holidays(year, &self.data)?;
+        let is_rest = |d: Date| self.is_weekend(d);
+        let mut entries = holidays::statutory_holidays(year, &self.data, &is_rest)?;
         for h in &entries {
-            set(h.date.ordinal0(), true);
+            set_bit(&mut off, h.date.ordinal0(), true);
+            set_bit(&mut holiday, h.date.ordinal0(), true);
         }
-        // Labour Code 2019 Art. 111(3): a holiday on a weekly rest day gives
-        // a day off on the next working day, in order.
+        // Labour Code 2019 Art. 111(3) (and its predecessors): a holiday on a
+        // weekly rest day gives a day off on the next working day, in order.
         let mut substitutes = Vec::new();
         let mut taken: Vec<Date> = entries.iter().map(|h| h.date).collect();
-        for h in entries.iter().filter(|h| self.is_weekend(h.date)) {
+        let on_rest_days = entries
+            .iter()
+            .filter(|h| h.kind == HolidayKind::Statutory && self.is_weekend(h.date));
+        for h in on_rest_days {
             let mut d = h.date;
             loop {
                 d = d.succ()?;
                 if !self.is_weekend(d) && !taken.contains(&d) {
                     break;
                 }
+                if h.date.days_until(d) > 30 {
+                    return Err(holidays::no_working_day(h.date));
+                }
             }
             taken.push(d);
+            let status = if h.status == HolidayStatus::Predicted {
+                HolidayStatus::Predicted
+            } else {
+                HolidayStatus::Law
+            };
             substitutes.push(Holiday {
                 date: d,
-                name: crate::Text::new(
+                name: Text::new(
                     format!("Nghỉ bù {}", h.name.vi),
                     format!("Substitute day off for {}", h.name.en),
                 ),
                 kind: HolidayKind::Substitute,
-                assumed: h.assumed,
+                occasion: h.occasion,
+                status,
+                basis: basis::substitute_article(d),
+                assumed: status == HolidayStatus::Predicted,
                 source: None,
             });
         }
         for s in &substitutes {
             if s.date.year() == year {
-                set(s.date.ordinal0(), true);
+                set_bit(&mut off, s.date.ordinal0(), true);
+                set_bit(&mut holiday, s.date.ordinal0(), true);
             }
         }
         entries.extend(substitutes.into_iter().filter(|s| s.date.year() == year));
         // No holiday falls late enough in December for its substitute to
         // cross into the next year, so the year's own substitutes suffice.
         for s in holidays::swaps(year, &self.data) {
-            set(s.date.ordinal0(), s.kind.is_day_off());
+            set_bit(&mut off, s.date.ordinal0(), s.kind.is_day_off());
+            set_bit(&mut holiday, s.date.ordinal0(), s.kind.is_day_off());
             entries.push(s);
         }
         entries.sort_by_key(|h| (h.date, h.kind));
@@ -247,8 +304,7 @@ impl Calendar {
         let mut count = 0u16;
         for i in 0..len {
             before.push(count);
-            let word = off.get(usize::from(i / 64)).copied().unwrap_or(0);
-            if word & (1 << (i % 64)) == 0 {
+            if !bit(&off, usize::from(i)) {
                 count += 1;
             }
         }
@@ -257,8 +313,19 @@ impl Calendar {
             first_day: first.days_since_epoch(),
             off,
             before,
+            holiday,
             entries,
         })
+    }
+
+    /// Whether `date` is a holiday day off (a holiday, substitute, swapped
+    /// day off or a Tết day on a rest day), not a plain weekly rest day.
+    pub fn is_holiday(&self, date: Date) -> Result<bool, CalendarError> {
+        let t = self.year(date.year())?;
+        Ok(bit(
+            &t.holiday,
+            (date.days_since_epoch() - t.first_day) as usize,
+        ))
     }
 
     /// Whether `date` is a working day.
@@ -273,12 +340,18 @@ impl Calendar {
         Ok(self.year(year)?.entries.clone())
     }
 
-    /// The days off of `year` (holidays, substitutes, swapped days off), sorted.
+    /// The days off of `year` (holidays, substitutes, swapped days off, and
+    /// Tết days on weekly rest days), sorted.
     ///
     /// ```
-    /// use tthc::calendar::Calendar;
+    /// use tthc::calendar::{Calendar, HolidayKind};
+    /// let days = Calendar::vietnam().holidays(2024).unwrap();
+    /// // Mùng 1 Tết fell on Saturday 10/2/2024: listed as a weekly rest day.
+    /// let tet = days.iter().find(|h| h.date.to_string() == "2024-02-10").unwrap();
+    /// assert_eq!(tet.kind, HolidayKind::RestDay);
+    /// // 24/11 is a proposal, not a day off.
     /// let days = Calendar::vietnam().holidays(2026).unwrap();
-    /// assert!(days.iter().any(|h| h.date.to_string() == "2026-11-24"));
+    /// assert!(!days.iter().any(|h| h.date.to_string() == "2026-11-24"));
     /// ```
     pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>, CalendarError> {
         Ok(self

@@ -1,11 +1,12 @@
-//! `tthc due --from 2026-02-13T16:00 --days 7 [--unit working|calendar]`:
-//! the due date-time of a dossier.
+//! `tthc due --from 2026-02-13T16:00 --days 7 [--unit working|calendar]
+//! [--reception saturday-morning]`: the due date-time of a dossier.
 
-use super::holidays::load_calendar;
+use super::holidays::{emit, fail, load_calendar};
 use clap::ValueEnum;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tthc::calendar::DateTime;
+use tthc::calendar::{DateTime, ReceptionSchedule};
 use tthc::{Duration, DurationUnit, Lang, parse_milli_amount};
 
 /// Unit of `--days`.
@@ -22,9 +23,15 @@ pub enum Unit {
 /// Arguments of `tthc due`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// When the complete dossier was received: YYYY-MM-DDTHH:MM (local time).
+    /// When the complete dossier was received: YYYY-MM-DDTHH:MM (local
+    /// time). With --reception: when it was submitted.
     #[arg(long)]
     from: String,
+    /// The authority's reception schedule: `office-hours`, or extra
+    /// half-days such as `saturday-morning` or "sáng thứ 7". The dossier
+    /// counts as received at the next reception session after --from.
+    #[arg(long)]
+    reception: Option<String>,
     /// The duration amount (0.5 allowed); use --same-day for "trong ngày".
     #[arg(long, required_unless_present = "same_day")]
     days: Option<String>,
@@ -40,25 +47,25 @@ pub struct Args {
     /// Extra holiday data (YAML, format tthc-holidays/1) added to the built-in data.
     #[arg(long)]
     holidays: Option<PathBuf>,
-    /// Language of the output (default: $TTHC_LANG, then `lang:` in
-    /// tthc.yaml, then vi).
+    /// Language of the output.
     #[arg(long)]
     lang: Option<Lang>,
 }
 
 pub fn run(args: Args) -> ExitCode {
     let lang = crate::output::resolve_lang(args.lang);
-    let fail = |msg: String| {
-        eprintln!("{}: {msg}", lang.pick("lỗi", "error"));
-        ExitCode::from(2)
-    };
-    let cal = match load_calendar(args.holidays.as_deref()) {
+    let cal = match load_calendar(args.holidays.as_deref(), lang) {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(e) => return fail(lang, &e),
     };
-    let received: DateTime = match args.from.parse() {
+    let from: DateTime = match args.from.parse() {
         Ok(t) => t,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(lang, &tthc::calendar::CalendarError::message(&e, lang)),
+    };
+    let reception: Option<ReceptionSchedule> = match args.reception.as_deref().map(str::parse) {
+        None => None,
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => return fail(lang, &e.message(lang)),
     };
     let duration = if args.same_day {
         Duration::same_day()
@@ -66,7 +73,7 @@ pub fn run(args: Args) -> ExitCode {
         let text = args.days.unwrap_or_default();
         let milli = match parse_milli_amount(&text) {
             Ok(m) => m,
-            Err(e) => return fail(e.to_string()),
+            Err(e) => return fail(lang, &e.to_string()),
         };
         let unit = match args.unit {
             Unit::Working => DurationUnit::WorkingDays,
@@ -75,20 +82,38 @@ pub fn run(args: Args) -> ExitCode {
         };
         Duration::from_milli(milli, unit)
     };
-    let schedule = match cal.processing_time_on_calendar(received, &[duration]) {
-        Ok(s) => s,
-        Err(e) => return fail(e.to_string()),
+    let schedule = match &reception {
+        Some(r) => cal.processing_time_with_reception(from, &[duration], r),
+        None => cal.processing_time_on_calendar(from, &[duration]),
     };
+    let schedule = match schedule {
+        Ok(s) => s,
+        Err(e) => return fail(lang, &e.message(lang)),
+    };
+    let received = schedule.received;
     let due = schedule.due;
-    println!("{due} ({})", due.date().weekday().name(lang));
+    let mut s = String::new();
+    let _ = writeln!(s, "{due} ({})", due.date().weekday().name(lang));
+    if let Some(r) = &reception {
+        let _ = writeln!(
+            s,
+            "{}: {from}; {}: {received} ({}; {})",
+            lang.pick("nộp", "submitted"),
+            lang.pick("tiếp nhận", "received"),
+            received.date().weekday().name(lang),
+            r.describe(lang),
+        );
+    }
     if args.verbose {
-        println!(
+        let _ = writeln!(
+            s,
             "{}: {received}; {}: {}",
             lang.pick("tiếp nhận", "received"),
             lang.pick("bắt đầu tính", "clock starts"),
             schedule.clock_start
         );
-        println!(
+        let _ = writeln!(
+            s,
             "{}: {duration}; {}: {} {}",
             lang.pick("thời hạn", "duration"),
             lang.pick("tổng", "total"),
@@ -97,25 +122,32 @@ pub fn run(args: Args) -> ExitCode {
         );
         match cal.entries_between(received.date(), due.date()) {
             Ok(entries) if entries.is_empty() => {
-                println!(
+                let _ = writeln!(
+                    s,
                     "{}",
                     lang.pick("không có ngày nghỉ lễ", "no holidays skipped")
-                )
+                );
             }
             Ok(entries) => {
-                println!("{}:", lang.pick("ngày nghỉ lễ bỏ qua", "holidays skipped"));
+                let _ = writeln!(
+                    s,
+                    "{}:",
+                    lang.pick("ngày nghỉ lễ bỏ qua", "holidays skipped")
+                );
                 for h in entries {
-                    println!(
-                        "  {} {:<9} {} [{}]",
+                    let _ = writeln!(
+                        s,
+                        "  {} {:<9} {} [{}; {}]",
                         h.date,
                         h.date.weekday().name(lang),
                         h.name.get(lang),
-                        h.kind.label(lang)
+                        h.kind.label(lang),
+                        h.status.label(lang),
                     );
                 }
             }
-            Err(e) => return fail(e.to_string()),
+            Err(e) => return fail(lang, &e.message(lang)),
         }
     }
-    ExitCode::SUCCESS
+    emit(&s, lang)
 }

@@ -1,5 +1,7 @@
 //! `tthc lunar 2026-02-17`: the Vietnamese lunar date of a solar date.
 
+use super::holidays::{emit, fail};
+use std::fmt::Write as _;
 use std::process::ExitCode;
 use tthc::Lang;
 use tthc::calendar::{Date, LunarDate};
@@ -23,10 +25,7 @@ pub fn run(args: Args) -> ExitCode {
         .and_then(|d| LunarDate::from_solar(d).map(|l| (d, l)));
     let (date, lunar) = match result {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("{}: {e}", lang.pick("lỗi", "error"));
-            return ExitCode::from(2);
-        }
+        Err(e) => return fail(lang, &e.message(lang)),
     };
     let leap = if lunar.leap {
         lang.pick("có", "yes")
@@ -41,8 +40,10 @@ pub fn run(args: Args) -> ExitCode {
             lunar.year_animal_en()
         ),
     };
-    println!("{date} ({}) = {lunar}", date.weekday().name(lang));
-    println!(
+    let mut s = String::new();
+    let _ = writeln!(s, "{date} ({}) = {lunar}", date.weekday().name(lang));
+    let _ = writeln!(
+        s,
         "{}: {}, {}: {}, {}: {}, {}: {leap}",
         lang.pick("ngày", "day"),
         lunar.day,
@@ -52,5 +53,5 @@ pub fn run(args: Args) -> ExitCode {
         year_name,
         lang.pick("tháng nhuận", "leap month"),
     );
-    ExitCode::SUCCESS
+    emit(&s, lang)
 }
