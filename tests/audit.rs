@@ -333,10 +333,11 @@ fn real_catalog_audits_without_input_errors() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert_eq!(stdout(&o).lines().count(), 1 + 17);
+    // 17 hand-made procedures and the 113 imported into procedures/national.
+    assert_eq!(stdout(&o).lines().count(), 1 + 17 + 113);
     assert!(String::from_utf8_lossy(&o.stderr).contains("skipped 6 drafts"));
     let o = tthc(&["audit", "procedures", "--include-drafts", "--format", "csv"]);
-    assert_eq!(stdout(&o).lines().count(), 1 + 17 + 6);
+    assert_eq!(stdout(&o).lines().count(), 1 + 17 + 113 + 6);
 }
 
 #[test]
@@ -351,12 +352,17 @@ fn real_catalog_against_itself_changes_nothing() {
     ]);
     assert!(matches!(o.status.code(), Some(0 | 1)));
     let (rows, totals) = jsonl(&o);
-    assert_eq!(rows.len(), 17);
+    assert_eq!(rows.len(), 17 + 113);
     for r in &rows {
         // Shared codes (one national procedure, several provinces) still
         // find their own file.
         assert_eq!(r["baseline_path"], r["path"]);
-        assert_eq!(r["cost_per_case_reduction_percent"], "0.00");
+        // No percentage of a zero cost (an imported record declares no effort).
+        let cost = &r["cost_per_case_reduction_percent"];
+        assert!(
+            cost == "0.00" || (cost.is_null() && r["cost_per_case"] == 0),
+            "{r}"
+        );
         // No percentage of a zero time (same-day procedures) or across units.
         let time = &r["processing_time_reduction_percent"];
         assert!(
@@ -397,7 +403,7 @@ fn proposed_catalog_of_drafts_against_the_baseline() {
         "jsonl",
     ]);
     let (rows, totals) = jsonl(&o);
-    assert_eq!(rows.len(), 17, "each draft replaces its baseline");
+    assert_eq!(rows.len(), 17 + 113, "each draft replaces its baseline");
     let drafts: Vec<&Value> = rows
         .iter()
         .filter(|r| r["path"].as_str().unwrap().ends_with(".draft.yaml"))
@@ -436,7 +442,7 @@ fn proposed_catalog_of_drafts_against_the_baseline() {
         "jsonl",
     ]);
     let (rows, totals) = jsonl(&o);
-    assert_eq!(rows.len(), 23);
+    assert_eq!(rows.len(), 23 + 113);
     assert_eq!(totals["baseline"]["matched_more_than_once"], 6);
     assert!(String::from_utf8_lossy(&o.stderr).contains("--prefer-drafts"));
 }

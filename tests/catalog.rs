@@ -1,4 +1,5 @@
-//! The real catalog under `procedures/`: every file loads, names its sources,
+//! The hand-made catalog under `procedures/` (not `procedures/national/`,
+//! which the importer writes): every file loads, names its sources,
 //! labels its estimates, and carries the facts transcribed from its source.
 //!
 //! Figures (cost, critical path) are checked elsewhere once the metrics exist;
@@ -43,6 +44,9 @@ impl Catalog {
         let root = catalog_dir();
         let mut paths = Vec::new();
         yaml_files(&root, &mut paths);
+        // `national/` is written by `tthc import` (tests/import_emit.rs
+        // checks it); these tests hold the hand-made files to their standard.
+        paths.retain(|p| !p.starts_with(root.join("national")));
         paths.sort();
         let mut files = BTreeMap::new();
         let mut failures = BTreeMap::new();

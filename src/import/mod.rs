@@ -31,6 +31,7 @@
 
 mod channels;
 mod documents;
+mod emit;
 mod legal;
 mod model;
 mod record;
@@ -39,7 +40,9 @@ mod results;
 mod scan;
 mod steps;
 mod text;
+mod yaml;
 
+pub use emit::{EmitOptions, EmittedFile, emit, file_path, slug};
 pub use model::*;
 pub use record::{MAX_RECORD_BYTES, Record, RecordError};
 pub use report::{FieldTally, ImportFailure, ImportReport};

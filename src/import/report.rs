@@ -61,10 +61,15 @@ pub struct ImportReport {
     pub records_read: usize,
     /// Records imported.
     pub imported: usize,
+    /// Procedure files written (counted by the caller that writes them).
+    pub files_written: usize,
     /// Per field, in [`FieldName::ALL`] order.
     pub fields: Vec<FieldTally>,
     /// Every record that could not be imported, with the reason.
     pub failures: Vec<ImportFailure>,
+    /// Imported records whose file could not be written (already there,
+    /// the same path twice in one batch, a write error), with the reason.
+    pub write_failures: Vec<ImportFailure>,
 }
 
 impl Default for ImportReport {
@@ -79,6 +84,7 @@ impl ImportReport {
         ImportReport {
             records_read: 0,
             imported: 0,
+            files_written: 0,
             fields: FieldName::ALL
                 .iter()
                 .map(|&field| FieldTally {
@@ -89,6 +95,7 @@ impl ImportReport {
                 })
                 .collect(),
             failures: Vec::new(),
+            write_failures: Vec::new(),
         }
     }
 
@@ -125,12 +132,14 @@ impl ImportReport {
     pub fn merge(&mut self, other: ImportReport) {
         self.records_read += other.records_read;
         self.imported += other.imported;
+        self.files_written += other.files_written;
         for (mine, theirs) in self.fields.iter_mut().zip(other.fields) {
             mine.complete += theirs.complete;
             mine.partial += theirs.partial;
             mine.missing += theirs.missing;
         }
         self.failures.extend(other.failures);
+        self.write_failures.extend(other.write_failures);
     }
 
     /// The tally of one field.
@@ -155,16 +164,18 @@ impl ImportReport {
             "{}",
             match lang {
                 Lang::Vi => format!(
-                    "đã đọc {} bản ghi, nhập được {}, không nhập được {}",
+                    "đã đọc {} bản ghi, nhập được {}, không nhập được {}; đã ghi {} tệp",
                     self.records_read,
                     self.imported,
-                    self.failures.len()
+                    self.failures.len(),
+                    self.files_written
                 ),
                 Lang::En => format!(
-                    "{} records read, {} imported, {} not imported",
+                    "{} records read, {} imported, {} not imported; {} files written",
                     self.records_read,
                     self.imported,
-                    self.failures.len()
+                    self.failures.len(),
+                    self.files_written
                 ),
             }
         );
@@ -183,7 +194,7 @@ impl ImportReport {
                 t.missing
             );
         }
-        for failure in &self.failures {
+        for failure in self.failures.iter().chain(&self.write_failures) {
             let at = match (failure.line, failure.column) {
                 (Some(l), Some(c)) => format!("{}:{l}:{c}", failure.origin),
                 _ => failure.origin.clone(),

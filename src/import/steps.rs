@@ -46,7 +46,9 @@ const APPLICANT: [&str; 34] = [
 ];
 
 /// Words that open a step done by an agency.
-const AGENCY: [&str; 35] = [
+const AGENCY: [&str; 37] = [
+    "người thực hiện chứng thực",
+    "công chứng viên",
     "cơ quan",
     "cán bộ",
     "công chức",
@@ -101,14 +103,26 @@ fn actor(text: &str) -> Option<(StepActor, String)> {
         "căn cứ",
         "sau ",
     ] {
-        if head.starts_with(opener)
-            && let Some(comma) = t.find(", ")
-            && comma < 240
-        {
-            t = &t[comma + 2..];
+        if head.starts_with(opener) {
+            // The subject follows one of the clause's commas (`Trong thời
+            // hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ, Sở …`): the
+            // first comma within reach after which the words name an actor.
+            let reach = t.char_indices().nth(240).map_or(t.len(), |(i, _)| i);
+            let after = t[..reach]
+                .match_indices(", ")
+                .map(|(i, _)| &t[i + 2..])
+                .find(|rest| opening_actor(rest).is_some());
+            if let Some(rest) = after {
+                t = rest;
+            }
             break;
         }
     }
+    opening_actor(t)
+}
+
+/// The actor named by the first words of `t`.
+fn opening_actor(t: &str) -> Option<(StepActor, String)> {
     let head = lower_prefix(t, 64);
     let best = APPLICANT
         .iter()

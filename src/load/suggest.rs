@@ -111,7 +111,7 @@ pub(crate) fn vietnamese_key(word: &str) -> Option<&'static str> {
 }
 
 /// A Vietnamese letter without its diacritics.
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     const GROUPS: &[(&str, char)] = &[
         ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
         ("èéẻẽẹêềếểễệ", 'e'),

@@ -67,12 +67,18 @@ impl Rule for DuplicateDocument {
                 }
             }
         }
-        let mut by_name: HashMap<(String, Option<String>), &str> = HashMap::new();
+        // Documents of different cases (trường hợp) are alternatives, not
+        // duplicates: the key holds the case.
+        let mut by_name: HashMap<(String, Option<String>, Option<&str>), &str> = HashMap::new();
         for (d, doc) in p.documents.iter().enumerate() {
             if !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
                 continue;
             }
-            let key = (normalise(&doc.name), doc.when.as_deref().map(normalise));
+            let key = (
+                normalise(&doc.name),
+                doc.when.as_deref().map(normalise),
+                doc.case.as_deref(),
+            );
             if key.0.is_empty() {
                 continue;
             }

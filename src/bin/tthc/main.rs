@@ -42,6 +42,9 @@ enum Command {
     /// Audit a catalog: one row of metrics and findings per procedure, totals
     /// per sector and authority, and the reduction against a baseline.
     Audit(cmd::audit::Args),
+    /// Import national-portal records (JSON, JSON Lines) or texts of a
+    /// quyết định công bố into procedure files, with an import report.
+    Import(cmd::import::Args),
     /// Write a deterministic synthetic catalog (for benchmarks).
     #[command(hide = true)]
     Generate(cmd::generate::Args),
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(args),
         Command::Graph(args) => cmd::graph::run(args),
         Command::Audit(args) => cmd::audit::run(args),
+        Command::Import(args) => cmd::import::run(args),
         Command::Generate(args) => cmd::generate::run(args),
     }
 }

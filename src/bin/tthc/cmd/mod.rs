@@ -7,6 +7,7 @@ pub mod explain;
 pub mod generate;
 pub mod graph;
 pub mod holidays;
+pub mod import;
 pub mod lunar;
 pub mod metrics;
 pub mod report;
