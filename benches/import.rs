@@ -1,12 +1,16 @@
 //! Importing 2,500 national-portal records (the 113 of the sample,
-//! replicated): the JSON alone, the import alone, and both.
+//! replicated): the JSON alone, the import alone, both, and what
+//! `tthc import` does per record (serde_json, import, write the file's
+//! text, check that it loads) — one thread; the command spreads records
+//! over the cores.
 //!
 //! `cargo bench --bench import`; throughput is in records per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
-use tthc::import::{Record, import_json, import_record};
+use tthc::CheckedProcedure;
+use tthc::import::{EmitOptions, Record, emit, import_checked, import_json, import_record};
 
 const RECORDS: usize = 2_500;
 
@@ -63,6 +67,24 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for t in &texts {
                 black_box(import_json(t, "r").expect("import"));
+            }
+        })
+    });
+    g.bench_function("emit_only", |b| {
+        let imported: Vec<_> = records.iter().map(|r| import_record(r, "r")).collect();
+        b.iter(|| {
+            for p in &imported {
+                black_box(emit(p, &EmitOptions::default()));
+            }
+        })
+    });
+    g.bench_function("cli_path_json_import_emit_check", |b| {
+        b.iter(|| {
+            for t in &texts {
+                let r: Record = serde_json::from_str(t).expect("json");
+                let p = import_checked(&r, "r").expect("import");
+                let f = emit(&p, &EmitOptions::default());
+                black_box(CheckedProcedure::from_yaml_str(&f.text, &f.path).expect("loads"));
             }
         })
     });

@@ -256,7 +256,9 @@ fn a1_postal_reissue_at_the_ministry() {
     let p = catalog.get("buu-chinh/cap-lai-xac-nhan-thong-bao-cap-bo.yaml");
     assert_eq!(p.code.as_deref(), Some("1.004428"));
     assert_eq!(p.level, Some(Level::Central));
-    assert_eq!(p.authority.as_deref(), Some("Bộ Thông tin và Truyền thông"));
+    // Postal work moved to the Ministry of Science and Technology in 2025;
+    // the record still names the Ministry of Information and Communications.
+    assert_eq!(p.authority.as_deref(), Some("Bộ Khoa học và Công nghệ"));
     assert_eq!(p.deadline, Some(wd("7")));
     assert_eq!(
         p.channels,
@@ -283,10 +285,9 @@ fn a2_national_and_an_giang_records_disagree() {
         national.authority.as_deref(),
         Some("Sở Khoa học và Công nghệ")
     );
-    assert_eq!(
-        an_giang.authority.as_deref(),
-        Some("Sở Thông tin và Truyền thông")
-    );
+    // Both now name the Sở of Science and Technology (An Giang's record
+    // still named the Sở TT&TT); deadline, fees and channels still disagree.
+    assert_eq!(an_giang.authority, national.authority);
     assert_eq!(national.deadline, Some(wd("7")));
     assert_eq!(an_giang.deadline, Some(wd("10")));
     assert_eq!(fee(national, "Phí").amount, dong(500_000));
@@ -449,6 +450,13 @@ fn b2_business_registration_online_levy_is_zero() {
     let catalog = Catalog::load();
     let p = catalog.get("dang-ky-doanh-nghiep/thanh-lap-cong-ty-tnhh-hai-thanh-vien.yaml");
     assert_eq!(p.deadline, Some(wd("3")));
+    // The 2026 record 2.001199: Sở Tài chính, and post as a third channel.
+    assert_eq!(p.code.as_deref(), Some("2.001199"));
+    assert_eq!(p.authority.as_deref(), Some("Sở Tài chính"));
+    assert_eq!(
+        p.channels.as_deref(),
+        Some(&[Channel::InPerson, Channel::Online, Channel::Post][..])
+    );
     let levy = fee(p, "Lệ phí đăng ký doanh nghiệp");
     assert_eq!(levy.amount, dong(50_000));
     assert_eq!(levy.online_amount, Some(Money::ZERO));
@@ -525,11 +533,20 @@ fn b4_b6_b8_police_procedures() {
     );
 
     let passport = catalog.get("xuat-nhap-canh/cap-ho-chieu-pho-thong-khong-gan-chip.yaml");
-    assert!(passport.deadline.is_none(), "deadline is not in the source");
-    assert_eq!(fee(passport, "Lệ phí").amount, dong(200_000));
+    // The 2026 record 1.001456: 8 working days on every channel, 160,000 đ
+    // online and by post, 200,000 đ in person.
+    assert_eq!(passport.code.as_deref(), Some("1.001456"));
+    assert_eq!(passport.deadline, Some(wd("8")));
+    let levy = fee(passport, "Lệ phí");
+    assert_eq!(levy.amount_on(Channel::InPerson), dong(200_000));
+    assert_eq!(levy.amount_on(Channel::Online), dong(160_000));
+    assert_eq!(levy.amount_on(Channel::Post), dong(160_000));
 
+    // The 2026 record 1.010041: 1 working day (3 when verification is needed).
     let confirmation = catalog.get("cu-tru/xac-nhan-thong-tin-cu-tru.yaml");
-    assert_eq!(confirmation.deadline, Some(wd("0,5")));
+    assert_eq!(confirmation.code.as_deref(), Some("1.010041"));
+    assert_eq!(confirmation.authority.as_deref(), Some("Công an cấp xã"));
+    assert_eq!(confirmation.deadline, Some(wd("1")));
     assert_eq!(confirmation.fees, Some(vec![]));
     assert_eq!(step_duration(confirmation, "xac-minh"), wd("3"));
 }
