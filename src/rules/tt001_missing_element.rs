@@ -28,8 +28,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "A draft with no `deadline` (processing deadline) or no `authority` (competent agency).",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 (các bộ phận cơ bản của thủ tục hành chính)",
-        en: "Decree 63/2010/NĐ-CP, Art. 8(2) (the basic parts of an administrative procedure)",
+        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2, sửa đổi bởi Nghị định 92/2017/NĐ-CP (các bộ phận tạo thành của thủ tục hành chính)",
+        en: "Decree 63/2010/NĐ-CP, Art. 8(2) as amended by Decree 92/2017/NĐ-CP (the parts of an administrative procedure)",
     }),
 };
 

@@ -28,8 +28,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "A file without a `fees` key.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm i (phí, lệ phí nếu có)",
-        en: "Decree 63/2010/NĐ-CP, Art. 8(2)(i) (fees and charges, where they exist)",
+        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm h, sửa đổi bởi Nghị định 92/2017/NĐ-CP (phí, lệ phí nếu thủ tục có)",
+        en: "Decree 63/2010/NĐ-CP, Art. 8(2)(h) as amended by Decree 92/2017/NĐ-CP (fees and charges, where the procedure has them)",
     }),
 };
 

@@ -28,8 +28,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "`result: giay-phep` but no step has `produces: [giay-phep]`.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm h (kết quả thực hiện thủ tục)",
-        en: "Decree 63/2010/NĐ-CP, Art. 8(2)(h) (the result of the procedure)",
+        vi: "Nghị định 63/2010/NĐ-CP, Điều 8 khoản 2 điểm h, sửa đổi bởi Nghị định 92/2017/NĐ-CP (kết quả thực hiện thủ tục)",
+        en: "Decree 63/2010/NĐ-CP, Art. 8(2)(h) as amended by Decree 92/2017/NĐ-CP (the result of the procedure)",
     }),
 };
 

@@ -36,8 +36,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "`deadline: 15 working days` but the steps need 7 working days.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị quyết 66/NQ-CP ngày 26/3/2025 (năm 2025 cắt giảm ít nhất 30% thời gian giải quyết thủ tục hành chính)",
-        en: "Resolution 66/NQ-CP of 26 March 2025 (cut processing time of administrative procedures by at least 30% in 2025)",
+        vi: "Nghị quyết 66/NQ-CP ngày 26/3/2025 (thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh: năm 2025 cắt giảm ít nhất 30% thời gian giải quyết; năm 2026 50% so với năm 2024)",
+        en: "Resolution 66/NQ-CP of 26 March 2025 (procedures related to production and business: cut processing time by at least 30% in 2025 and 50% in 2026 against 2024)",
     }),
 };
 

@@ -30,8 +30,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "Submission with `trips: 1` and collection with `trips: 1`: two trips.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 61/2018/NĐ-CP (cơ chế một cửa, một cửa liên thông); Nghị định 45/2020/NĐ-CP (kết quả điện tử có giá trị như bản giấy)",
-        en: "Decree 61/2018/NĐ-CP (one-stop-shop mechanism); Decree 45/2020/NĐ-CP (electronic results have the same value as paper ones)",
+        vi: "Nghị định 118/2025/NĐ-CP (thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông; thay Nghị định 61/2018/NĐ-CP từ 1/7/2025); Nghị định 45/2020/NĐ-CP, sửa đổi bởi Nghị định 118/2025/NĐ-CP (kết quả điện tử có giá trị như bản giấy)",
+        en: "Decree 118/2025/NĐ-CP (one-stop and inter-agency one-stop mechanism; replaces Decree 61/2018/NĐ-CP from 1 July 2025); Decree 45/2020/NĐ-CP as amended by Decree 118/2025/NĐ-CP (electronic results have the same value as paper ones)",
     }),
 };
 

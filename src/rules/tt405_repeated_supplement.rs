@@ -33,8 +33,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "Both `kiem-tra` and `tham-dinh` have a `rework`; or `rework: { probability: 0.6 }`.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 61/2018/NĐ-CP và Thông tư 01/2018/TT-VPCP (mẫu 02: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)",
-        en: "Decree 61/2018/NĐ-CP and Circular 01/2018/TT-VPCP (form 02: request to supplement the dossier)",
+        vi: "Nghị định 118/2025/NĐ-CP, Điều 16 (hướng dẫn một lần đầy đủ khi hồ sơ chưa đủ) và Thông tư 03/2025/TT-VPCP (Mẫu số 02 Phụ lục I: phiếu yêu cầu bổ sung, hoàn thiện hồ sơ)",
+        en: "Decree 118/2025/NĐ-CP, Art. 16 (one complete request when a dossier is incomplete) and Circular 03/2025/TT-VPCP (Annex I form 02: request to supplement the dossier)",
     }),
 };
 
