@@ -42,7 +42,7 @@ fn check_text_snapshot_in_vietnamese() {
         "tests/fixtures/rules/realistic/dang-ky-khai-sinh.yaml",
     ]);
     assert!(
-        out.contains("căn cứ: Nghị định 23/2015/NĐ-CP, Điều 6"),
+        out.contains("căn cứ: Nghị định 23/2015/NĐ-CP, sửa đổi, bổ sung bởi Nghị định 07/2025/NĐ-CP và 280/2025/NĐ-CP, Điều 6"),
         "{out}"
     );
     insta::assert_snapshot!("check_text_vi", out);
@@ -159,7 +159,7 @@ fn rules_and_explain() {
     let (by_name, _, _) = tthc(&["explain", "certified-copy-required"]);
     assert_eq!(by_code, by_name);
     assert!(
-        by_code.contains("Legal basis:\n  Decree 23/2015/NĐ-CP, Art. 6"),
+        by_code.contains("Legal basis:\n  Decree 23/2015/NĐ-CP as amended by Decrees 07/2025/NĐ-CP and 280/2025/NĐ-CP, Art. 6"),
         "{by_code}"
     );
     let (_, err, code) = tthc(&["explain", "TT999"]);

@@ -30,8 +30,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "`so-ho-khau: { held_in: National population database }` is still in the `submits` of the submission step.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 104/2022/NĐ-CP (dùng Cơ sở dữ liệu quốc gia về dân cư thay sổ hộ khẩu, sổ tạm trú); Nghị quyết 66.7/2025/NQ-CP (thay thành phần hồ sơ bằng dữ liệu)",
-        en: "Decree 104/2022/NĐ-CP (the national population database replaces the household and temporary-residence books); Resolution 66.7/2025/NQ-CP (dossier components replaced by data)",
+        vi: "Nghị định 104/2022/NĐ-CP (dùng Cơ sở dữ liệu quốc gia về dân cư thay sổ hộ khẩu, sổ tạm trú); Nghị quyết 66.7/2025/NQ-CP (thay thành phần hồ sơ bằng dữ liệu; hiệu lực 1/1/2026–28/2/2027)",
+        en: "Decree 104/2022/NĐ-CP (the national population database replaces the household and temporary-residence books); Resolution 66.7/2025/NQ-CP (dossier components replaced by data; in force 1 January 2026 – 28 February 2027)",
     }),
 };
 

@@ -30,8 +30,8 @@ pub const INFO: RuleInfo = RuleInfo {
         en: "`giay-khai-sinh: { form: certified_copy }` in a dossier filed in person.",
     },
     legal_basis: Some(StaticText {
-        vi: "Nghị định 23/2015/NĐ-CP, Điều 6 (nộp bản sao kèm bản chính để đối chiếu thì không được yêu cầu bản sao có chứng thực)",
-        en: "Decree 23/2015/NĐ-CP, Art. 6 (where a copy is submitted with the original for comparison, a certified copy may not be demanded)",
+        vi: "Nghị định 23/2015/NĐ-CP, sửa đổi, bổ sung bởi Nghị định 07/2025/NĐ-CP và 280/2025/NĐ-CP, Điều 6 (nộp bản sao kèm bản chính để đối chiếu thì không được yêu cầu bản sao có chứng thực)",
+        en: "Decree 23/2015/NĐ-CP as amended by Decrees 07/2025/NĐ-CP and 280/2025/NĐ-CP, Art. 6 (where a copy is submitted with the original for comparison, a certified copy may not be demanded)",
     }),
 };
 
