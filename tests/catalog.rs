@@ -436,7 +436,7 @@ fn b1_birth_registration_is_same_day() {
     let residence = p.document("giay-to-cu-tru").expect("proof of residence");
     assert_eq!(residence.form, DocumentForm::Presented);
     assert_eq!(
-        residence.held_in.as_deref(),
+        residence.held_in.as_ref().map(|h| h.database.as_str()),
         Some("Cơ sở dữ liệu quốc gia về dân cư")
     );
     assert_eq!(
@@ -507,7 +507,7 @@ fn b3_liaison_commune_receives_then_police_and_insurance_in_parallel() {
     assert_eq!(
         paper
             .document("so-ho-khau")
-            .and_then(|d| d.held_in.as_deref()),
+            .and_then(|d| d.held_in.as_ref().map(|h| h.database.as_str())),
         Some("Cơ sở dữ liệu quốc gia về dân cư")
     );
     assert!(electronic.document("so-ho-khau").is_none());

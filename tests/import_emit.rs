@@ -471,3 +471,125 @@ mod props {
         }
     }
 }
+
+/// The documents of one record marked held on `on`, as emitted and loaded.
+fn imported_with_held(code: &str, on: tthc::calendar::Date) -> (tthc::import::HeldOutcome, String) {
+    let path = record_files()
+        .into_iter()
+        .find(|f| f.file_stem().is_some_and(|s| s == code))
+        .unwrap_or_else(|| panic!("no fixture for {code}"));
+    let mut p = import_json(&std::fs::read_to_string(&path).expect("read"), code).expect("imports");
+    let outcome = tthc::import::infer_held(&mut p, on);
+    (outcome, emit(&p, &options()).text)
+}
+
+#[test]
+fn inferred_state_held_documents_are_labelled_and_reviewed() {
+    use tthc::calendar::Date;
+    let on = Date::new(2026, 12, 3).unwrap();
+    // 2.001199 asks for «Bản sao Giấy chứng nhận đăng ký hộ kinh doanh»
+    // (Resolution 66.7/2025 Art. 4(5)(b)).
+    let (outcome, text) = imported_with_held("2.001199", on);
+    assert_eq!((outcome.documents, outcome.resolution_in_force), (1, true));
+    assert!(
+        text.contains(
+            "    held_in:\n      database: Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp\n      basis: Nghị quyết 66.7/2025/NQ-CP, Điều 4 khoản 5 điểm b\n      inferred: true   # suy luận"
+        ),
+        "{text}"
+    );
+    let a = tthc::Analysis::from_yaml_str(&text, "2.001199.yaml", &tthc::Settings::default())
+        .expect("loads");
+    let held: Vec<_> = a
+        .procedure()
+        .documents
+        .iter()
+        .filter_map(|d| d.held_in.as_ref().map(|h| (d.name.as_str(), h.inferred)))
+        .collect();
+    assert_eq!(
+        held,
+        [("Bản sao Giấy chứng nhận đăng ký hộ kinh doanh", true)]
+    );
+    let tt303: Vec<String> = a
+        .findings()
+        .iter()
+        .filter(|f| f.code == "TT303")
+        .map(|f| f.message.en.clone())
+        .collect();
+    assert_eq!(tt303.len(), 1, "{tt303:?}");
+    assert!(
+        tt303[0].contains(
+            "inferred from the paper's name under Nghị quyết 66.7/2025/NQ-CP, Điều 4 khoản 5 điểm b"
+        ),
+        "{tt303:?}"
+    );
+
+    // 1.002877: both rows of the vehicle registration certificate, from the
+    // procedure's own row of Annex I.
+    let (outcome, text) = imported_with_held("1.002877", on);
+    assert_eq!(outcome.documents, 2);
+    assert_eq!(
+        text.matches("basis: Nghị quyết 66.7/2025/NQ-CP, Phụ lục I mục 600")
+            .count(),
+        2
+    );
+
+    // After the resolution's term nothing of it is inferred.
+    let later = Date::new(2027, 3, 1).unwrap();
+    let (outcome, text) = imported_with_held("2.001199", later);
+    assert_eq!((outcome.documents, outcome.resolution_in_force), (0, false));
+    assert!(!text.contains("held_in"));
+}
+
+#[test]
+fn without_the_flag_nothing_is_held() {
+    for f in record_files() {
+        let p = import_json(&std::fs::read_to_string(&f).expect("read"), "x").expect("imports");
+        assert!(
+            !emit(&p, &options()).text.contains("held_in"),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn cli_infer_held_counts_and_says_when_the_resolution_is_out_of_force() {
+    let dir = records_dir();
+    let out = temp("held");
+    let run = |epoch: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_tthc"))
+            .args([
+                "import",
+                dir.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--overwrite",
+                "--infer-held",
+            ])
+            .env("TTHC_LANG", "en")
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .expect("run tthc");
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    // 2026-12-03 12:00 UTC.
+    let (code, stdout, stderr) = run("1796299200");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("inferred: 11 documents in 10 procedures held by a state database"),
+        "{stdout}"
+    );
+    // 2027-03-01: only Decree 104/2022, and the note says why.
+    let (code, stdout, stderr) = run("1803902400");
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(!stdout.contains("inferred:"), "{stdout}");
+    assert!(
+        stderr.contains("2027-03-01: Resolution 66.7/2025/NQ-CP is not in force"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}

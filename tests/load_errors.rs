@@ -184,6 +184,49 @@ fn unknown_keys_and_values_suggest_the_right_word() {
 }
 
 #[test]
+fn held_in_is_a_name_or_a_map_with_its_basis() {
+    let file = |held: &str| {
+        format!(
+            "format: tthc/1\nname: X\ndocuments:\n  cccd:\n    name: Căn cước\n    held_in: {held}\nsteps:\n  nop: {{ name: Nộp, actor: applicant, submits: [cccd] }}\n"
+        )
+    };
+    let p = CheckedProcedure::from_yaml_str(&file("Cơ sở dữ liệu quốc gia về dân cư"), "a.yaml")
+        .expect("a name loads");
+    let held = p.documents[0].held_in.as_ref().expect("held");
+    assert_eq!(
+        (held.database.as_str(), held.inferred),
+        ("Cơ sở dữ liệu quốc gia về dân cư", false)
+    );
+    let p = CheckedProcedure::from_yaml_str(
+        &file("{ database: CSDL dân cư, basis: Điều 4, inferred: true }"),
+        "b.yaml",
+    )
+    .expect("a map loads");
+    let held = p.documents[0].held_in.as_ref().expect("held");
+    assert_eq!(
+        (held.database.as_str(), held.basis.as_deref(), held.inferred),
+        ("CSDL dân cư", Some("Điều 4"), true)
+    );
+    let p = CheckedProcedure::from_yaml_str(&file("null"), "n.yaml").expect("null loads");
+    assert_eq!(p.documents[0].held_in, None);
+    // A map without its database, and a misspelt key: located errors.
+    let errors =
+        CheckedProcedure::from_yaml_str(&file("{ basis: Điều 4, inferd: true }"), "c.yaml")
+            .unwrap_err();
+    let codes: Vec<(&str, u32)> = errors
+        .errors
+        .iter()
+        .map(|e| (e.code(), e.location.map_or(0, |l| l.line)))
+        .collect();
+    assert_eq!(
+        codes,
+        [("missing-key", 6), ("unknown-key", 6)],
+        "{:?}",
+        errors.errors
+    );
+}
+
+#[test]
 fn cycle_lists_the_steps_on_it() {
     let errors = load_fixture("cycle-next.yaml");
     match &errors.errors[0].kind {

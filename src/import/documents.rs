@@ -369,6 +369,7 @@ fn read_block(
             counts: cell.counts.clone(),
             mentioned_forms,
             uncertain,
+            held: None,
         });
     }
     let tail = &block[from..];

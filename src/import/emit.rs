@@ -15,6 +15,10 @@
 //! - steps follow each other in the record's order;
 //! - the results of Kết quả thực hiện are documents issued by the executing
 //!   agency, produced by the agency's last step (`result` names the first).
+//!
+//! A document is written as held in a state database only when the caller
+//! marked it ([`infer_held`](super::infer_held), opt-in), and then with its
+//! basis and `inferred: true`.
 
 use super::model::{
     ChannelRow, FeeAmount, FieldName, ImportedDocument, ImportedProcedure, PaperForm, Status,
@@ -734,6 +738,17 @@ impl<'a> Writer<'a> {
         }
         if let Some(c) = case {
             y.raw(2, "case", c, None);
+        }
+        if let Some(held) = &d.held {
+            y.open(2, "held_in");
+            y.scalar(3, "database", &held.database, None);
+            y.scalar(3, "basis", &held.basis, None);
+            y.raw(
+                3,
+                "inferred",
+                "true",
+                Some("suy luận từ tên giấy tờ (tthc import --infer-held), bản ghi không nói / inferred from the paper's name, not said by the record"),
+            );
         }
     }
 

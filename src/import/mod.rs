@@ -32,6 +32,7 @@
 mod channels;
 mod documents;
 mod emit;
+mod held;
 mod legal;
 mod model;
 mod record;
@@ -43,6 +44,7 @@ mod text;
 mod yaml;
 
 pub use emit::{EmitOptions, EmittedFile, emit, file_path, slug};
+pub use held::{HeldInference, HeldOutcome, infer_document, infer_held, resolution_66_7_in_force};
 pub use model::*;
 pub use record::{MAX_RECORD_BYTES, Record, RecordError};
 pub use report::{FieldTally, ImportFailure, ImportReport};

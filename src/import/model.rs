@@ -261,6 +261,9 @@ pub struct ImportedDocument {
     pub mentioned_forms: Vec<PaperForm>,
     /// Some boundary of this row was inferred, not marked: see the notes.
     pub uncertain: bool,
+    /// The state database that holds this paper, when asked for and
+    /// inferred ([`infer_held`](super::infer_held)); never set by reading.
+    pub held: Option<super::HeldInference>,
 }
 
 /// The documents under one case heading.

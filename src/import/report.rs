@@ -70,6 +70,11 @@ pub struct ImportReport {
     /// Imported records whose file could not be written (already there,
     /// the same path twice in one batch, a write error), with the reason.
     pub write_failures: Vec<ImportFailure>,
+    /// Dossier documents marked as held by a state database (only when
+    /// inference was asked for: [`infer_held`](super::infer_held)).
+    pub held_documents: usize,
+    /// Procedures with at least one such document.
+    pub held_procedures: usize,
 }
 
 impl Default for ImportReport {
@@ -96,6 +101,8 @@ impl ImportReport {
                 .collect(),
             failures: Vec::new(),
             write_failures: Vec::new(),
+            held_documents: 0,
+            held_procedures: 0,
         }
     }
 
@@ -103,6 +110,9 @@ impl ImportReport {
     pub fn add(&mut self, p: &ImportedProcedure) {
         self.records_read += 1;
         self.imported += 1;
+        let held = p.all_documents().filter(|d| d.held.is_some()).count();
+        self.held_documents += held;
+        self.held_procedures += usize::from(held > 0);
         for (field, status) in &p.status {
             if let Some(t) = self.fields.iter_mut().find(|t| t.field == *field) {
                 match status {
@@ -140,6 +150,8 @@ impl ImportReport {
         }
         self.failures.extend(other.failures);
         self.write_failures.extend(other.write_failures);
+        self.held_documents += other.held_documents;
+        self.held_procedures += other.held_procedures;
     }
 
     /// The tally of one field.
@@ -192,6 +204,22 @@ impl ImportReport {
                 t.complete,
                 t.partial,
                 t.missing
+            );
+        }
+        if self.held_documents > 0 {
+            let _ = writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::Vi => format!(
+                        "suy luận: {} giấy tờ trong {} thủ tục do cơ sở dữ liệu nhà nước lưu (held_in, inferred)",
+                        self.held_documents, self.held_procedures
+                    ),
+                    Lang::En => format!(
+                        "inferred: {} documents in {} procedures held by a state database (held_in, inferred)",
+                        self.held_documents, self.held_procedures
+                    ),
+                }
             );
         }
         for failure in self.failures.iter().chain(&self.write_failures) {

@@ -625,6 +625,7 @@ fn prose_documents(text: &str, notes: &mut Vec<Note>) -> Vec<DocumentGroup> {
                         },
                     ],
                     uncertain: false,
+                    held: None,
                 });
             }
             counted = true;
@@ -656,6 +657,7 @@ fn prose_documents(text: &str, notes: &mut Vec<Note>) -> Vec<DocumentGroup> {
                 counts: Vec::new(),
                 mentioned_forms: forms,
                 uncertain: true,
+                held: None,
             });
         }
     }

@@ -46,6 +46,7 @@ const STEP_KEYS: &[&str] = &[
     "name", "actor", "submits", "uses", "produces", "effort", "duration", "next", "choice",
     "rework",
 ];
+const HELD_IN_KEYS: &[&str] = &["database", "basis", "inferred"];
 const EFFORT_KEYS: &[&str] = &["hours", "cost", "trips", "people"];
 const FEE_KEYS: &[&str] = &[
     "name",
@@ -279,6 +280,26 @@ fn effort(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Effort> {
     })
 }
 
+/// `held_in: <database>`, `held_in: { database, basis, inferred }`, or null
+/// (none).
+fn held_in(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<HeldIn> {
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        return r.opt_text(Some(node), path).map(HeldIn::stated);
+    }
+    let f = r.fields(node, path, HELD_IN_KEYS)?;
+    r.map.insert(path, node.loc);
+    let database = r
+        .required(&f, "database", path)
+        .and_then(|n| r.text(n, &join(path, "database")))?;
+    let basis = r.opt_text(f.get("basis"), &join(path, "basis"));
+    let inferred = opt(&f, "inferred", |n| r.boolean(n, &join(path, "inferred"))).unwrap_or(false);
+    Some(HeldIn {
+        database,
+        basis,
+        inferred,
+    })
+}
+
 fn fees(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Fee>> {
     r.map.insert("fees", node.loc);
     let NodeKind::Seq(items) = &node.kind else {
@@ -387,7 +408,9 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
         .unwrap_or(1);
         let template = r.opt_text(f.get("template"), &join(&path, "template"));
         let issued_by = actor(r.opt_text(f.get("issued_by"), &join(&path, "issued_by")));
-        let held_in = r.opt_text(f.get("held_in"), &join(&path, "held_in"));
+        let held_in = f
+            .get("held_in")
+            .and_then(|n| held_in(r, n, &join(&path, "held_in")));
         let when = r.opt_text(f.get("when"), &join(&path, "when"));
         let case = r.opt_text(f.get("case"), &join(&path, "case"));
         let effort =

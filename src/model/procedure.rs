@@ -350,7 +350,7 @@ pub struct Document {
     /// Who issues it.
     pub issued_by: Actor,
     /// State database that already holds it.
-    pub held_in: Option<String>,
+    pub held_in: Option<HeldIn>,
     /// Condition under which it is needed.
     pub when: Option<String>,
     /// The declared case it is needed in.
@@ -363,6 +363,34 @@ impl Document {
     /// Whether every applicant brings it (no `case` or `when`).
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
+    }
+}
+
+/// The state database that holds a document (`held_in`).
+///
+/// Written `held_in: Cơ sở dữ liệu quốc gia về dân cư` when the drafter
+/// states it, or `held_in: { database, basis, inferred: true }` when a tool
+/// inferred it from a list of what each database holds (`tthc import
+/// --infer-held`): TT303 then says the finding rests on an inference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HeldIn {
+    /// The database, as the law names it.
+    pub database: String,
+    /// The text that says the database holds this paper.
+    pub basis: Option<String>,
+    /// Read from a list by name, not stated by the drafter.
+    pub inferred: bool,
+}
+
+impl HeldIn {
+    /// A database stated by the drafter.
+    pub fn stated(database: impl Into<String>) -> HeldIn {
+        HeldIn {
+            database: database.into(),
+            basis: None,
+            inferred: false,
+        }
     }
 }
 

@@ -43,7 +43,7 @@ impl Rule for StateHeldDocument {
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let p = ctx.procedure;
         for (d, doc) in p.documents.iter().enumerate() {
-            let Some(db) = &doc.held_in else {
+            let Some(held) = &doc.held_in else {
                 continue;
             };
             if !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
@@ -52,12 +52,28 @@ impl Rule for StateHeldDocument {
             let saving =
                 effort_saving(ctx, doc.effort.milli_hours, doc.effort.trips, doc.effort.cost);
             let id = &doc.id;
+            let db = &held.database;
+            // An inferred database is a presumption (Resolution 66.7/2025
+            // Art. 2(2): the agency may still ask for the paper when the data
+            // are incomplete): the message says so and names the list.
+            let (basis_vi, basis_en) = match (&held.basis, held.inferred) {
+                (Some(b), true) => (
+                    format!(" — suy luận từ tên giấy tờ theo {b}; cần kiểm tra cơ sở dữ liệu đã có đủ dữ liệu chưa"),
+                    format!(" — inferred from the paper's name under {b}; check that the database holds complete data"),
+                ),
+                (None, true) => (
+                    " — suy luận, cần kiểm tra".to_string(),
+                    " — inferred, to be checked".to_string(),
+                ),
+                (Some(b), false) => (format!(" (căn cứ: {b})"), format!(" (basis: {b})")),
+                (None, false) => (String::new(), String::new()),
+            };
             out.push(
                 ctx.finding(
                     &INFO,
                     ElementPath::document(id).field(Key::HeldIn),
-                    format!("người nộp phải nộp `{id}` dù {db} đã lưu dữ liệu này"),
-                    format!("the applicant must submit `{id}` although {db} already holds it"),
+                    format!("người nộp phải nộp `{id}` dù {db} đã lưu dữ liệu này{basis_vi}"),
+                    format!("the applicant must submit `{id}` although {db} already holds it{basis_en}"),
                 )
                 .suggest(
                     format!("bỏ `{id}` khỏi hồ sơ; cơ quan tra cứu {db}"),

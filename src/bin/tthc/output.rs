@@ -286,3 +286,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     out.write_all(bytes)?;
     out.commit()
 }
+
+/// Today in Vietnam (UTC+7) as days since 1970-01-01, or the day of
+/// `SOURCE_DATE_EPOCH` for reproducible output.
+pub fn today_days() -> i64 {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+        });
+    seconds.saturating_add(7 * 3600).div_euclid(86_400)
+}

@@ -44,6 +44,12 @@ pub struct Args {
     /// Also write the report to FILE (JSON when FILE ends in .json).
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
+    /// Mark the dossier documents that a state database holds, inferred from
+    /// their names and the lists of Decree 104/2022 and Resolution 66.7/2025
+    /// (Art. 4, Annexes I–II) in force today; written as
+    /// `held_in: { database, basis, inferred: true }`.
+    #[arg(long)]
+    infer_held: bool,
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
@@ -121,6 +127,34 @@ pub fn run(args: Args) -> ExitCode {
     });
     let options = EmitOptions {
         retrieved: args.retrieved.clone(),
+    };
+    let held_on = if args.infer_held {
+        match tthc::calendar::Date::from_days_since_epoch(crate::output::today_days()) {
+            Ok(day) => {
+                if !tthc::import::resolution_66_7_in_force(day) {
+                    print_note(
+                        lang,
+                        &format!(
+                            "{day}: Nghị quyết 66.7/2025/NQ-CP không còn (hoặc chưa) hiệu lực (1/1/2026–28/2/2027); chỉ suy luận theo Nghị định 104/2022/NĐ-CP"
+                        ),
+                        &format!(
+                            "{day}: Resolution 66.7/2025/NQ-CP is not in force (1/1/2026–28/2/2027); only Decree 104/2022/NĐ-CP is applied"
+                        ),
+                    );
+                }
+                Some(day)
+            }
+            Err(e) => {
+                print_error(lang, &e.to_string(), &e.to_string());
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        None
+    };
+    let options = Options {
+        emit: options,
+        held_on,
     };
     let decision = args.decision.as_deref();
     // Import and write in parallel; one outcome list per unit, in input order.
@@ -364,7 +398,14 @@ fn read_lines(mut reader: impl BufRead, origin: &str, limit: u64) -> Vec<Unit> {
 
 type Outcome = Result<(ImportedProcedure, EmittedFile), ImportFailure>;
 
-fn import_unit(unit: &Unit, decision: Option<&str>, options: &EmitOptions) -> Vec<Outcome> {
+/// What every record of the batch is imported with.
+struct Options {
+    emit: EmitOptions,
+    /// Infer state-held documents under the texts in force on this day.
+    held_on: Option<tthc::calendar::Date>,
+}
+
+fn import_unit(unit: &Unit, decision: Option<&str>, options: &Options) -> Vec<Outcome> {
     match unit {
         Unit::Failed(f) => vec![Err(f.clone())],
         Unit::Json { origin, text } => {
@@ -395,8 +436,11 @@ fn import_unit(unit: &Unit, decision: Option<&str>, options: &EmitOptions) -> Ve
 /// Writes the procedure file's text and checks that it loads: a file the
 /// importer wrote that does not load is an importer bug, reported, never
 /// written.
-fn finish(p: ImportedProcedure, options: &EmitOptions) -> Outcome {
-    let file = emit(&p, options);
+fn finish(mut p: ImportedProcedure, options: &Options) -> Outcome {
+    if let Some(day) = options.held_on {
+        tthc::import::infer_held(&mut p, day);
+    }
+    let file = emit(&p, &options.emit);
     match tthc::CheckedProcedure::from_yaml_str(&file.text, &file.path) {
         Ok(_) => Ok((p, file)),
         Err(errors) => {

@@ -63,15 +63,7 @@ pub fn run(args: Args) -> ExitCode {
     write_text(args.output.as_deref(), &text, lang)
 }
 
-/// Today in Vietnam (UTC+7), or `SOURCE_DATE_EPOCH` for reproducible builds.
+/// Today in Vietnam, as the report's date.
 fn today() -> ReportDate {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    ReportDate::from_unix_days((seconds + 7 * 3600).div_euclid(86_400))
+    ReportDate::from_unix_days(crate::output::today_days())
 }
