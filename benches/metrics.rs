@@ -7,7 +7,7 @@ use tthc::cost_basis::CostBasis;
 use tthc::metrics::measure;
 use tthc::{
     Actor, Analysis, CheckedProcedure, Document, DocumentForm, Duration, Effort, Money, Procedure,
-    Rework, Settings, SourceMap, Step, Volume,
+    Rework, Settings, Step, Volume,
 };
 
 const WIDTH: usize = 10;
@@ -34,86 +34,45 @@ fn layered(n: usize) -> Procedure {
             };
             let applicant = i % WIDTH == 0;
             let submits = if applicant {
-                documents.push(Document {
-                    id: format!("d{i}"),
-                    name: format!("Giấy tờ {i}"),
-                    form: if i % 3 == 0 {
-                        DocumentForm::CertifiedCopy
-                    } else {
-                        DocumentForm::Original
-                    },
-                    copies: 1,
-                    template: None,
-                    issued_by: Actor::Applicant,
-                    held_in: None,
-                    when: None,
-                    case: None,
-                    effort: Effort {
-                        milli_hours: 500,
-                        cost: Money::from_dong(10_000),
-                        trips: 0,
-                        people: 1,
-                    },
-                });
+                let mut d = Document::new(format!("d{i}"), format!("Giấy tờ {i}"));
+                if i % 3 == 0 {
+                    d.form = DocumentForm::CertifiedCopy;
+                }
+                d.effort = Effort::new(500, Money::from_dong(10_000), 0);
+                documents.push(d);
                 vec![format!("d{i}")]
             } else {
                 Vec::new()
             };
-            Step {
-                id: id(i),
-                name: format!("Bước {i}"),
-                actor: if applicant {
+            let mut step = Step::new(
+                id(i),
+                format!("Bước {i}"),
+                if applicant {
                     Actor::Applicant
                 } else {
                     Actor::Agency(format!("Sở {}", i % 7))
                 },
-                submits,
-                uses: vec![],
-                produces: vec![],
-                effort: Effort {
-                    milli_hours: if applicant { 500 } else { 0 },
-                    cost: Money::ZERO,
-                    trips: u32::from(applicant),
-                    people: 1,
-                },
-                duration: (!applicant).then(|| Duration::working_days((i % 4) as u64)),
-                next,
-                choice,
-                rework: (i % 10 == 9 && i >= WIDTH).then(|| Rework {
-                    to: id(i - WIDTH),
-                    probability_ppm: 50_000,
-                }),
-            }
+            );
+            step.submits = submits;
+            step.effort = Effort::new(
+                if applicant { 500 } else { 0 },
+                Money::ZERO,
+                u32::from(applicant),
+            );
+            step.duration = (!applicant).then(|| Duration::working_days((i % 4) as u64));
+            step.next = next;
+            step.choice = choice;
+            step.rework = (i % 10 == 9 && i >= WIDTH).then(|| Rework::new(id(i - WIDTH), 50_000));
+            step
         })
         .collect();
-    Procedure {
-        code: None,
-        name: format!("Thủ tục {n} bước"),
-        sector: None,
-        level: None,
-        authority: None,
-        applicants: None,
-        channels: None,
-        deadline: Some(Duration::working_days(30)),
-        deadlines: Default::default(),
-        coordinating: vec![],
-        cases: vec![],
-        main_channel: None,
-        channel_shares: vec![],
-        learning: None,
-        result: None,
-        legal_basis: None,
-        conditions: None,
-        fees: Some(vec![]),
-        volume: Some(Volume {
-            subjects: 10_000,
-            frequency: 1,
-        }),
-        sources: vec![],
-        documents,
-        steps,
-        source_map: SourceMap::default(),
-    }
+    let mut p = Procedure::new(format!("Thủ tục {n} bước"));
+    p.deadline = Some(Duration::working_days(30));
+    p.fees = Some(vec![]);
+    p.volume = Some(Volume::new(10_000, 1));
+    p.documents = documents;
+    p.steps = steps;
+    p
 }
 
 fn bench(c: &mut Criterion) {

@@ -5,8 +5,7 @@ use std::cmp::Ordering;
 use tthc::cost_basis::CostBasis;
 use tthc::metrics::{Activity, Length, ProcessingTime, Scenario, measure, measure_with};
 use tthc::{
-    Actor, CheckedProcedure, Duration, Effort, Fee, Money, Procedure, Rework, SourceMap, Step,
-    Volume,
+    Actor, CheckedProcedure, Duration, Effort, Fee, Money, Procedure, Rework, Step, Volume,
 };
 
 fn load(src: &str) -> Procedure {
@@ -266,10 +265,7 @@ fn no_overflow_over_a_national_catalog() {
     // 100,000 procedures × 10^7 cases a year, each case costing the spec
     // example plus a 10^9 đ fee.
     let mut p = spec_example();
-    p.volume = Some(Volume {
-        subjects: 10_000_000,
-        frequency: 1,
-    });
+    p.volume = Some(Volume::new(10_000_000, 1));
     p.fees = Some(vec![Fee::new("Phí", Money::from_dong(1_000_000_000))]);
     let m = measure(&checked(&p), &CostBasis::default());
     // 1,376,069.5 − 1,000,000 + 10^9 = 1,000,376,069.5 per case
@@ -291,10 +287,7 @@ fn absurd_inputs_are_capped_not_panicking() {
         s.effort.milli_hours = u64::MAX;
         s.effort.trips = u32::MAX;
     }
-    p.volume = Some(Volume {
-        subjects: u64::MAX,
-        frequency: u64::MAX,
-    });
+    p.volume = Some(Volume::new(u64::MAX, u64::MAX));
     let m = measure(&checked(&p), &CostBasis::default());
     assert!(m.compliance_cost.overflow);
 }
@@ -354,64 +347,31 @@ fn build(gens: &[Gen], choices: bool, fee: u128, cases: u64) -> Procedure {
                     next.push(id);
                 }
             }
-            Step {
-                id: format!("s{i}"),
-                name: format!("Bước {i}"),
-                actor: if g.applicant {
+            let mut step = Step::new(
+                format!("s{i}"),
+                format!("Bước {i}"),
+                if g.applicant {
                     Actor::Applicant
                 } else {
                     Actor::Agency(format!("Sở {}", g.agency))
                 },
-                submits: vec![],
-                uses: vec![],
-                produces: vec![],
-                effort: Effort {
-                    milli_hours: g.effort_milli_hours,
-                    cost: Money::from_dong(1_000),
-                    trips: g.trips,
-                    people: 1,
-                },
-                duration: Some(Duration::from_milli(
-                    g.days_milli,
-                    tthc::DurationUnit::WorkingDays,
-                )),
-                next,
-                choice,
-                rework: (i > 0 && g.trips == 2).then(|| Rework {
-                    to: "s0".into(),
-                    probability_ppm: 250_000,
-                }),
-            }
+            );
+            step.effort = Effort::new(g.effort_milli_hours, Money::from_dong(1_000), g.trips);
+            step.duration = Some(Duration::from_milli(
+                g.days_milli,
+                tthc::DurationUnit::WorkingDays,
+            ));
+            step.next = next;
+            step.choice = choice;
+            step.rework = (i > 0 && g.trips == 2).then(|| Rework::new("s0", 250_000));
+            step
         })
         .collect();
-    Procedure {
-        code: None,
-        name: "P".into(),
-        sector: None,
-        level: None,
-        authority: None,
-        applicants: None,
-        channels: None,
-        deadline: None,
-        deadlines: Default::default(),
-        coordinating: vec![],
-        cases: vec![],
-        main_channel: None,
-        channel_shares: vec![],
-        learning: None,
-        result: None,
-        legal_basis: None,
-        conditions: None,
-        fees: Some(vec![Fee::new("Phí", Money::from_dong(fee))]),
-        volume: Some(Volume {
-            subjects: cases,
-            frequency: 1,
-        }),
-        sources: vec![],
-        documents: vec![],
-        steps,
-        source_map: SourceMap::default(),
-    }
+    let mut p = Procedure::new("P");
+    p.fees = Some(vec![Fee::new("Phí", Money::from_dong(fee))]);
+    p.volume = Some(Volume::new(cases, 1));
+    p.steps = steps;
+    p
 }
 
 /// `p` without step `k` (and every edge or rework naming it).

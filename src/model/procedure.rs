@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// different: `fees: []` says there are no fees, a missing `fees` says nothing
 /// (rule TT003 reports it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Procedure {
     /// Mã TTHC (`1.004428`); drafts may have none.
     pub code: Option<String>,
@@ -67,6 +68,45 @@ pub struct Procedure {
 }
 
 impl Procedure {
+    /// A procedure with a name and nothing else: what a service or a test
+    /// fills in field by field (the struct is `#[non_exhaustive]`, so that a
+    /// field can be added without breaking callers).
+    ///
+    /// ```
+    /// use tthc::{Actor, CheckedProcedure, Procedure, Step};
+    /// let mut p = Procedure::new("Cấp giấy phép");
+    /// p.steps.push(Step::new("nop", "Nộp hồ sơ", Actor::Applicant));
+    /// let checked = CheckedProcedure::new(p).unwrap();
+    /// assert_eq!(checked.steps.len(), 1);
+    /// ```
+    pub fn new(name: impl Into<String>) -> Procedure {
+        Procedure {
+            code: None,
+            name: name.into(),
+            sector: None,
+            level: None,
+            authority: None,
+            applicants: None,
+            channels: None,
+            deadline: None,
+            deadlines: Deadlines::default(),
+            coordinating: Vec::new(),
+            cases: Vec::new(),
+            main_channel: None,
+            channel_shares: Vec::new(),
+            learning: None,
+            result: None,
+            legal_basis: None,
+            conditions: None,
+            fees: None,
+            volume: None,
+            sources: Vec::new(),
+            documents: Vec::new(),
+            steps: Vec::new(),
+            source_map: SourceMap::default(),
+        }
+    }
+
     /// The step with this id (linear search; graph algorithms use
     /// [`crate::StepGraph`] indices instead).
     pub fn step(&self, id: &str) -> Option<&Step> {
@@ -112,6 +152,7 @@ impl Procedure {
 /// A situation (trường hợp) the procedure distinguishes: elements that name
 /// it apply only to it, and are left out of the base case.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Case {
     /// Id, unique in the procedure.
     pub id: String,
@@ -124,6 +165,7 @@ pub struct Case {
 /// When an element applies: always (the base case), in a declared case, or
 /// under a condition written in words.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Condition {
     /// The declared case it applies to (`case: id`).
     pub case: Option<String>,
@@ -140,6 +182,7 @@ impl Condition {
 
 /// The deadline as published: per channel, per case, from an event.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadlines {
     /// A deadline per channel, when it differs by channel.
     pub by_channel: Vec<(Channel, Duration)>,
@@ -199,6 +242,7 @@ pub enum Channel {
 
 /// A phí or lệ phí.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fee {
     /// Tên phí, lệ phí.
     pub name: String,
@@ -241,6 +285,7 @@ impl Fee {
 
 /// Number of cases a year: subjects × frequency (SCM's Q).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Volume {
     /// Number of individuals or organisations subject to the procedure.
     pub subjects: u64,
@@ -249,6 +294,14 @@ pub struct Volume {
 }
 
 impl Volume {
+    /// `subjects` doing it `frequency` times a year.
+    pub fn new(subjects: u64, frequency: u64) -> Volume {
+        Volume {
+            subjects,
+            frequency,
+        }
+    }
+
     /// Cases per year.
     pub fn cases_per_year(self) -> u128 {
         u128::from(self.subjects) * u128::from(self.frequency)
@@ -303,6 +356,7 @@ impl Actor {
 ///
 /// Hours are kept in thousandths of an hour so that costs are exact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Effort {
     /// Time in thousandths of an hour.
     pub milli_hours: u64,
@@ -327,6 +381,16 @@ impl Default for Effort {
 }
 
 impl Effort {
+    /// Hours (in thousandths), cost and trips of one person.
+    pub fn new(milli_hours: u64, cost: Money, trips: u32) -> Effort {
+        Effort {
+            milli_hours,
+            cost,
+            trips,
+            people: 1,
+        }
+    }
+
     /// Whether nothing is declared.
     pub fn is_zero(&self) -> bool {
         self.milli_hours == 0 && self.cost == Money::ZERO && self.trips == 0
@@ -336,6 +400,7 @@ impl Effort {
 /// A paper (or electronic record) in the procedure: a dossier component, or
 /// something an agency produces.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Id, unique in the procedure.
     pub id: String,
@@ -360,6 +425,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// A paper the applicant brings as one original, needed in every case.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            name: name.into(),
+            form: DocumentForm::Original,
+            copies: 1,
+            template: None,
+            issued_by: Actor::Applicant,
+            held_in: None,
+            when: None,
+            case: None,
+            effort: Effort::default(),
+        }
+    }
+
     /// Whether every applicant brings it (no `case` or `when`).
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
@@ -396,6 +477,7 @@ impl HeldIn {
 
 /// Request to supplement the dossier: a back-edge taken with some probability.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rework {
     /// The step the dossier goes back to.
     pub to: String,
@@ -403,8 +485,30 @@ pub struct Rework {
     pub probability_ppm: u32,
 }
 
+impl Rework {
+    /// Back to step `to` with probability `probability_ppm` millionths.
+    pub fn new(to: impl Into<String>, probability_ppm: u32) -> Rework {
+        Rework {
+            to: to.into(),
+            probability_ppm,
+        }
+    }
+}
+
+impl Case {
+    /// A case without a declared share.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Case {
+        Case {
+            id: id.into(),
+            name: name.into(),
+            share_ppm: None,
+        }
+    }
+}
+
 /// One step of the sequence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Step {
     /// Id, unique in the procedure.
     pub id: String,
@@ -428,4 +532,23 @@ pub struct Step {
     pub choice: Vec<String>,
     /// Request to supplement, going back to an earlier step.
     pub rework: Option<Rework>,
+}
+
+impl Step {
+    /// A step with no documents, effort, duration or successors.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, actor: Actor) -> Step {
+        Step {
+            id: id.into(),
+            name: name.into(),
+            actor,
+            submits: Vec::new(),
+            uses: Vec::new(),
+            produces: Vec::new(),
+            effort: Effort::default(),
+            duration: None,
+            next: Vec::new(),
+            choice: Vec::new(),
+            rework: None,
+        }
+    }
 }
