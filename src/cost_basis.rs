@@ -44,7 +44,9 @@ impl<T> Sourced<T> {
 /// ```
 /// use tthc::cost_basis::CostBasis;
 /// let basis = CostBasis::default();
-/// assert_eq!(basis.hourly_income.value.dong(), 43_182);
+/// // The statistics office's 2025 figure, 8,400,000 đ a month / 176 hours.
+/// assert_eq!(basis.hourly_income.value.dong(), 47_727);
+/// assert_eq!(basis.hourly_income.year, Some(2025));
 ///
 /// let custom = CostBasis::from_yaml_str(
 ///     "hourly_income: { value: 50000, source: Khảo sát 2025, year: 2025 }\ntrip_hours: 1.5\n",
@@ -62,20 +64,236 @@ pub struct CostBasis {
     pub trip_milli_hours: Sourced<u64>,
     /// Out-of-pocket cost of one in-person trip.
     pub trip_cost: Sourced<Money>,
-    /// Fee for certifying one copy (chứng thực bản sao).
+    /// Fee for certifying a copy (chứng thực bản sao từ bản chính), per page
+    /// for the first two pages of the original.
     pub certification_fee: Sourced<Money>,
+    /// The fee per page from the third page on.
+    pub certification_fee_later_page: Sourced<Money>,
+    /// The most one certified copy costs.
+    pub certification_fee_cap: Sourced<Money>,
 }
+
+/// The period a published income figure covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomePeriod {
+    /// A whole year.
+    Year(u16),
+    /// A quarter of a year (1–4).
+    Quarter(u16, u8),
+}
+
+impl std::str::FromStr for IncomePeriod {
+    type Err = String;
+
+    /// `2025`, `Q3 2025`, `2025-Q3`, `q3/2025`, `quý 3/2025`.
+    fn from_str(text: &str) -> Result<IncomePeriod, String> {
+        let t = text
+            .trim()
+            .to_lowercase()
+            .replace("quý ", "q")
+            .replace("quý", "q");
+        let digits: Vec<&str> = t
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let year = |w: &str| w.parse::<u16>().ok().filter(|y| (1900..=2999).contains(y));
+        let quarter = |w: &str| {
+            w.strip_prefix('q')
+                .unwrap_or(w)
+                .parse::<u8>()
+                .ok()
+                .filter(|q| (1..=4).contains(q))
+        };
+        let period = match digits.as_slice() {
+            [y] => year(y).map(IncomePeriod::Year).or_else(|| {
+                // 2025q3
+                let (y, q) = y.split_once('q')?;
+                Some(IncomePeriod::Quarter(year(y)?, quarter(q)?))
+            }),
+            [a, b] if a.starts_with('q') || a.len() == 1 => year(b)
+                .zip(quarter(a))
+                .map(|(y, q)| IncomePeriod::Quarter(y, q)),
+            [a, b] => year(a)
+                .zip(quarter(b))
+                .map(|(y, q)| IncomePeriod::Quarter(y, q)),
+            _ => None,
+        };
+        period.ok_or_else(|| {
+            format!(
+                "'{text}' is not a period: write a year (2025) or a quarter (Q3 2025); known: {}",
+                known_periods()
+            )
+        })
+    }
+}
+
+/// The periods tthc has a figure for, for messages.
+pub fn known_periods() -> String {
+    INCOME_FIGURES
+        .iter()
+        .map(|f| f.period.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl std::fmt::Display for IncomePeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IncomePeriod::Year(y) => write!(f, "{y}"),
+            IncomePeriod::Quarter(y, q) => write!(f, "Q{q} {y}"),
+        }
+    }
+}
+
+/// One published figure of the average monthly income of workers ("thu
+/// nhập bình quân tháng của người lao động", the statistics office's
+/// labour-force survey: income from work of all employed persons, overtime,
+/// bonuses and allowances included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct IncomeFigure {
+    /// The period.
+    pub period: IncomePeriod,
+    /// Đồng a month.
+    pub monthly_dong: u64,
+    /// The office that published it: Tổng cục Thống kê (GSO) until 2/2025,
+    /// Cục Thống kê (Bộ Tài chính) since.
+    pub publisher: &'static str,
+    /// When it was published (dd/mm/yyyy).
+    pub published: &'static str,
+    /// Where it was read (the office's release as the press reported it).
+    pub url: &'static str,
+}
+
+/// Working hours in a month: 22 days × 8 hours. The statistics office
+/// publishes a monthly figure; this divisor is tthc's assumption.
+pub const HOURS_PER_MONTH: u64 = 176;
+
+/// Every figure tthc knows, oldest first (docs/research/cost-basis.md: the
+/// quotes and the second outlet where two agree). No 2026 figure had been
+/// found in December 2026.
+pub const INCOME_FIGURES: &[IncomeFigure] = &[
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2024, 3),
+        monthly_dong: 7_600_000,
+        publisher: "Tổng cục Thống kê",
+        published: "06/10/2024",
+        url: "https://baotintuc.vn/kinh-te/thu-nhap-binh-quan-cua-nguoi-lao-dong-trong-quy-iii2024-dat-76-trieu-dongthang-20241006110219502.htm",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2024, 4),
+        monthly_dong: 8_200_000,
+        publisher: "Tổng cục Thống kê",
+        published: "06/01/2025",
+        url: "https://cafef.vn/thu-nhap-cua-nguoi-lao-dong-nam-2024-tang-hon-600000-dong-thang-188250106135712628.chn",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Year(2024),
+        monthly_dong: 7_700_000,
+        publisher: "Tổng cục Thống kê",
+        published: "06/01/2025",
+        url: "https://cafef.vn/thu-nhap-cua-nguoi-lao-dong-nam-2024-tang-hon-600000-dong-thang-188250106135712628.chn",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2025, 1),
+        monthly_dong: 8_300_000,
+        publisher: "Cục Thống kê (Bộ Tài chính)",
+        published: "07/04/2025",
+        url: "https://plo.vn/thu-nhap-binh-quan-cua-nguoi-lao-dong-tang-post843051.html",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2025, 2),
+        monthly_dong: 8_200_000,
+        publisher: "Cục Thống kê (Bộ Tài chính)",
+        published: "05/07/2025",
+        url: "https://vnexpress.net/thu-nhap-binh-quan-cua-lao-dong-quy-ii-2025-giam-4910451.html",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2025, 3),
+        monthly_dong: 8_400_000,
+        publisher: "Cục Thống kê (Bộ Tài chính)",
+        published: "06/10/2025",
+        url: "https://dantri.com.vn/noi-vu/thu-nhap-binh-quan-cua-lao-dong-cham-moc-84-trieu-dongthang-20251006152208715.htm",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Quarter(2025, 4),
+        monthly_dong: 8_700_000,
+        publisher: "Cục Thống kê (Bộ Tài chính)",
+        published: "06/01/2026",
+        url: "https://vneconomy.vn/thu-nhap-cua-nguoi-lao-dong-tang-manh-vao-thoi-diem-cuoi-nam.htm",
+    },
+    IncomeFigure {
+        period: IncomePeriod::Year(2025),
+        monthly_dong: 8_400_000,
+        publisher: "Cục Thống kê (Bộ Tài chính)",
+        published: "06/01/2026",
+        url: "https://vneconomy.vn/thu-nhap-cua-nguoi-lao-dong-tang-manh-vao-thoi-diem-cuoi-nam.htm",
+    },
+];
+
+impl IncomeFigure {
+    /// The figure of `period`, when tthc has it.
+    pub fn of(period: IncomePeriod) -> Option<&'static IncomeFigure> {
+        INCOME_FIGURES.iter().find(|f| f.period == period)
+    }
+
+    /// The latest whole-year figure: the default.
+    pub fn latest_annual() -> &'static IncomeFigure {
+        INCOME_FIGURES
+            .iter()
+            .rfind(|f| matches!(f.period, IncomePeriod::Year(_)))
+            .unwrap_or(&LATEST_ANNUAL)
+    }
+
+    /// Đồng an hour: the monthly figure over [`HOURS_PER_MONTH`], rounded
+    /// half up (8,400,000 / 176 = 47,727.27 → 47,727).
+    pub fn hourly(&self) -> Money {
+        let h = u128::from(HOURS_PER_MONTH);
+        Money::from_dong((u128::from(self.monthly_dong) * 2 + h) / (2 * h))
+    }
+
+    /// The figure as a sourced hourly income.
+    pub fn as_hourly_income(&self) -> Sourced<Money> {
+        let year = match self.period {
+            IncomePeriod::Year(y) | IncomePeriod::Quarter(y, _) => y,
+        };
+        Sourced::new(
+            self.hourly(),
+            &format!(
+                "{}, average monthly income of workers, {}: {} đồng (published {}; {}) / {} working hours (22 days × 8 hours, tthc's assumption), rounded half up",
+                self.publisher,
+                self.period,
+                crate::model::Money::from_dong(u128::from(self.monthly_dong)).grouped_en(),
+                self.published,
+                self.url,
+                HOURS_PER_MONTH
+            ),
+            Some(year),
+            false,
+        )
+    }
+}
+
+/// The last entry of [`INCOME_FIGURES`], for `latest_annual` to fall back
+/// on should the list ever lose its annual figures (it cannot panic).
+const LATEST_ANNUAL: IncomeFigure = IncomeFigure {
+    period: IncomePeriod::Year(2025),
+    monthly_dong: 8_400_000,
+    publisher: "Cục Thống kê (Bộ Tài chính)",
+    published: "06/01/2026",
+    url: "https://vneconomy.vn/thu-nhap-cua-nguoi-lao-dong-tang-manh-vao-thoi-diem-cuoi-nam.htm",
+};
+
+/// Circular 226/2016/TT-BTC Art. 4, as quoted by a notary office and a law
+/// firm and still listed by 2026 records (docs/research/cost-basis.md §3).
+const CERTIFICATION_SOURCE: &str = "Thông tư 226/2016/TT-BTC: phí chứng thực bản sao từ bản \
+     chính 2,000 đồng/trang, từ trang thứ ba 1,000 đồng/trang, tối đa 200,000 đồng/bản; \
+     trang tính theo bản chính (one page when a document does not declare `pages`)";
 
 impl Default for CostBasis {
     fn default() -> CostBasis {
         CostBasis {
-            hourly_income: Sourced::new(
-                Money::from_dong(43_182),
-                "GSO, labour-market report Q3 2024: average monthly income of workers \
-                 7.6 million đồng / 176 working hours (22 days × 8 hours), rounded half up",
-                Some(2024),
-                false,
-            ),
+            hourly_income: IncomeFigure::latest_annual().as_hourly_income(),
             trip_milli_hours: Sourced::new(
                 2_000,
                 "Assumption: 2 hours per in-person trip (travel both ways within the \
@@ -92,23 +310,50 @@ impl Default for CostBasis {
             ),
             certification_fee: Sourced::new(
                 Money::from_dong(2_000),
-                "Thông tư 226/2016/TT-BTC: chứng thực bản sao từ bản chính 2,000 đồng \
-                 per page; one page per copy is an assumption, and the fee level was \
-                 not verified against the text in force",
+                CERTIFICATION_SOURCE,
                 Some(2016),
-                true,
+                false,
+            ),
+            certification_fee_later_page: Sourced::new(
+                Money::from_dong(1_000),
+                CERTIFICATION_SOURCE,
+                Some(2016),
+                false,
+            ),
+            certification_fee_cap: Sourced::new(
+                Money::from_dong(200_000),
+                CERTIFICATION_SOURCE,
+                Some(2016),
+                false,
             ),
         }
     }
 }
 
 impl CostBasis {
+    /// The default basis valued at the income figure of `period` (a year's
+    /// or a quarter's), when tthc has it.
+    ///
+    /// ```
+    /// use tthc::cost_basis::{CostBasis, IncomePeriod};
+    /// let b = CostBasis::for_income(IncomePeriod::Year(2024)).unwrap();
+    /// assert_eq!(b.hourly_income.value.dong(), 43_750); // 7,700,000 / 176
+    /// assert!(CostBasis::for_income(IncomePeriod::Year(2019)).is_none());
+    /// ```
+    pub fn for_income(period: IncomePeriod) -> Option<CostBasis> {
+        IncomeFigure::of(period).map(|f| CostBasis {
+            hourly_income: f.as_hourly_income(),
+            ..CostBasis::default()
+        })
+    }
+
     /// The default basis with the values given in a YAML document overriding
     /// it. Every key is optional; a value is either bare (`trip_hours: 1.5`)
     /// or a mapping with `value`, `source`, `year`, `assumption`:
     ///
     /// ```yaml
     /// hourly_income: { value: 50000, source: "GSO 2025", year: 2025 }
+    /// income: Q3 2024          # or the published figure of a year or quarter
     /// trip_hours: 1.5          # hours, decimal ("1,5" also accepted)
     /// trip_cost: "25.000 đồng"
     /// certification_fee: 2000
@@ -140,10 +385,13 @@ impl CostBasis {
 }
 
 const BASIS_KEYS: &[&str] = &[
+    "income",
     "hourly_income",
     "trip_hours",
     "trip_cost",
     "certification_fee",
+    "certification_fee_later_page",
+    "certification_fee_cap",
 ];
 const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
 
@@ -164,6 +412,40 @@ pub(crate) fn read_override(
         };
         let at = join(path, key);
         match *key {
+            "income" => {
+                if let Some(text) = r.text(value, &at) {
+                    match text.parse::<IncomePeriod>() {
+                        Ok(period) => match IncomeFigure::of(period) {
+                            Some(f) => base.hourly_income = f.as_hourly_income(),
+                            None => r.error(
+                                &at,
+                                value.loc,
+                                crate::load::LoadErrorKind::Invalid {
+                                    en: format!(
+                                        "no published income figure for {period}; known: {}",
+                                        known_periods()
+                                    ),
+                                    vi: format!(
+                                        "không có số liệu thu nhập công bố cho {period}; có: {}",
+                                        known_periods()
+                                    ),
+                                },
+                            ),
+                        },
+                        Err(e) => r.error(
+                            &at,
+                            value.loc,
+                            crate::load::LoadErrorKind::Invalid {
+                                en: e,
+                                vi: format!(
+                                    "«{text}» không phải một kỳ: ghi năm (2025) hoặc quý (Q3 2025); có: {}",
+                                    known_periods()
+                                ),
+                            },
+                        ),
+                    }
+                }
+            }
             "hourly_income" => set(
                 r,
                 value,
@@ -183,6 +465,22 @@ pub(crate) fn read_override(
             "trip_cost" => set(r, value, &at, &origin, &mut base.trip_cost, |r, n, p| {
                 r.money(n, p)
             }),
+            "certification_fee_later_page" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.certification_fee_later_page,
+                |r, n, p| r.money(n, p),
+            ),
+            "certification_fee_cap" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.certification_fee_cap,
+                |r, n, p| r.money(n, p),
+            ),
             _ => set(
                 r,
                 value,
@@ -236,16 +534,49 @@ fn set<'s, T>(
 }
 
 #[cfg(test)]
+impl IncomeFigure {
+    /// yyyymmdd of `published`, to check the order.
+    fn published_key(&self) -> String {
+        let mut parts: Vec<&str> = self.published.split('/').collect();
+        parts.reverse();
+        parts.concat()
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn default_hourly_income_is_the_gso_figure() {
-        // 7,600,000 / 176 = 43,181.81… → 43,182 (half up).
-        let exact = 7_600_000u128 * 10 / 176;
-        assert_eq!((exact + 5) / 10, 43_182);
-        assert_eq!(CostBasis::default().hourly_income.value.dong(), 43_182);
+    fn default_hourly_income_is_the_latest_annual_figure() {
+        // 8,400,000 / 176 = 47,727.27… → 47,727 (half up).
+        assert_eq!(CostBasis::default().hourly_income.value.dong(), 47_727);
         assert!(!CostBasis::default().hourly_income.assumption);
+        assert!(
+            CostBasis::default()
+                .hourly_income
+                .source
+                .contains("2025: 8,400,000 đồng")
+        );
+        assert_eq!(IncomeFigure::latest_annual(), &LATEST_ANNUAL);
+    }
+
+    #[test]
+    fn every_figure_gives_its_hourly_income() {
+        let hourly = |p| IncomeFigure::of(p).map(|f| f.hourly().dong());
+        // 7,600,000 / 176 = 43,181.8 → 43,182; 7,700,000 / 176 = 43,750.
+        assert_eq!(hourly(IncomePeriod::Quarter(2024, 3)), Some(43_182));
+        assert_eq!(hourly(IncomePeriod::Year(2024)), Some(43_750));
+        assert_eq!(hourly(IncomePeriod::Quarter(2025, 4)), Some(49_432));
+        assert_eq!(hourly(IncomePeriod::Year(2026)), None);
+        // Oldest first, one figure per period.
+        for w in INCOME_FIGURES.windows(2) {
+            assert!(
+                w[0].published_key() <= w[1].published_key(),
+                "{:?}",
+                w[1].period
+            );
+        }
     }
 
     #[test]
@@ -270,6 +601,35 @@ mod tests {
         assert_eq!(b.certification_fee.year, Some(2025));
         assert!(b.certification_fee.assumption);
         assert_eq!(b.hourly_income, CostBasis::default().hourly_income);
+    }
+
+    #[test]
+    fn income_selects_a_published_figure_or_says_which_exist() {
+        let b = CostBasis::from_yaml_str("income: Q3 2024\n", "b.yaml").unwrap();
+        assert_eq!(b.hourly_income.value.dong(), 43_182);
+        assert_eq!(b.hourly_income.year, Some(2024));
+        for (text, period) in [
+            ("2025", IncomePeriod::Year(2025)),
+            ("Q3 2025", IncomePeriod::Quarter(2025, 3)),
+            ("2025-Q3", IncomePeriod::Quarter(2025, 3)),
+            ("quý 3/2025", IncomePeriod::Quarter(2025, 3)),
+            ("2025q4", IncomePeriod::Quarter(2025, 4)),
+        ] {
+            assert_eq!(text.parse::<IncomePeriod>(), Ok(period), "{text}");
+        }
+        for bad in ["income: 2019\n", "income: Q5 2025\n", "income: abc\n"] {
+            let e = CostBasis::from_yaml_str(bad, "b.yaml").unwrap_err();
+            let e = &e.errors[0];
+            assert_eq!(
+                e.location.map(|l| (l.line, l.column)),
+                Some((1, 9)),
+                "{bad}: {e}"
+            );
+            assert!(
+                e.to_string().contains("Q3 2024, Q4 2024, 2024"),
+                "{bad}: {e}"
+            );
+        }
     }
 
     #[test]

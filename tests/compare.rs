@@ -103,13 +103,14 @@ fn time_cut_and_targets() {
     };
     assert!(time(0) && time(1));
     // one trip fewer (2 h + 30,000 đ) out of 1 h learning + 2 h + 30,000 đ:
-    // baseline 3 h × 43,182 + 30,000 = 159,546; draft 43,182;
-    // cut 116,364 / 159,546 = 72.93%
-    assert_eq!(c.baseline.compliance_cost.per_case.dong(), 159_546);
-    assert_eq!(c.draft.compliance_cost.per_case.dong(), 43_182);
+    // at the default 47,727 đ/h (2025: 8,400,000 đ / 176 h):
+    // baseline 3 h × 47,727 + 30,000 = 173,181; draft 47,727;
+    // cut 125,454 / 173,181 = 72.44%
+    assert_eq!(c.baseline.compliance_cost.per_case.dong(), 173_181);
+    assert_eq!(c.draft.compliance_cost.per_case.dong(), 47_727);
     assert_eq!(
         c.compliance_cost.reduction_percent.unwrap().to_string(),
-        "72.93"
+        "72.44"
     );
     assert!(c.targets_met());
 }

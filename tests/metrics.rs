@@ -2,11 +2,18 @@
 
 use proptest::prelude::*;
 use std::cmp::Ordering;
-use tthc::cost_basis::CostBasis;
+use tthc::cost_basis::{CostBasis, IncomePeriod};
 use tthc::metrics::{Activity, Length, ProcessingTime, Scenario, measure, measure_with};
 use tthc::{
     Actor, CheckedProcedure, Duration, Effort, Fee, Money, Procedure, Rework, Step, Volume,
 };
+
+/// The hand calculations below use the GSO's Q3 2024 figure, 7,600,000 đ a
+/// month / 176 h = 43,182 đ/h: they check the formula, not the default
+/// (the default follows the latest published year).
+fn q3_2024() -> CostBasis {
+    CostBasis::for_income(IncomePeriod::Quarter(2024, 3)).expect("a published figure")
+}
 
 fn load(src: &str) -> Procedure {
     CheckedProcedure::from_yaml_str(src, "t.yaml")
@@ -43,7 +50,7 @@ fn row(m: &tthc::metrics::Metrics, a: Activity) -> &tthc::metrics::CostBreakdown
 #[test]
 fn spec_example_by_hand() {
     let p = spec_example();
-    let m = measure(&checked(&p), &CostBasis::default());
+    let m = measure(&checked(&p), &q3_2024());
 
     let s = &m.structure;
     assert_eq!((s.steps, s.applicant_steps, s.agency_steps), (3, 1, 2));
@@ -134,7 +141,7 @@ steps:
 #[test]
 fn documents_activities_and_alternatives_by_hand() {
     let p = load(DOCS);
-    let m = measure(&checked(&p), &CostBasis::default());
+    let m = measure(&checked(&p), &q3_2024());
     let s = &m.structure;
     // dossier: don, gcn, cccd (declared, not attached), ho-so-khac (submitted
     // on the refusal branch); giay-phep is only produced.
@@ -187,7 +194,7 @@ fn documents_activities_and_alternatives_by_hand() {
 
     let in_person = measure_with(
         &checked(&p),
-        &CostBasis::default(),
+        &q3_2024(),
         Scenario::InPerson,
         tthc::metrics::on_calendar::vietnam_calendar(),
     );
@@ -267,7 +274,7 @@ fn no_overflow_over_a_national_catalog() {
     let mut p = spec_example();
     p.volume = Some(Volume::new(10_000_000, 1));
     p.fees = Some(vec![Fee::new("Phí", Money::from_dong(1_000_000_000))]);
-    let m = measure(&checked(&p), &CostBasis::default());
+    let m = measure(&checked(&p), &q3_2024());
     // 1,376,069.5 − 1,000,000 + 10^9 = 1,000,376,069.5 per case
     assert_eq!(m.compliance_cost.per_case.dong(), 1_000_376_070);
     let annual = m.compliance_cost.annual.unwrap();
@@ -466,4 +473,22 @@ proptest! {
         prop_assert!(c3.annual > c0.annual);
         prop_assert!(!c0.overflow);
     }
+}
+
+#[test]
+fn a_certified_copy_costs_by_the_pages_of_its_original() {
+    // Circular 226/2016/TT-BTC: 2,000 đ a page, 1,000 đ from the third, at
+    // most 200,000 đ a copy; one page when `pages` is not declared.
+    let src = |pages: &str| {
+        format!(
+            "format: tthc/1\nname: X\ndocuments:\n  bs:\n    name: Bản sao\n    form: certified_copy\n    copies: 2\n{pages}steps:\n  nop: {{ name: Nộp, actor: applicant, submits: [bs] }}\n"
+        )
+    };
+    let cost = |pages: &str| {
+        let m = measure(&checked(&load(&src(pages))), &CostBasis::default());
+        row(&m, Activity::Preparing).out_of_pocket.dong()
+    };
+    assert_eq!(cost(""), 2 * 2_000);
+    assert_eq!(cost("    pages: 5\n"), 2 * (2 * 2_000 + 3 * 1_000));
+    assert_eq!(cost("    pages: 100000\n"), 2 * 200_000);
 }

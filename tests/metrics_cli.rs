@@ -49,10 +49,11 @@ fn metrics_json() {
     assert_eq!(v["processing_time"]["working_days"], 10);
     // One name per quantity: the metric keys of review tests and comparisons.
     assert_eq!(v["values"]["processing_time.working_days"], 10);
-    assert_eq!(v["values"]["compliance_cost.per_case"], 1_792_323);
+    assert_eq!(v["values"]["compliance_cost.per_case"], 1_912_766);
     assert_eq!(v["processing_time"]["critical_path"][0], "nop-ho-so");
-    assert_eq!(v["compliance_cost"]["per_case"], 1_792_323);
-    assert_eq!(v["compliance_cost"]["annual"], 71_692_920);
+    assert_eq!(v["compliance_cost"]["per_case"], 1_912_766);
+    // Rounded once: 1,912,765.5 đ × 40 cases, not the rounded 1,912,766 × 40.
+    assert_eq!(v["compliance_cost"]["annual"], 76_510_620);
     assert_eq!(v["compliance_cost"]["breakdown"][0]["activity"], "learning");
     insta::assert_json_snapshot!(v);
 }
@@ -79,7 +80,7 @@ fn compare_json() {
     ]);
     assert_eq!(o.status.code(), Some(1), "nq66-2026 is missed");
     let v = json(&o);
-    assert_eq!(v["compliance_cost"]["reduction_percent"], "39.53");
+    assert_eq!(v["compliance_cost"]["reduction_percent"], "39.03");
     assert_eq!(v["processing_time"]["reduction_percent"], "40.00");
     assert_eq!(v["targets"][0]["met"], true);
     assert_eq!(v["targets"][1]["met"], false);
@@ -105,7 +106,7 @@ fn custom_target_and_scenario() {
     let v = json(&o);
     assert_eq!(
         v["draft"]["compliance_cost"]["per_case"],
-        1_083_753 + 250_000
+        1_166_245 + 250_000
     );
     assert_eq!(v["targets"][0]["target"], "cost=25.00");
     assert_eq!(o.status.code(), Some(0));

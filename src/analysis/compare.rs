@@ -476,6 +476,7 @@ fn document_fields(a: &Document, b: &Document) -> Vec<&'static str> {
         ("name", a.name != b.name),
         ("form", a.form != b.form),
         ("copies", a.copies != b.copies),
+        ("pages", a.pages != b.pages),
         ("template", a.template != b.template),
         ("issued_by", a.issued_by != b.issued_by),
         ("held_in", a.held_in != b.held_in),

@@ -168,6 +168,11 @@ impl Settings {
         if let Some(path) = &o.cost_basis {
             s.cost_basis = Arc::new(CostBasis::load_file(path)?);
         }
+        if let Some(figure) = o.income.and_then(crate::cost_basis::IncomeFigure::of) {
+            let mut basis = (*s.cost_basis).clone();
+            basis.hourly_income = figure.as_hourly_income();
+            s.cost_basis = Arc::new(basis);
+        }
         if let Some(path) = &o.holidays {
             s.calendar = Arc::new(load_holidays(path, &s.calendar)?);
         }
@@ -189,6 +194,9 @@ pub struct Overrides {
     pub lang: Option<Lang>,
     /// A cost-basis file.
     pub cost_basis: Option<PathBuf>,
+    /// The income figure to value hours at (over the file's and the
+    /// configuration's); a period without a figure is ignored.
+    pub income: Option<crate::cost_basis::IncomePeriod>,
     /// A holiday data file to add to the calendar.
     pub holidays: Option<PathBuf>,
     /// Largest file read.

@@ -35,6 +35,7 @@ const DOCUMENT_KEYS: &[&str] = &[
     "name",
     "form",
     "copies",
+    "pages",
     "template",
     "issued_by",
     "held_in",
@@ -406,6 +407,8 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
         })
         .and_then(|c| u32::try_from(c).ok())
         .unwrap_or(1);
+        let pages = opt(&f, "pages", |n| r.count(n, &join(&path, "pages"), 100_000))
+            .and_then(|c| u32::try_from(c).ok());
         let template = r.opt_text(f.get("template"), &join(&path, "template"));
         let issued_by = actor(r.opt_text(f.get("issued_by"), &join(&path, "issued_by")));
         let held_in = f
@@ -421,6 +424,7 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
                 name,
                 form,
                 copies,
+                pages,
                 template,
                 issued_by,
                 held_in,

@@ -1,4 +1,5 @@
-//! Compliance cost by the Standard Cost Model (Circular 07/2014/TT-BTP).
+//! Compliance cost by the Standard Cost Model (Circular 02/2017/TT-VPCP
+//! Art. 27).
 //!
 //! Every amount is kept exactly, in units of 10⁻⁹ đồng (thousandths of an
 //! hour × millionths of probability), and rounded half up once, when it is
@@ -268,9 +269,9 @@ impl Tally {
 ///
 /// ```
 /// use tthc::{CostBasis, Money, metrics::effort_value};
-/// // 1 h + one trip (2 h, 30,000 đ) at 43,182 đ/h: 3 h × 43,182 + 30,000.
+/// // 1 h + one trip (2 h, 30,000 đ) at 47,727 đ/h: 3 h × 47,727 + 30,000.
 /// let basis = CostBasis::default();
-/// assert_eq!(effort_value(&basis, 1_000, 1, Money::ZERO), Money::from_dong(159_546));
+/// assert_eq!(effort_value(&basis, 1_000, 1, Money::ZERO), Money::from_dong(173_181));
 /// ```
 pub fn effort_value(basis: &CostBasis, milli_hours: u64, trips: u32, cost: Money) -> Money {
     let mut t = Tally::default();
@@ -287,12 +288,35 @@ pub fn effort_value(basis: &CostBasis, milli_hours: u64, trips: u32, cost: Money
         .map_or(Money::from_dong(u128::MAX), Money::from_dong)
 }
 
-/// The certification fee for `copies` certified copies on `basis`.
-pub fn certification_fee(basis: &CostBasis, copies: u32) -> Money {
-    basis
-        .certification_fee
+/// The certification fee for `copies` certified copies of an original of
+/// `pages` pages (one when not declared) on `basis`: per copy, the first two
+/// pages at `certification_fee`, each further page at
+/// `certification_fee_later_page`, at most `certification_fee_cap`
+/// (Circular 226/2016/TT-BTC: 2,000 đ a page, 1,000 đ from the third, at
+/// most 200,000 đ a copy).
+///
+/// ```
+/// use tthc::{CostBasis, Money, metrics::certification_fee};
+/// let b = CostBasis::default();
+/// assert_eq!(certification_fee(&b, 1, None), Money::from_dong(2_000));
+/// assert_eq!(certification_fee(&b, 1, Some(2)), Money::from_dong(4_000));
+/// // 2 × 2,000 + 3 × 1,000 for five pages, twice.
+/// assert_eq!(certification_fee(&b, 2, Some(5)), Money::from_dong(14_000));
+/// // 2 × 2,000 + 998 × 1,000 = 1,002,000 > 200,000: the cap.
+/// assert_eq!(certification_fee(&b, 1, Some(1_000)), Money::from_dong(200_000));
+/// ```
+pub fn certification_fee(basis: &CostBasis, copies: u32, pages: Option<u32>) -> Money {
+    let pages = u128::from(pages.unwrap_or(1).max(1));
+    let first = basis.certification_fee.value.saturating_mul(pages.min(2));
+    let later = basis
+        .certification_fee_later_page
         .value
-        .saturating_mul(u128::from(copies))
+        .saturating_mul(pages.saturating_sub(2));
+    let per_copy = first
+        .checked_add(later)
+        .unwrap_or(Money::from_dong(u128::MAX))
+        .min(basis.certification_fee_cap.value);
+    per_copy.saturating_mul(u128::from(copies))
 }
 
 /// Compliance cost of `p` on the main path; O(V + E + documents).
@@ -329,7 +353,12 @@ pub(crate) fn compliance_cost(
         let row = &mut rows[slot(activity)];
         row.add_effort(&d.effort, basis, PPM);
         if d.form == DocumentForm::CertifiedCopy {
-            row.add(0, certification_fee(basis, d.copies).dong(), 0, PPM);
+            row.add(
+                0,
+                certification_fee(basis, d.copies, d.pages).dong(),
+                0,
+                PPM,
+            );
         }
     }
 

@@ -62,10 +62,11 @@ pub struct Metrics {
 /// let m = measure(&p, &CostBasis::default());
 /// assert_eq!(m.structure.trips, 1);
 /// assert_eq!(m.processing_time.working_milli_days(), Some(7_000));
-/// // learning 1 h + submitting 0.5 h + one trip of 2 h = 3.5 h × 43,182 = 151,137 đ;
-/// // trip 30,000 đ; fee 1,000,000 đ.
-/// assert_eq!(m.compliance_cost.per_case.dong(), 1_181_137);
-/// assert_eq!(m.compliance_cost.annual.unwrap().dong(), 1_181_137 * 120);
+/// // learning 1 h + submitting 0.5 h + one trip of 2 h = 3.5 h × 47,727
+/// // = 167,044.5 → 167,045 đ; trip 30,000 đ; fee 1,000,000 đ.
+/// assert_eq!(m.compliance_cost.per_case.dong(), 1_197_045);
+/// // A year is rounded once too: 1,197,044.5 × 120 = 143,645,340 đ.
+/// assert_eq!(m.compliance_cost.annual.unwrap().dong(), 143_645_340);
 /// ```
 pub fn measure(p: &CheckedProcedure, basis: &CostBasis) -> Metrics {
     measure_with(p, basis, Scenario::Auto, on_calendar::vietnam_calendar())

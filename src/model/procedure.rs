@@ -410,6 +410,9 @@ pub struct Document {
     pub form: DocumentForm,
     /// Number of copies.
     pub copies: u32,
+    /// Pages of the original, where declared: a certified copy's fee is per
+    /// page (Circular 226/2016/TT-BTC); one page is assumed when not.
+    pub pages: Option<u32>,
     /// Mẫu đơn, tờ khai.
     pub template: Option<String>,
     /// Who issues it.
@@ -432,6 +435,7 @@ impl Document {
             name: name.into(),
             form: DocumentForm::Original,
             copies: 1,
+            pages: None,
             template: None,
             issued_by: Actor::Applicant,
             held_in: None,

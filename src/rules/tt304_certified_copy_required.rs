@@ -59,14 +59,18 @@ impl Rule for CertifiedCopyRequired {
                     "cho phép nộp bản sao kèm bản chính để đối chiếu (`form: copy`), hoặc bản điện tử khi nộp trực tuyến",
                     "accept a plain copy shown with the original (`form: copy`), or an electronic copy when filed online",
                 )
-                .with_saving(certification_saving(ctx, doc.copies)),
+                .with_saving(certification_saving(ctx, doc.copies, doc.pages)),
             );
         }
     }
 }
 
 /// The certification fee no longer paid, on the cost basis in force.
-fn certification_saving(ctx: &RuleContext<'_>, copies: u32) -> crate::finding::Saving {
-    let fee = crate::metrics::certification_fee(ctx.basis, copies.max(1));
+fn certification_saving(
+    ctx: &RuleContext<'_>,
+    copies: u32,
+    pages: Option<u32>,
+) -> crate::finding::Saving {
+    let fee = crate::metrics::certification_fee(ctx.basis, copies.max(1), pages);
     super::helpers::money_saving(ctx.procedure, fee)
 }

@@ -27,6 +27,10 @@ pub struct SettingsArgs {
     /// Cost-basis file overriding the default (hourly income, trips, …).
     #[arg(long, value_name = "FILE")]
     pub cost_basis: Option<PathBuf>,
+    /// Value applicant hours at the statistics office's income figure of this
+    /// year or quarter (2024, "Q3 2024"; default: the latest year, 2025).
+    #[arg(long, value_name = "PERIOD", value_parser = income_period)]
+    pub income: Option<tthc::cost_basis::IncomePeriod>,
     /// Holiday data to add to the calendar (announced days off, make-up days).
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
@@ -57,6 +61,7 @@ impl SettingsArgs {
         o.config = self.config.clone();
         o.lang = self.explicit_lang();
         o.cost_basis = self.cost_basis.clone();
+        o.income = self.income;
         o.holidays = self.holidays.clone();
         o.max_file_size = self.max_file_size;
         o
@@ -299,4 +304,16 @@ pub fn today_days() -> i64 {
                 .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
         });
     seconds.saturating_add(7 * 3600).div_euclid(86_400)
+}
+
+/// A period with a published income figure (clap's parser for `--income`).
+fn income_period(text: &str) -> Result<tthc::cost_basis::IncomePeriod, String> {
+    let period: tthc::cost_basis::IncomePeriod = text.parse()?;
+    match tthc::cost_basis::IncomeFigure::of(period) {
+        Some(_) => Ok(period),
+        None => Err(format!(
+            "no published income figure for {period} (không có số liệu thu nhập cho {period}); known: {}",
+            tthc::cost_basis::known_periods()
+        )),
+    }
 }
