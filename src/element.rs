@@ -63,6 +63,8 @@ pub enum Key {
     CasesPerYear,
     Subjects,
     Frequency,
+    // Other top-level keys.
+    Learning,
 }
 
 impl Key {
@@ -111,6 +113,7 @@ impl Key {
             Key::CasesPerYear => "cases_per_year",
             Key::Subjects => "subjects",
             Key::Frequency => "frequency",
+            Key::Learning => "learning",
         }
     }
 }

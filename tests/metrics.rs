@@ -473,6 +473,32 @@ proptest! {
         prop_assert!(c3.annual > c0.annual);
         prop_assert!(!c0.overflow);
     }
+
+    #[test]
+    fn the_lines_add_up_to_the_rows(
+        gens in prop::collection::vec(gen_step(), 1..40),
+        choices in any::<bool>(),
+        fee in 0u128..10_000_000,
+    ) {
+        // Every đồng of a row comes from its lines: each line is rounded
+        // once, so the sum of n lines is within n/2 đ of the row's exact
+        // total, itself rounded once.
+        let m = measure(&checked(&build(&gens, choices, fee, 1)), &CostBasis::default());
+        let c = m.compliance_cost;
+        for row in &c.breakdown {
+            let lines: Vec<_> = c.lines.iter().filter(|l| l.activity == row.activity).collect();
+            let sum: u128 = lines.iter().map(|l| l.total.dong()).sum();
+            let slack = (lines.len() as u128).div_ceil(2) + 1;
+            prop_assert!(sum.abs_diff(row.total.dong()) <= slack, "{:?}: {} vs {}", row.activity, sum, row.total.dong());
+            if lines.is_empty() {
+                prop_assert_eq!(row.total.dong(), 0);
+            }
+        }
+        for l in &c.lines {
+            prop_assert!(!l.element.as_str().is_empty());
+            prop_assert!(l.weight_ppm <= 1_000_000);
+        }
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! reported.
 
 use crate::cost_basis::CostBasis;
+use crate::element::{ElementPath, Key};
 use crate::graph::{EdgeKind, StepGraph};
 use crate::metrics::adjacency::Adjacency;
 use crate::metrics::exact::div_round_half_up;
@@ -142,6 +143,50 @@ pub struct CostBreakdownRow {
     pub total: Money,
 }
 
+/// What a [`CostLine`] values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CostInput {
+    /// Applicant effort declared on the element (hours, cost, trips,
+    /// people), trips valued on the cost basis.
+    Effort,
+    /// The certification fee of a certified copy (copies × pages on the
+    /// cost basis).
+    Certification,
+    /// A fee of the procedure on the scenario's channel.
+    Fee,
+    /// A supplement request: probability × the applicant part repeated.
+    Rework,
+}
+
+/// One input of the compliance cost: an element of the file and what it
+/// adds to one activity. The lines of an activity add up, exactly, to its
+/// row; each is rounded half up once, for showing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CostLine {
+    /// The activity (row) it adds to.
+    pub activity: Activity,
+    /// The element that gives it (`steps.nop.effort`, `fees[0]`,
+    /// `documents.bs.form`, `steps.xet.rework`, `learning`).
+    pub element: ElementPath,
+    /// What is valued.
+    pub input: CostInput,
+    /// Applicant time it adds, thousandths of an hour (trip time
+    /// included, weighted by the probability for a rework); JSON `hours`.
+    #[serde(rename = "hours", serialize_with = "hours_decimal")]
+    pub milli_hours: u128,
+    /// Out-of-pocket cost it adds (trip cost included).
+    pub out_of_pocket: Money,
+    /// Fees it adds.
+    pub fees: Money,
+    /// Probability in millionths (1,000,000 for everything but a rework).
+    pub weight_ppm: u32,
+    /// What it adds in all.
+    pub total: Money,
+}
+
 /// Compliance cost per case and per year, with its SCM breakdown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ComplianceCost {
@@ -159,6 +204,9 @@ pub struct ComplianceCost {
     pub annual: Option<Money>,
     /// One row per activity, in form order.
     pub breakdown: Vec<CostBreakdownRow>,
+    /// Every input, in the order the rows add them: where each đồng comes
+    /// from (`tthc why`).
+    pub lines: Vec<CostLine>,
     /// Whether some amount exceeded `u128` đồng and was capped (never for
     /// real procedures; reported rather than wrapped or panicked).
     pub overflow: bool,
@@ -330,13 +378,18 @@ pub(crate) fn compliance_cost(
     scenario: Scenario,
 ) -> ComplianceCost {
     let scenario = scenario.resolve(p);
-    let mut rows = [Tally::default(); 7];
-    let slot = |a: Activity| Activity::ALL.iter().position(|x| *x == a).unwrap_or(0);
+    let hourly = basis.hourly_income.value.dong();
+    let mut book = Book::new(hourly);
 
     // Nothing is added that the file does not declare: learning time only
     // when the procedure states it.
     if let Some(learning) = &p.learning {
-        rows[slot(Activity::Learning)].add_effort(learning, basis, PPM);
+        book.effort(
+            Activity::Learning,
+            ElementPath::key(Key::Learning),
+            learning,
+            basis,
+        );
     }
 
     // The base case: documents needed only in a case or under a condition
@@ -350,21 +403,35 @@ pub(crate) fn compliance_cost(
         } else {
             Activity::Obtaining
         };
-        let row = &mut rows[slot(activity)];
-        row.add_effort(&d.effort, basis, PPM);
+        if !d.effort.is_zero() {
+            book.effort(
+                activity,
+                ElementPath::document(&d.id).field(Key::Effort),
+                &d.effort,
+                basis,
+            );
+        }
         if d.form == DocumentForm::CertifiedCopy {
-            row.add(
+            let mut t = Tally::default();
+            t.add(
                 0,
                 certification_fee(basis, d.copies, d.pages).dong(),
                 0,
                 PPM,
+            );
+            book.line(
+                activity,
+                ElementPath::document(&d.id).field(Key::Form),
+                CostInput::Certification,
+                t,
+                1_000_000,
             );
         }
     }
 
     let receiving = receiving_steps(p, g, adj, main);
     for (i, step) in p.steps.iter().enumerate() {
-        if !main.get(i).copied().unwrap_or(false) {
+        if !main.get(i).copied().unwrap_or(false) || step.effort.is_zero() {
             continue;
         }
         let activity = if receiving.get(i).copied().unwrap_or(false) {
@@ -372,22 +439,35 @@ pub(crate) fn compliance_cost(
         } else {
             Activity::Submitting
         };
-        rows[slot(activity)].add_effort(&step.effort, basis, PPM);
+        book.effort(
+            activity,
+            ElementPath::step(&step.id).field(Key::Effort),
+            &step.effort,
+            basis,
+        );
     }
 
     let channel = scenario.channel();
-    for fee in p.fees.iter().flatten() {
+    for (i, fee) in p.fees.iter().flatten().enumerate() {
         // Fees of a case or condition (a late-registration fee) are not
         // charged in the base case.
         if !fee.condition.is_base() {
             continue;
         }
-        rows[slot(Activity::Paying)].add(0, 0, fee.amount_on(channel).dong(), PPM);
+        let mut t = Tally::default();
+        t.add(0, 0, fee.amount_on(channel).dong(), PPM);
+        book.line(
+            Activity::Paying,
+            ElementPath::key(Key::Fees).item(i),
+            CostInput::Fee,
+            t,
+            1_000_000,
+        );
     }
 
-    rows[slot(Activity::Supplementing)] = expected_rework(p, g, adj, main, basis);
+    expected_rework(p, g, adj, main, basis, &mut book);
+    let Book { rows, lines, .. } = book;
 
-    let hourly = basis.hourly_income.value.dong();
     let mut overflow = rows.iter().any(|r| r.overflow);
     let breakdown: Vec<CostBreakdownRow> = Activity::ALL
         .iter()
@@ -424,7 +504,61 @@ pub(crate) fn compliance_cost(
         cases_per_year: cases,
         annual,
         breakdown,
+        lines,
         overflow,
+    }
+}
+
+/// The rows of the form and the lines that make them: every amount goes
+/// into both through [`Book::line`], so the lines add up to the rows.
+struct Book {
+    hourly: u128,
+    rows: [Tally; 7],
+    lines: Vec<CostLine>,
+}
+
+impl Book {
+    fn new(hourly: u128) -> Book {
+        Book {
+            hourly,
+            rows: [Tally::default(); 7],
+            lines: Vec::new(),
+        }
+    }
+
+    /// Adds `t` (already weighted) to `activity`'s row, and its line.
+    fn line(
+        &mut self,
+        activity: Activity,
+        element: ElementPath,
+        input: CostInput,
+        t: Tally,
+        weight_ppm: u32,
+    ) {
+        let slot = Activity::ALL
+            .iter()
+            .position(|x| *x == activity)
+            .unwrap_or(0);
+        self.rows[slot] = self.rows[slot].plus(t);
+        let mut overflow = false;
+        let row = t.row(activity, self.hourly, &mut overflow);
+        self.lines.push(CostLine {
+            activity,
+            element,
+            input,
+            milli_hours: row.milli_hours,
+            out_of_pocket: row.out_of_pocket,
+            fees: row.fees,
+            weight_ppm,
+            total: row.total,
+        });
+    }
+
+    /// Applicant effort, valued once by [`Tally::add_effort`].
+    fn effort(&mut self, activity: Activity, element: ElementPath, e: &Effort, basis: &CostBasis) {
+        let mut t = Tally::default();
+        t.add_effort(e, basis, PPM);
+        self.line(activity, element, CostInput::Effort, t, 1_000_000);
     }
 }
 
@@ -460,7 +594,8 @@ fn expected_rework(
     adj: &Adjacency,
     main: &[bool],
     basis: &CostBasis,
-) -> Tally {
+    book: &mut Book,
+) {
     let hourly = basis.hourly_income.value.dong();
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
     let own: Vec<Tally> = p
@@ -488,20 +623,27 @@ fn expected_rework(
             }
         }
     }
-    let mut total = Tally::default();
     for rw in g.reworks() {
         if !(on(rw.from) && on(rw.to)) {
             continue;
         }
         let before_to = heaviest[rw.to].minus(own.get(rw.to).copied().unwrap_or_default());
         let repeat = heaviest[rw.from].minus(before_to);
-        total.add(
+        let mut t = Tally::default();
+        t.add(
             repeat.milli_hours,
             repeat.out_of_pocket,
             0,
             u128::from(rw.probability_ppm),
         );
-        total.overflow |= repeat.overflow;
+        t.overflow |= repeat.overflow;
+        let from = p.steps.get(rw.from).map_or("", |s| s.id.as_str());
+        book.line(
+            Activity::Supplementing,
+            ElementPath::step(from).field(Key::Rework),
+            CostInput::Rework,
+            t,
+            rw.probability_ppm,
+        );
     }
-    total
 }
