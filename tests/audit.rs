@@ -193,11 +193,129 @@ fn totals_add_up_over_rows() {
     }
 }
 
+/// The UTF-8 byte order mark CSV starts with by default.
+const BOM: char = '\u{feff}';
+
 #[test]
 fn csv_schema_is_stable() {
     let dir = generated("csv", 6, 42);
     let o = tthc(&["audit", dir.s(), "--format", "csv"]);
-    insta::assert_snapshot!("audit_csv", stdout(&o));
+    let text = stdout(&o);
+    let rest = text.strip_prefix(BOM).expect("CSV starts with a BOM");
+    insta::assert_snapshot!("audit_csv", rest);
+    let o = tthc(&["audit", dir.s(), "--format", "csv", "--no-bom"]);
+    assert_eq!(stdout(&o), rest, "--no-bom drops the BOM and nothing else");
+}
+
+/// Procedure number 1 of seed 1 with texts hostile to spreadsheets and
+/// Markdown in its name, sector and authority.
+fn hostile_yaml() -> String {
+    procedure_yaml(1, 1)
+        .lines()
+        .map(|l| {
+            if l.starts_with("name:") {
+                r#"name: '=HYPERLINK("http://x.invalid","Cấp giấy phép")'"#.to_string()
+            } else if l.starts_with("sector:") {
+                "sector: \"+1-2 <script>alert(1)</script>\"".to_string()
+            } else if l.starts_with("authority:") {
+                "authority: \"@SUM(A1) *x* [a](b) | `c` \\t\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect()
+}
+
+/// Splits one CSV line into fields (RFC 4180 quotes).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn csv_neutralises_formulas_in_texts_but_not_in_numbers() {
+    let base = TempDir::new("inj-base");
+    let now = TempDir::new("inj-now");
+    base.write("a/x.yaml", &procedure_yaml(1, 1));
+    // Dearer than its baseline: the reduction is negative, a number.
+    now.write(
+        "a/x.yaml",
+        &hostile_yaml().replace("trips: 0 }", "trips: 1 }"),
+    );
+    let totals = now.path().join("totals.csv");
+    let o = tthc(&[
+        "audit",
+        now.s(),
+        "--baseline",
+        base.s(),
+        "--format",
+        "csv",
+        "--totals",
+        totals.to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = stdout(&o);
+    let mut lines = text.trim_start_matches(BOM).lines();
+    let header = csv_fields(lines.next().unwrap());
+    let row = csv_fields(lines.next().unwrap());
+    let get = |name: &str| {
+        let i = header.iter().position(|h| h == name).unwrap();
+        row[i].clone()
+    };
+    assert_eq!(
+        get("name"),
+        r#"'=HYPERLINK("http://x.invalid","Cấp giấy phép")"#
+    );
+    assert_eq!(get("sector"), "'+1-2 <script>alert(1)</script>");
+    assert!(
+        get("authority").starts_with("'@SUM(A1)"),
+        "{}",
+        get("authority")
+    );
+    let cut = get("cost_per_year_reduction");
+    assert!(
+        cut.starts_with('-') && cut[1..].parse::<u64>().is_ok(),
+        "a rise is a negative number, not neutralised: {cut}"
+    );
+    let pct = get("cost_per_case_reduction_percent");
+    assert!(pct.starts_with('-') && !pct.starts_with("'-"), "{pct}");
+    // No cell of the file starts with a formula character, numbers aside.
+    for (h, cell) in header.iter().zip(&row) {
+        if cell.starts_with(['=', '+', '@', '\t', '\r']) {
+            panic!("{h} = {cell:?} would be a formula");
+        }
+    }
+    let t = std::fs::read_to_string(&totals).unwrap();
+    let t = t.strip_prefix(BOM).expect("totals CSV starts with a BOM");
+    assert!(
+        t.lines().any(|l| l.starts_with("sector,'+1-2 <script>")),
+        "{t}"
+    );
+    assert!(
+        t.lines().any(|l| l.starts_with("authority,'@SUM(A1)")),
+        "{t}"
+    );
 }
 
 #[test]
@@ -300,7 +418,7 @@ fn csv_out_file_is_written_atomically_with_totals() {
     let direct = stdout(&tthc(&["audit", dir.s(), "--format", "csv"]));
     assert_eq!(written, direct);
     let t = std::fs::read_to_string(&totals).unwrap();
-    assert!(t.starts_with("kind,name,procedures,"));
+    assert!(t.starts_with("\u{feff}kind,name,procedures,"));
     assert!(t.lines().any(|l| l.starts_with("catalog,,8,0,")));
     let leftovers: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
