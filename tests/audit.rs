@@ -564,3 +564,66 @@ fn proposed_catalog_of_drafts_against_the_baseline() {
     assert_eq!(totals["baseline"]["matched_more_than_once"], 6);
     assert!(String::from_utf8_lossy(&o.stderr).contains("--prefer-drafts"));
 }
+
+#[test]
+fn markdown_and_table_escape_file_texts_and_show_the_per_case_cut() {
+    let base = TempDir::new("md-base");
+    let now = TempDir::new("md-now");
+    base.write("a/x.yaml", &procedure_yaml(1, 1));
+    // No volume, as in every real record: only the per-case cut exists.
+    let no_volume = |y: String| -> String {
+        y.lines()
+            .filter(|l| !l.starts_with("volume:") && !l.starts_with("  cases_per_year:"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    base.write("a/y.yaml", &no_volume(procedure_yaml(1, 2)));
+    now.write("a/x.yaml", &hostile_yaml());
+    now.write(
+        "a/y.yaml",
+        &no_volume(procedure_yaml(1, 2)).replace("trips: 1 }", "trips: 0 }"),
+    );
+    let args = |format: &'static str| {
+        vec![
+            "audit".to_string(),
+            now.s().to_string(),
+            "--baseline".into(),
+            base.s().into(),
+            "--format".into(),
+            format.into(),
+            "--fail-on".into(),
+            "never".into(),
+        ]
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        stdout(&tthc(&refs))
+    };
+    let md = run(args("md"));
+    let options =
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::new();
+    for e in pulldown_cmark::Parser::new_ext(&md, options) {
+        use pulldown_cmark::{Event, Tag};
+        match e {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in the audit: {h}"),
+            Event::Code(c) => panic!("code span in the audit: {c}"),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. }) => {
+                panic!("markup in the audit: {e:?}")
+            }
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    assert!(text.contains("<script>alert(1)</script>"), "{md}");
+    assert!(text.contains("@SUM(A1) *x* [a](b) | `c`"), "{md}");
+    // The per-case cut, in Markdown and on the terminal.
+    assert!(md.contains("Cost per case cut"), "{md}");
+    let y = md.lines().find(|l| l.starts_with("| a/y.yaml")).unwrap();
+    let cut = y.split(" | ").find(|c| c.ends_with('%') && c != &"0.00%");
+    assert!(cut.is_some(), "a trip fewer is a per-case cut: {y}");
+    let table = run(args("table"));
+    assert!(table.contains("Cut/case"), "{table}");
+    let y = table.lines().find(|l| l.starts_with("a/y.yaml")).unwrap();
+    assert!(y.contains('%'), "{y}");
+}

@@ -9,6 +9,8 @@ use crate::catalog::totals::{Group, Totals};
 use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
+use crate::report::diagnostics::terminal_safe;
+use crate::report::text::markdown_escape;
 use std::io::{self, Write};
 
 /// An output format of the audit.
@@ -374,6 +376,13 @@ const MD_COLUMNS: &[Shown] = &[
 
 const MD_BASELINE: &[Shown] = &[
     col("Khớp theo", "Matched by", 0, false),
+    col(
+        "Chi phí/hồ sơ gốc (đ)",
+        "Baseline cost per case (đ)",
+        0,
+        true,
+    ),
+    col("Giảm chi phí/hồ sơ", "Cost per case cut", 0, true),
     col("Chi phí/năm gốc (đ)", "Baseline cost per year (đ)", 0, true),
     col("Giảm chi phí/năm", "Cost per year cut", 0, true),
     col("Giảm thời gian", "Time cut", 0, true),
@@ -414,6 +423,8 @@ fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
             }
             Some(c) => out.extend([
                 c.matched_by.as_str().to_string(),
+                money(c.baseline_cost_per_case, lang),
+                percent(c.cost_per_case_reduction_percent, lang),
                 money(c.baseline_cost_per_year, lang),
                 percent(c.cost_per_year_reduction_percent, lang),
                 percent(c.processing_time_reduction_percent, lang),
@@ -423,12 +434,8 @@ fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
     out
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
 fn md_line<W: Write>(out: &mut W, cells: &[String]) -> io::Result<()> {
-    let escaped: Vec<String> = cells.iter().map(|c| md_escape(c)).collect();
+    let escaped: Vec<String> = cells.iter().map(|c| markdown_escape(c)).collect();
     writeln!(out, "| {} |", escaped.join(" | "))
 }
 
@@ -688,7 +695,10 @@ fn met(ok: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// `text` cut or padded to `width` characters, control characters shown
+/// as pictures (a file's text never drives the terminal).
 fn fit(text: &str, width: usize, right: bool) -> String {
+    let text = terminal_safe(text);
     let n = text.chars().count();
     let text: String = if n > width && width > 0 {
         text.chars().take(width - 1).chain(['…']).collect()
@@ -718,7 +728,8 @@ const TABLE_COLUMNS: &[Shown] = &[
 ];
 
 const TABLE_BASELINE: &[Shown] = &[
-    col("Giảm CP", "Cost cut", 9, true),
+    col("Giảm CP/hs", "Cut/case", 10, true),
+    col("Giảm CP/năm", "Cut/year", 11, true),
     col("Giảm TG", "Time cut", 9, true),
 ];
 
@@ -789,7 +800,7 @@ impl<W: Write> RowWriter for TableWriter<W> {
                 self.out,
                 "{path}  {}: {}",
                 lang.pick("lỗi", "error"),
-                row.error.as_deref().unwrap_or("")
+                terminal_safe(row.error.as_deref().unwrap_or(""))
             );
         }
         let mut cells = vec![
@@ -807,10 +818,15 @@ impl<W: Write> RowWriter for TableWriter<W> {
         if self.with_baseline {
             match &row.comparison {
                 Some(c) => cells.extend([
+                    percent(c.cost_per_case_reduction_percent, lang),
                     percent(c.cost_per_year_reduction_percent, lang),
                     percent(c.processing_time_reduction_percent, lang),
                 ]),
-                None => cells.extend([lang.pick("mới", "added").to_string(), String::new()]),
+                None => cells.extend([
+                    lang.pick("mới", "added").to_string(),
+                    String::new(),
+                    String::new(),
+                ]),
             }
         }
         cells.push(row.top_findings().join(" "));
