@@ -16,6 +16,16 @@ fn tthc(args: &[&str]) -> Output {
         .expect("run tthc")
 }
 
+/// Asserts exit status 0, showing stderr otherwise.
+fn assert_ok(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
@@ -269,12 +279,7 @@ fn csv_neutralises_formulas_in_texts_but_not_in_numbers() {
         "--fail-on",
         "never",
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_ok(&o);
     let text = stdout(&o);
     let mut lines = text.trim_start_matches(BOM).lines();
     let header = csv_fields(lines.next().unwrap());
@@ -626,4 +631,47 @@ fn markdown_and_table_escape_file_texts_and_show_the_per_case_cut() {
     assert!(table.contains("Cut/case"), "{table}");
     let y = table.lines().find(|l| l.starts_with("a/y.yaml")).unwrap();
     assert!(y.contains('%'), "{y}");
+}
+
+#[test]
+fn xlsx_goes_to_a_file_atomically_and_never_to_a_terminal() {
+    let dir = generated("xlsx", 5, 4);
+    let out = TempDir::new("xlsx-out");
+    let file = out.path().join("audit.xlsx");
+    let o = tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "xlsx",
+        "--out",
+        file.to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ]);
+    assert_ok(&o);
+    assert!(o.stdout.is_empty());
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an XLSX is a zip archive");
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["audit.xlsx"], "no temporary file left");
+    // Piped stdout is fine (`> audit.xlsx`); a terminal is refused.
+    let piped = tthc(&["audit", dir.s(), "--format", "xlsx", "--fail-on", "never"]);
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
+    let cmd = format!(
+        "TTHC_LANG=en {} audit {} --format xlsx",
+        env!("CARGO_BIN_EXE_tthc"),
+        dir.s()
+    );
+    let tty = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script(1) from util-linux runs the command on a terminal");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(shown.contains("XLSX is binary"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
 }

@@ -29,6 +29,9 @@ pub enum AuditFormat {
     /// One JSON object per line, then `{"totals": {...}}`.
     #[cfg(feature = "json")]
     JsonLines,
+    /// An XLSX workbook: typed rows, then one sheet per totals table.
+    #[cfg(feature = "xlsx")]
+    Xlsx,
 }
 
 impl AuditFormat {
@@ -41,11 +44,22 @@ impl AuditFormat {
         ("json", AuditFormat::Json),
         #[cfg(feature = "json")]
         ("jsonl", AuditFormat::JsonLines),
+        #[cfg(feature = "xlsx")]
+        ("xlsx", AuditFormat::Xlsx),
     ];
 
     /// Whether the format is for machines (notes then go to stderr).
     pub fn is_machine(self) -> bool {
         !matches!(self, AuditFormat::Table | AuditFormat::Markdown)
+    }
+
+    /// Whether the output is binary (never for a terminal).
+    pub fn is_binary(self) -> bool {
+        #[cfg(feature = "xlsx")]
+        if self == AuditFormat::Xlsx {
+            return true;
+        }
+        false
     }
 
     /// The writer of this format into `out`.
@@ -67,6 +81,12 @@ impl AuditFormat {
             AuditFormat::Json => Box::new(JsonWriter::new(out, with_baseline, false)),
             #[cfg(feature = "json")]
             AuditFormat::JsonLines => Box::new(JsonWriter::new(out, with_baseline, true)),
+            #[cfg(feature = "xlsx")]
+            AuditFormat::Xlsx => Box::new(crate::catalog::xlsx::XlsxWriter::new(
+                out,
+                with_baseline,
+                lang,
+            )),
         }
     }
 }

@@ -25,7 +25,8 @@ pub struct Args {
     /// A baseline catalog: report the reduction per procedure and overall.
     #[arg(long, value_name = "DIR")]
     baseline: Option<PathBuf>,
-    /// Output format: table, csv, md, json, jsonl.
+    /// Output format: table, csv, md, json, jsonl, xlsx (xlsx needs --out
+    /// or a redirected stdout).
     #[arg(long, default_value = "table")]
     format: AuditFormat,
     /// Write to FILE (atomically) instead of stdout.
@@ -124,6 +125,12 @@ fn note(lang: Lang, vi: &str, en: &str) {
 }
 
 fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fatal> {
+    if args.format.is_binary() && args.out.is_none() && io::stdout().is_terminal() {
+        return Err(Fatal::new(
+            "XLSX là tệp nhị phân, không in ra màn hình: dùng --out TỆP.xlsx (hoặc chuyển hướng stdout)".into(),
+            "XLSX is binary and is not written to a terminal: use --out FILE.xlsx (or redirect stdout)".into(),
+        ));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
