@@ -1,30 +1,13 @@
 //! `tthc audit`: rows, totals, baseline matching, formats, exit codes and
 //! determinism, on generated catalogs and on the real one.
 
+mod common;
+
+use common::{assert_ok, tthc};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tthc::catalog::synthetic::procedure_yaml;
-
-fn tthc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        // These tests read English output; `--lang vi` in a test overrides it.
-        .env("TTHC_LANG", "en")
-        .output()
-        .expect("run tthc")
-}
-
-/// Asserts exit status 0, showing stderr otherwise.
-fn assert_ok(o: &Output) {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
