@@ -466,6 +466,7 @@ fn baseline_sheet(
         write_text(&mut ws, r, 1, &format!("{}: {met}", target.target), f)?;
         r += 1;
     }
+    ws.autofilter(0, 0, r - 1, 1)?;
     r += 1;
     ws.write_string_with_format(
         r,
