@@ -1,20 +1,13 @@
 //! `tthc audit`: rows, totals, baseline matching, formats, exit codes and
 //! determinism, on generated catalogs and on the real one.
 
+mod common;
+
+use common::{assert_ok, tthc};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tthc::catalog::synthetic::procedure_yaml;
-
-fn tthc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        // These tests read English output; `--lang vi` in a test overrides it.
-        .env("TTHC_LANG", "en")
-        .output()
-        .expect("run tthc")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
@@ -193,11 +186,124 @@ fn totals_add_up_over_rows() {
     }
 }
 
+/// The UTF-8 byte order mark CSV starts with by default.
+const BOM: char = '\u{feff}';
+
 #[test]
 fn csv_schema_is_stable() {
     let dir = generated("csv", 6, 42);
     let o = tthc(&["audit", dir.s(), "--format", "csv"]);
-    insta::assert_snapshot!("audit_csv", stdout(&o));
+    let text = stdout(&o);
+    let rest = text.strip_prefix(BOM).expect("CSV starts with a BOM");
+    insta::assert_snapshot!("audit_csv", rest);
+    let o = tthc(&["audit", dir.s(), "--format", "csv", "--no-bom"]);
+    assert_eq!(stdout(&o), rest, "--no-bom drops the BOM and nothing else");
+}
+
+/// Procedure number 1 of seed 1 with texts hostile to spreadsheets and
+/// Markdown in its name, sector and authority.
+fn hostile_yaml() -> String {
+    procedure_yaml(1, 1)
+        .lines()
+        .map(|l| {
+            if l.starts_with("name:") {
+                r#"name: '=HYPERLINK("http://x.invalid","Cấp giấy phép")'"#.to_string()
+            } else if l.starts_with("sector:") {
+                "sector: \"+1-2 <script>alert(1)</script>\"".to_string()
+            } else if l.starts_with("authority:") {
+                "authority: \"@SUM(A1) *x* [a](b) | `c` \\t\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect()
+}
+
+/// Splits one CSV line into fields (RFC 4180 quotes).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(String::new()),
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn csv_neutralises_formulas_in_texts_but_not_in_numbers() {
+    let base = TempDir::new("inj-base");
+    let now = TempDir::new("inj-now");
+    base.write("a/x.yaml", &procedure_yaml(1, 1));
+    // Dearer than its baseline: the reduction is negative, a number.
+    now.write(
+        "a/x.yaml",
+        &hostile_yaml().replace("trips: 0 }", "trips: 1 }"),
+    );
+    let totals = now.path().join("totals.csv");
+    let o = tthc(&[
+        "audit",
+        now.s(),
+        "--baseline",
+        base.s(),
+        "--format",
+        "csv",
+        "--totals",
+        totals.to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ]);
+    assert_ok(&o);
+    let text = stdout(&o);
+    let mut lines = text.trim_start_matches(BOM).lines();
+    let header = csv_fields(lines.next().unwrap());
+    let row = csv_fields(lines.next().unwrap());
+    let get = |name: &str| {
+        let i = header.iter().position(|h| h == name).unwrap();
+        row[i].clone()
+    };
+    assert_eq!(
+        get("name"),
+        r#"'=HYPERLINK("http://x.invalid","Cấp giấy phép")"#
+    );
+    assert_eq!(get("sector"), "'+1-2 <script>alert(1)</script>");
+    assert!(
+        get("authority").starts_with("'@SUM(A1)"),
+        "{}",
+        get("authority")
+    );
+    let cut = get("cost_per_year_reduction");
+    assert!(
+        cut.starts_with('-') && cut[1..].parse::<u64>().is_ok(),
+        "a rise is a negative number, not neutralised: {cut}"
+    );
+    let pct = get("cost_per_case_reduction_percent");
+    assert!(pct.starts_with('-') && !pct.starts_with("'-"), "{pct}");
+    // No cell of the file starts with a formula character, numbers aside.
+    for (h, cell) in header.iter().zip(&row) {
+        if cell.starts_with(['=', '+', '@', '\t', '\r']) {
+            panic!("{h} = {cell:?} would be a formula");
+        }
+    }
+    let t = std::fs::read_to_string(&totals).unwrap();
+    let t = t.strip_prefix(BOM).expect("totals CSV starts with a BOM");
+    assert!(
+        t.lines().any(|l| l.starts_with("sector,'+1-2 <script>")),
+        "{t}"
+    );
+    assert!(
+        t.lines().any(|l| l.starts_with("authority,'@SUM(A1)")),
+        "{t}"
+    );
 }
 
 #[test]
@@ -300,7 +406,7 @@ fn csv_out_file_is_written_atomically_with_totals() {
     let direct = stdout(&tthc(&["audit", dir.s(), "--format", "csv"]));
     assert_eq!(written, direct);
     let t = std::fs::read_to_string(&totals).unwrap();
-    assert!(t.starts_with("kind,name,procedures,"));
+    assert!(t.starts_with("\u{feff}kind,name,procedures,"));
     assert!(t.lines().any(|l| l.starts_with("catalog,,8,0,")));
     let leftovers: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
@@ -445,4 +551,110 @@ fn proposed_catalog_of_drafts_against_the_baseline() {
     assert_eq!(rows.len(), 23 + 113);
     assert_eq!(totals["baseline"]["matched_more_than_once"], 6);
     assert!(String::from_utf8_lossy(&o.stderr).contains("--prefer-drafts"));
+}
+
+#[test]
+fn markdown_and_table_escape_file_texts_and_show_the_per_case_cut() {
+    let base = TempDir::new("md-base");
+    let now = TempDir::new("md-now");
+    base.write("a/x.yaml", &procedure_yaml(1, 1));
+    // No volume, as in every real record: only the per-case cut exists.
+    let no_volume = |y: String| -> String {
+        y.lines()
+            .filter(|l| !l.starts_with("volume:") && !l.starts_with("  cases_per_year:"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
+    base.write("a/y.yaml", &no_volume(procedure_yaml(1, 2)));
+    now.write("a/x.yaml", &hostile_yaml());
+    now.write(
+        "a/y.yaml",
+        &no_volume(procedure_yaml(1, 2)).replace("trips: 1 }", "trips: 0 }"),
+    );
+    let args = |format: &'static str| {
+        vec![
+            "audit".to_string(),
+            now.s().to_string(),
+            "--baseline".into(),
+            base.s().into(),
+            "--format".into(),
+            format.into(),
+            "--fail-on".into(),
+            "never".into(),
+        ]
+    };
+    let run = |a: Vec<String>| {
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        stdout(&tthc(&refs))
+    };
+    let md = run(args("md"));
+    let options =
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::new();
+    for e in pulldown_cmark::Parser::new_ext(&md, options) {
+        use pulldown_cmark::{Event, Tag};
+        match e {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in the audit: {h}"),
+            Event::Code(c) => panic!("code span in the audit: {c}"),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. } | Tag::Image { .. }) => {
+                panic!("markup in the audit: {e:?}")
+            }
+            Event::Text(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    assert!(text.contains("<script>alert(1)</script>"), "{md}");
+    assert!(text.contains("@SUM(A1) *x* [a](b) | `c`"), "{md}");
+    // The per-case cut, in Markdown and on the terminal.
+    assert!(md.contains("Cost per case cut"), "{md}");
+    let y = md.lines().find(|l| l.starts_with("| a/y.yaml")).unwrap();
+    let cut = y.split(" | ").find(|c| c.ends_with('%') && c != &"0.00%");
+    assert!(cut.is_some(), "a trip fewer is a per-case cut: {y}");
+    let table = run(args("table"));
+    assert!(table.contains("Cut/case"), "{table}");
+    let y = table.lines().find(|l| l.starts_with("a/y.yaml")).unwrap();
+    assert!(y.contains('%'), "{y}");
+}
+
+#[test]
+fn xlsx_goes_to_a_file_atomically_and_never_to_a_terminal() {
+    let dir = generated("xlsx", 5, 4);
+    let out = TempDir::new("xlsx-out");
+    let file = out.path().join("audit.xlsx");
+    let o = tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "xlsx",
+        "--out",
+        file.to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ]);
+    assert_ok(&o);
+    assert!(o.stdout.is_empty());
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an XLSX is a zip archive");
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["audit.xlsx"], "no temporary file left");
+    // Piped stdout is fine (`> audit.xlsx`); a terminal is refused.
+    let piped = tthc(&["audit", dir.s(), "--format", "xlsx", "--fail-on", "never"]);
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
+    let cmd = format!(
+        "TTHC_LANG=en {} audit {} --format xlsx",
+        env!("CARGO_BIN_EXE_tthc"),
+        dir.s()
+    );
+    let tty = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script(1) from util-linux runs the command on a terminal");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(shown.contains("XLSX is binary"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
 }

@@ -93,3 +93,39 @@ fn bad_input_exits_2_with_a_located_error() {
     let (code, _, _) = tthc(&["graph", "does-not-exist.yaml"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn report_writes_the_cost_sheet_as_xlsx_but_not_to_a_terminal() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-cli-xlsx");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("a6.xlsx");
+    let out_s = out.to_str().unwrap();
+    let (code, stdout, err) = tthc(&[
+        "report",
+        A6_DRAFT,
+        "--baseline",
+        A6,
+        "--format",
+        "xlsx",
+        "-o",
+        out_s,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.is_empty());
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left");
+    let cmd = format!(
+        "{} report {A6_DRAFT} --format xlsx --lang en",
+        env!("CARGO_BIN_EXE_tthc")
+    );
+    let tty = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script(1) from util-linux runs the command on a terminal");
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert!(shown.contains("XLSX is binary"), "{shown}");
+}

@@ -79,13 +79,33 @@ impl Cell {
         v.map_or(Cell::Null, |p| Cell::Decimal(p.to_string()))
     }
 
-    /// The cell as CSV / Markdown text (empty for `Null`).
+    /// The cell as plain text (empty for `Null`).
     pub fn to_text(&self) -> String {
         match self {
             Cell::Null => String::new(),
             Cell::Text(s) | Cell::Decimal(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::List(l) => l.join(" "),
+        }
+    }
+
+    /// The cell as a CSV field's text: [`Cell::to_text`], with texts that a
+    /// spreadsheet would read as a formula neutralised by
+    /// [`formula_safe`](crate::catalog::table::formula_safe). Numbers
+    /// (`Int`, `Decimal`) are ours and stay numbers, `-5.00` included.
+    ///
+    /// ```
+    /// use tthc::catalog::columns::Cell;
+    /// assert_eq!(Cell::Text("=1+1".into()).to_csv_text(), "'=1+1");
+    /// assert_eq!(Cell::Decimal("-5.00".into()).to_csv_text(), "-5.00");
+    /// assert_eq!(Cell::Int(-5).to_csv_text(), "-5");
+    /// ```
+    pub fn to_csv_text(&self) -> String {
+        match self {
+            Cell::Text(_) | Cell::List(_) => {
+                crate::catalog::table::formula_safe(&self.to_text()).into_owned()
+            }
+            _ => self.to_text(),
         }
     }
 }

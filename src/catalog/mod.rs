@@ -7,7 +7,8 @@
 //! - [`totals::Totals`] sums rows per catalog, sector and authority;
 //! - [`baseline::BaselineIndex`] matches rows with a baseline catalog;
 //! - [`columns`] and [`table`] write rows as CSV, Markdown or a table (and
-//!   give the stable schema JSON writers serialize).
+//!   give the stable schema JSON writers serialize);
+//! - `xlsx` (feature `xlsx`) writes them as a typed workbook.
 
 pub mod audit;
 pub mod baseline;
@@ -20,5 +21,7 @@ pub mod run;
 pub mod synthetic;
 pub mod table;
 pub mod totals;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use discover::{discover, expand, is_procedure_file, is_review_test_file, split_review_tests};

@@ -3,12 +3,14 @@
 //! kept), then the totals. [`AuditFormat::writer`] is the one place that
 //! maps a format to its writer.
 
-use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, cells, level_str};
+use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, Cell, cells, level_str};
 use crate::catalog::row::{AuditRow, RowStatus};
 use crate::catalog::totals::{Group, Totals};
 use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
+use crate::report::diagnostics::terminal_safe;
+use crate::report::text::markdown_escape;
 use std::io::{self, Write};
 
 /// An output format of the audit.
@@ -27,6 +29,9 @@ pub enum AuditFormat {
     /// One JSON object per line, then `{"totals": {...}}`.
     #[cfg(feature = "json")]
     JsonLines,
+    /// An XLSX workbook: typed rows, then one sheet per totals table.
+    #[cfg(feature = "xlsx")]
+    Xlsx,
 }
 
 impl AuditFormat {
@@ -39,6 +44,8 @@ impl AuditFormat {
         ("json", AuditFormat::Json),
         #[cfg(feature = "json")]
         ("jsonl", AuditFormat::JsonLines),
+        #[cfg(feature = "xlsx")]
+        ("xlsx", AuditFormat::Xlsx),
     ];
 
     /// Whether the format is for machines (notes then go to stderr).
@@ -46,21 +53,61 @@ impl AuditFormat {
         !matches!(self, AuditFormat::Table | AuditFormat::Markdown)
     }
 
+    /// Whether the output is binary (never for a terminal).
+    pub fn is_binary(self) -> bool {
+        #[cfg(feature = "xlsx")]
+        if self == AuditFormat::Xlsx {
+            return true;
+        }
+        false
+    }
+
     /// The writer of this format into `out`.
     pub fn writer<'w, W: Write + 'w>(
         self,
         out: W,
-        with_baseline: bool,
-        lang: Lang,
+        options: WriterOptions,
     ) -> Box<dyn RowWriter + 'w> {
+        let WriterOptions {
+            with_baseline,
+            lang,
+            bom,
+        } = options;
         match self {
             AuditFormat::Table => Box::new(TableWriter::new(out, with_baseline, lang)),
-            AuditFormat::Csv => Box::new(CsvWriter::new(out, with_baseline)),
+            AuditFormat::Csv => Box::new(CsvWriter::new(out, with_baseline).with_bom(bom)),
             AuditFormat::Markdown => Box::new(MarkdownWriter::new(out, with_baseline, lang)),
             #[cfg(feature = "json")]
             AuditFormat::Json => Box::new(JsonWriter::new(out, with_baseline, false)),
             #[cfg(feature = "json")]
             AuditFormat::JsonLines => Box::new(JsonWriter::new(out, with_baseline, true)),
+            #[cfg(feature = "xlsx")]
+            AuditFormat::Xlsx => Box::new(crate::catalog::xlsx::XlsxWriter::new(
+                out,
+                with_baseline,
+                lang,
+            )),
+        }
+    }
+}
+
+/// What every audit writer is told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriterOptions {
+    /// Whether the audit has a baseline (the baseline columns are added).
+    pub with_baseline: bool,
+    /// Language of the human-readable formats.
+    pub lang: Lang,
+    /// Whether CSV starts with the UTF-8 BOM.
+    pub bom: bool,
+}
+
+impl Default for WriterOptions {
+    fn default() -> WriterOptions {
+        WriterOptions {
+            with_baseline: false,
+            lang: crate::analysis::DEFAULT_LANG,
+            bom: true,
         }
     }
 }
@@ -94,6 +141,32 @@ pub trait RowWriter {
     fn finish(&mut self, totals: &Totals) -> io::Result<()>;
 }
 
+/// The UTF-8 byte order mark that CSV files start with by default, so that
+/// Excel reads them as UTF-8 rather than the ANSI code page.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Characters that make a spreadsheet read a cell as a formula when they
+/// open it (OWASP, CSV injection): `=`, `+`, `-`, `@`, tab, carriage return.
+pub const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// Neutralises a text cell that a spreadsheet would turn into a formula:
+/// a leading apostrophe, which Excel and LibreOffice show as text and do not
+/// evaluate. Only for texts (from files); numbers are written as numbers.
+///
+/// ```
+/// use tthc::catalog::table::formula_safe;
+/// assert_eq!(formula_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(formula_safe("@SUM(A1)"), "'@SUM(A1)");
+/// assert_eq!(formula_safe("Cấp giấy phép"), "Cấp giấy phép");
+/// ```
+pub fn formula_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
 pub fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains([',', '"', '\n', '\r']) {
@@ -115,27 +188,40 @@ fn csv_line<W: Write>(out: &mut W, fields: impl IntoIterator<Item = String>) -> 
     out.write_all(b"\n")
 }
 
-/// CSV: a header of [`COLUMNS`] (and [`BASELINE_COLUMNS`] with a baseline),
-/// one line per row; no totals (see [`write_totals_csv`]).
+/// CSV: a UTF-8 BOM (unless [`CsvWriter::with_bom`] says no), a header of
+/// [`COLUMNS`] (and [`BASELINE_COLUMNS`] with a baseline), one line per row;
+/// no totals (see [`write_totals_csv`]). Text cells that a spreadsheet would
+/// evaluate are neutralised ([`formula_safe`]).
 pub struct CsvWriter<W: Write> {
     out: W,
     with_baseline: bool,
+    bom: bool,
     started: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
-    /// A CSV writer into `out`.
+    /// A CSV writer into `out`, with a BOM.
     pub fn new(out: W, with_baseline: bool) -> CsvWriter<W> {
         CsvWriter {
             out,
             with_baseline,
+            bom: true,
             started: false,
         }
+    }
+
+    /// Whether to start with the UTF-8 BOM (default: yes).
+    pub fn with_bom(mut self, bom: bool) -> CsvWriter<W> {
+        self.bom = bom;
+        self
     }
 
     fn header(&mut self) -> io::Result<()> {
         if !self.started {
             self.started = true;
+            if self.bom {
+                self.out.write_all(BOM)?;
+            }
             let extra: &[&str] = if self.with_baseline {
                 BASELINE_COLUMNS
             } else {
@@ -155,7 +241,7 @@ impl<W: Write> RowWriter for CsvWriter<W> {
         self.header()?;
         csv_line(
             &mut self.out,
-            cells(row, self.with_baseline).iter().map(|c| c.to_text()),
+            cells(row, self.with_baseline).iter().map(Cell::to_csv_text),
         )
     }
 
@@ -167,8 +253,12 @@ impl<W: Write> RowWriter for CsvWriter<W> {
 
 /// The totals as CSV: `kind,name,procedures,load_errors,errors,warnings,infos,cost_per_case,cost_per_year,without_volume,count`
 /// with one line for the catalog, each sector, each authority, and each
-/// finding code (`count` only).
-pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals) -> io::Result<()> {
+/// finding code (`count` only); after a UTF-8 BOM when `bom`. Names that a
+/// spreadsheet would evaluate are neutralised ([`formula_safe`]).
+pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals, bom: bool) -> io::Result<()> {
+    if bom {
+        out.write_all(BOM)?;
+    }
     csv_line(
         out,
         [
@@ -189,7 +279,7 @@ pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals) -> io::Result<()
     let group = |kind: &str, name: &str, g: &Group| {
         vec![
             kind.to_string(),
-            name.to_string(),
+            formula_safe(name).into_owned(),
             g.procedures.to_string(),
             g.load_errors.to_string(),
             g.findings.errors.to_string(),
@@ -211,7 +301,7 @@ pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals) -> io::Result<()
     for (code, n) in &totals.findings_by_code {
         let mut line = vec![String::new(); 11];
         line[0] = "finding".into();
-        line[1] = code.clone();
+        line[1] = formula_safe(code).into_owned();
         line[10] = n.to_string();
         csv_line(out, line)?;
     }
@@ -306,6 +396,13 @@ const MD_COLUMNS: &[Shown] = &[
 
 const MD_BASELINE: &[Shown] = &[
     col("Khớp theo", "Matched by", 0, false),
+    col(
+        "Chi phí/hồ sơ gốc (đ)",
+        "Baseline cost per case (đ)",
+        0,
+        true,
+    ),
+    col("Giảm chi phí/hồ sơ", "Cost per case cut", 0, true),
     col("Chi phí/năm gốc (đ)", "Baseline cost per year (đ)", 0, true),
     col("Giảm chi phí/năm", "Cost per year cut", 0, true),
     col("Giảm thời gian", "Time cut", 0, true),
@@ -346,6 +443,8 @@ fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
             }
             Some(c) => out.extend([
                 c.matched_by.as_str().to_string(),
+                money(c.baseline_cost_per_case, lang),
+                percent(c.cost_per_case_reduction_percent, lang),
                 money(c.baseline_cost_per_year, lang),
                 percent(c.cost_per_year_reduction_percent, lang),
                 percent(c.processing_time_reduction_percent, lang),
@@ -355,12 +454,8 @@ fn md_cells(row: &AuditRow, with_baseline: bool, lang: Lang) -> Vec<String> {
     out
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
 fn md_line<W: Write>(out: &mut W, cells: &[String]) -> io::Result<()> {
-    let escaped: Vec<String> = cells.iter().map(|c| md_escape(c)).collect();
+    let escaped: Vec<String> = cells.iter().map(|c| markdown_escape(c)).collect();
     writeln!(out, "| {} |", escaped.join(" | "))
 }
 
@@ -620,7 +715,10 @@ fn met(ok: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// `text` cut or padded to `width` characters, control characters shown
+/// as pictures (a file's text never drives the terminal).
 fn fit(text: &str, width: usize, right: bool) -> String {
+    let text = terminal_safe(text);
     let n = text.chars().count();
     let text: String = if n > width && width > 0 {
         text.chars().take(width - 1).chain(['…']).collect()
@@ -650,7 +748,8 @@ const TABLE_COLUMNS: &[Shown] = &[
 ];
 
 const TABLE_BASELINE: &[Shown] = &[
-    col("Giảm CP", "Cost cut", 9, true),
+    col("Giảm CP/hs", "Cut/case", 10, true),
+    col("Giảm CP/năm", "Cut/year", 11, true),
     col("Giảm TG", "Time cut", 9, true),
 ];
 
@@ -721,7 +820,7 @@ impl<W: Write> RowWriter for TableWriter<W> {
                 self.out,
                 "{path}  {}: {}",
                 lang.pick("lỗi", "error"),
-                row.error.as_deref().unwrap_or("")
+                terminal_safe(row.error.as_deref().unwrap_or(""))
             );
         }
         let mut cells = vec![
@@ -739,10 +838,15 @@ impl<W: Write> RowWriter for TableWriter<W> {
         if self.with_baseline {
             match &row.comparison {
                 Some(c) => cells.extend([
+                    percent(c.cost_per_case_reduction_percent, lang),
                     percent(c.cost_per_year_reduction_percent, lang),
                     percent(c.processing_time_reduction_percent, lang),
                 ]),
-                None => cells.extend([lang.pick("mới", "added").to_string(), String::new()]),
+                None => cells.extend([
+                    lang.pick("mới", "added").to_string(),
+                    String::new(),
+                    String::new(),
+                ]),
             }
         }
         cells.push(row.top_findings().join(" "));

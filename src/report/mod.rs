@@ -6,10 +6,14 @@
 //! The review report (`tthc report`) is [`page::Report`] rendered by
 //! [`html::render`] or [`markdown::render`]; the step graph alone
 //! (`tthc graph`) is [`svg::render`], [`dot::render`] or [`mermaid::render`].
+//! The compliance-cost calculation as a workbook with visible formulas
+//! (`tthc report --format xlsx`, feature `xlsx`) is [`cost_sheet()`].
 
 #[doc(hidden)]
 pub mod chart;
 pub mod check;
+#[cfg(feature = "xlsx")]
+pub mod cost_sheet;
 pub mod diagnostics;
 pub mod dot;
 pub mod html;
@@ -32,3 +36,6 @@ pub mod sarif;
 pub mod sections;
 pub mod svg;
 pub mod text;
+
+#[cfg(feature = "xlsx")]
+pub use cost_sheet::cost_sheet;

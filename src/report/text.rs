@@ -34,18 +34,22 @@ pub fn html_escape(s: &str) -> String {
 }
 
 /// Escapes text for one Markdown table cell or paragraph: markup
-/// characters are backslash-escaped, `<`/`>`/`&` become entities (Markdown
-/// passes raw HTML through), and line breaks become spaces.
+/// characters (emphasis, code spans, links and images, strikethrough,
+/// headings, the cell separator) are backslash-escaped, `<`/`>`/`&` become
+/// entities (Markdown passes raw HTML through), line breaks become spaces
+/// and other control characters are dropped. `tests/markdown_escape.rs`
+/// checks with a CommonMark parser that nothing but text comes out.
 ///
 /// ```
 /// use tthc::report::text::markdown_escape;
 /// assert_eq!(markdown_escape("a | b *c* <x>"), r"a \| b \*c\* &lt;x&gt;");
+/// assert_eq!(markdown_escape("[a](b) ~~s~~"), r"\[a\](b) \~\~s\~\~");
 /// ```
 pub fn markdown_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
             }

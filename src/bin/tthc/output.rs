@@ -148,9 +148,17 @@ pub fn print_stdout(text: &str) -> io::Result<()> {
 
 /// Writes `text` to `path` atomically, or to stdout; exit status 0 or 2.
 pub fn write_text(path: Option<&Path>, text: &str, lang: Lang) -> ExitCode {
+    write_bytes(path, text.as_bytes(), lang)
+}
+
+/// Writes `bytes` to `path` atomically, or to stdout; exit status 0 or 2.
+pub fn write_bytes(path: Option<&Path>, bytes: &[u8], lang: Lang) -> ExitCode {
     let result = match path {
-        Some(path) => write_atomically(path, text.as_bytes()),
-        None => print_stdout(text),
+        Some(path) => write_atomically(path, bytes),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes).and_then(|()| out.flush())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,7 +13,7 @@ use tthc::catalog::audit::{AuditOptions, audit_file};
 use tthc::catalog::baseline::BaselineIndex;
 use tthc::catalog::row::{AuditRow, RowStatus};
 use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select};
-use tthc::catalog::table::{AuditFormat, write_totals_csv};
+use tthc::catalog::table::{AuditFormat, WriterOptions, write_totals_csv};
 use tthc::catalog::totals::Totals;
 use tthc::report::check::FailOn;
 
@@ -25,7 +25,8 @@ pub struct Args {
     /// A baseline catalog: report the reduction per procedure and overall.
     #[arg(long, value_name = "DIR")]
     baseline: Option<PathBuf>,
-    /// Output format: table, csv, md, json, jsonl.
+    /// Output format: table, csv, md, json, jsonl, xlsx (xlsx needs --out
+    /// or a redirected stdout).
     #[arg(long, default_value = "table")]
     format: AuditFormat,
     /// Write to FILE (atomically) instead of stdout.
@@ -35,6 +36,10 @@ pub struct Args {
     /// place the totals go).
     #[arg(long, value_name = "FILE")]
     totals: Option<PathBuf>,
+    /// Leave out the UTF-8 byte order mark that CSV output (rows and
+    /// --totals) starts with by default (Excel needs it to read UTF-8).
+    #[arg(long)]
+    no_bom: bool,
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
@@ -120,6 +125,12 @@ fn note(lang: Lang, vi: &str, en: &str) {
 }
 
 fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fatal> {
+    if args.format.is_binary() && args.out.is_none() && io::stdout().is_terminal() {
+        return Err(Fatal::new(
+            "XLSX là tệp nhị phân, không in ra màn hình: dùng --out TỆP.xlsx (hoặc chuyển hướng stdout)".into(),
+            "XLSX is binary and is not written to a terminal: use --out FILE.xlsx (or redirect stdout)".into(),
+        ));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -209,7 +220,14 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     }
     let mut sink = Sink::open(args.out.as_deref())?;
     let with_baseline = index.is_some();
-    let mut writer = args.format.writer(&mut sink, with_baseline, lang);
+    let mut writer = args.format.writer(
+        &mut sink,
+        WriterOptions {
+            with_baseline,
+            lang,
+            bom: !args.no_bom,
+        },
+    );
     let bar = progress_bar(selection.files.len() as u64);
     let mut totals = Totals {
         skipped_drafts: if drafts == Drafts::Skip {
@@ -252,7 +270,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     }
     if let Some(path) = &args.totals {
         let written = OutputFile::create(path).and_then(|mut out| {
-            write_totals_csv(&mut out, &totals)?;
+            write_totals_csv(&mut out, &totals, !args.no_bom)?;
             out.commit()
         });
         if let Err(e) = written {

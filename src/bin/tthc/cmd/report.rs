@@ -2,8 +2,9 @@
 //! as a self-contained HTML page or Markdown.
 
 use crate::cmd::metrics::analyse;
-use crate::output::{SettingsArgs, write_text};
+use crate::output::{SettingsArgs, print_error, write_bytes, write_text};
 use clap::ValueEnum;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tthc::report::page::Report;
@@ -16,6 +17,10 @@ pub enum Format {
     Html,
     /// Markdown with a Mermaid graph.
     Md,
+    /// The compliance-cost calculation (Circular 02/2017/TT-VPCP Art. 27)
+    /// as an XLSX workbook with its formulas visible (binary: needs -o or
+    /// a redirected stdout).
+    Xlsx,
 }
 
 /// Arguments of `tthc report`.
@@ -59,8 +64,38 @@ pub fn run(args: Args) -> ExitCode {
     let text = match args.format {
         Format::Html => tthc::report::html::render(&report, lang),
         Format::Md => tthc::report::markdown::render(&report, lang),
+        Format::Xlsx => return write_cost_sheet(&args, &a, baseline.as_ref(), lang),
     };
     write_text(args.output.as_deref(), &text, lang)
+}
+
+/// `--format xlsx`: the cost calculation workbook, to `-o FILE` (through a
+/// temporary file) or a redirected stdout, never a terminal.
+fn write_cost_sheet(
+    args: &Args,
+    a: &tthc::Analysis,
+    baseline: Option<&tthc::Analysis>,
+    lang: tthc::Lang,
+) -> ExitCode {
+    if args.output.is_none() && std::io::stdout().is_terminal() {
+        print_error(
+            lang,
+            "XLSX là tệp nhị phân, không in ra màn hình: dùng -o TỆP.xlsx (hoặc chuyển hướng stdout)",
+            "XLSX is binary and is not written to a terminal: use -o FILE.xlsx (or redirect stdout)",
+        );
+        return ExitCode::from(2);
+    }
+    match tthc::report::cost_sheet(a, baseline, lang) {
+        Ok(bytes) => write_bytes(args.output.as_deref(), &bytes, lang),
+        Err(e) => {
+            print_error(
+                lang,
+                &format!("không tạo được bảng tính: {e}"),
+                &format!("cannot build the workbook: {e}"),
+            );
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Today in Vietnam, as the report's date.
