@@ -14,7 +14,8 @@ mod structure;
 mod time;
 
 pub use cost::{
-    Activity, ComplianceCost, CostBreakdownRow, Scenario, certification_fee, effort_value,
+    Activity, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario, certification_fee,
+    effort_value,
 };
 pub use exact::{Percent, div_round_half_up, milli_text};
 pub use quantity::{Quantity, Unit};

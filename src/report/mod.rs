@@ -36,6 +36,7 @@ pub mod sarif;
 pub mod sections;
 pub mod svg;
 pub mod text;
+pub mod why;
 
 #[cfg(feature = "xlsx")]
 pub use cost_sheet::cost_sheet;

@@ -33,6 +33,9 @@ enum Command {
     Lunar(cmd::lunar::Args),
     /// Structure, processing time and compliance cost of one procedure.
     Metrics(cmd::metrics::Args),
+    /// Where each figure comes from: every đồng of the cost and every day of
+    /// the processing time back to its line in the file or its source.
+    Why(cmd::why::Args),
     /// Compare a baseline with a draft: metrics, changes, reduction targets.
     Compare(cmd::compare::Args),
     /// Write the review report of a procedure (HTML or Markdown).
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Holidays(args) => cmd::holidays::run(args),
         Command::Lunar(args) => cmd::lunar::run(args),
         Command::Metrics(args) => cmd::metrics::run(args),
+        Command::Why(args) => cmd::why::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::Graph(args) => cmd::graph::run(args),

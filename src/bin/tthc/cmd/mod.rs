@@ -13,3 +13,4 @@ pub mod metrics;
 pub mod report;
 pub mod rules;
 pub mod test;
+pub mod why;

@@ -1,0 +1,447 @@
+//! `tthc why`: where each figure comes from, as a tree a reviewer reads
+//! without the code — each đồng of the compliance cost back to the element of
+//! the file (file:line:col) or the item of the cost basis (with its source)
+//! that gives it, and each day of the processing time back to the duration of
+//! a step on the critical path.
+//!
+//! Rendered from the typed metrics ([`crate::metrics::CostLine`], the
+//! critical path) of one [`Analysis`]: nothing is computed here, so the tree
+//! always agrees with `tthc metrics`.
+
+use crate::analysis::Analysis;
+use crate::cost_basis::{CostBasis, Sourced};
+use crate::element::{ElementPath, Key};
+use crate::i18n::Lang;
+use crate::metrics::{CostInput, CostLine};
+use crate::model::Money;
+use crate::report::diagnostics::terminal_safe;
+use crate::report::text::{duration, hours, length, money};
+use std::fmt::Write as _;
+
+/// Which figures to explain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Figure {
+    /// The compliance cost per case and per year.
+    Cost,
+    /// The processing time.
+    Time,
+    /// Both.
+    #[default]
+    All,
+}
+
+impl std::str::FromStr for Figure {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Figure, String> {
+        match s.trim().to_lowercase().as_str() {
+            "cost" | "chi-phi" | "chi phí" => Ok(Figure::Cost),
+            "time" | "thoi-gian" | "thời gian" => Ok(Figure::Time),
+            "all" | "tat-ca" | "tất cả" => Ok(Figure::All),
+            other => Err(format!(
+                "'{other}' is not a figure: use cost, time or all (chi-phi, thoi-gian, tat-ca)"
+            )),
+        }
+    }
+}
+
+/// The derivation of `figure` for `a`, in `lang`. Every text from the file
+/// is made terminal-safe (control characters shown as pictures).
+///
+/// ```
+/// use tthc::{Analysis, Lang, Settings};
+/// use tthc::report::why::{Figure, render};
+/// let a = Analysis::from_yaml_str(r#"
+/// format: tthc/1
+/// name: Cấp phép
+/// fees: [{ name: Phí thẩm định, amount: 1000000 }]
+/// steps:
+///   nop: { name: Nộp hồ sơ, actor: applicant, effort: { hours: 0.5, trips: 1 }, next: [xet] }
+///   xet: { name: Xem xét, actor: Sở, duration: 7 working days }
+/// "#, "x.yaml", &Settings::default()).unwrap();
+/// let text = render(&a, Figure::All, Lang::En);
+/// assert!(text.contains("fees[0]: fee 1,000,000 VND = 1,000,000 VND ← x.yaml:4:8"), "{text}");
+/// assert!(text.contains("steps.xet: 7 working days ← x.yaml:7:46"), "{text}");
+/// ```
+pub fn render(a: &Analysis, figure: Figure, lang: Lang) -> String {
+    let mut out = String::new();
+    let p = a.procedure();
+    let name = terminal_safe(&p.name);
+    let _ = match &p.code {
+        Some(code) => writeln!(out, "{name} ({})", terminal_safe(code)),
+        None => writeln!(out, "{name}"),
+    };
+    if matches!(figure, Figure::Cost | Figure::All) {
+        out.push('\n');
+        cost(&mut out, a, lang);
+    }
+    if matches!(figure, Figure::Time | Figure::All) {
+        out.push('\n');
+        time(&mut out, a, lang);
+    }
+    out
+}
+
+/// `file:line:col` of `element`, or of its nearest enclosing element; the
+/// file alone when neither is in the file.
+fn at(a: &Analysis, element: &ElementPath) -> String {
+    let map = &a.procedure().source_map;
+    let file = terminal_safe(&map.origin);
+    match map.locate(element.as_str()) {
+        Some(l) => format!("{file}:{}:{}", l.line, l.column),
+        None => file.into_owned(),
+    }
+}
+
+fn cost(out: &mut String, a: &Analysis, lang: Lang) {
+    let c = &a.metrics().compliance_cost;
+    let basis = a.cost_basis();
+    let _ = writeln!(
+        out,
+        "{} {} ({} {})",
+        lang.pick("Chi phí tuân thủ mỗi hồ sơ:", "Compliance cost per case:"),
+        money(c.per_case, lang),
+        channel_label(c.scenario, lang),
+        lang.pick("— phí theo cách thức này", "— fees of this channel"),
+    );
+    let _ = writeln!(
+        out,
+        "  = {} × {} {} + {} + {} {}",
+        hours(c.milli_hours, lang),
+        money(basis.hourly_income.value, lang),
+        lang.pick("mỗi giờ", "an hour"),
+        lang.pick("chi phí bằng tiền", "out-of-pocket"),
+        lang.pick("phí, lệ phí", "fees"),
+        lang.pick(
+            "(cộng chính xác, làm tròn một lần)",
+            "(summed exactly, rounded once)"
+        ),
+    );
+    let rows: Vec<_> = c
+        .breakdown
+        .iter()
+        .filter(|r| r.total != Money::ZERO || c.lines.iter().any(|l| l.activity == r.activity))
+        .collect();
+    if rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.pick(
+                "tệp không khai công sức, phí hay bản sao chứng thực nào (TT005)",
+                "the file declares no effort, fee or certified copy (TT005)"
+            )
+        );
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let last_row = i + 1 == rows.len();
+        let (branch, stem) = if last_row {
+            ("└─", "   ")
+        } else {
+            ("├─", "│  ")
+        };
+        let _ = writeln!(
+            out,
+            "  {branch} {}: {}",
+            row.activity.label(lang),
+            money(row.total, lang)
+        );
+        let lines: Vec<&CostLine> = c
+            .lines
+            .iter()
+            .filter(|l| l.activity == row.activity)
+            .collect();
+        for (j, line) in lines.iter().enumerate() {
+            let twig = if j + 1 == lines.len() {
+                "└─"
+            } else {
+                "├─"
+            };
+            let _ = writeln!(
+                out,
+                "  {stem}{twig} {}: {} = {} ← {}",
+                line.element,
+                input_text(a, line, lang),
+                money(line.total, lang),
+                at(a, &line.element)
+            );
+        }
+    }
+    let _ = writeln!(out, "  {}", lang.pick("Cơ sở chi phí:", "Cost basis:"));
+    basis_lines(out, basis, c, lang);
+    match (c.cases_per_year, c.annual) {
+        (Some(n), Some(annual)) => {
+            let _ = writeln!(
+                out,
+                "{} {} = {} × {} {} ← {}",
+                lang.pick("Mỗi năm:", "A year:"),
+                money(annual, lang),
+                lang.pick("chi phí chính xác mỗi hồ sơ", "the exact cost per case"),
+                crate::report::text::milli(n.saturating_mul(1_000), lang),
+                lang.pick("hồ sơ (volume)", "cases (volume)"),
+                at(a, &ElementPath::key(Key::Volume))
+            );
+        }
+        _ => {
+            say(
+                out,
+                lang,
+                "Mỗi năm: không tính được — tệp không khai số hồ sơ mỗi năm (volume)",
+                "A year: not computed — the file declares no cases a year (volume)",
+            );
+        }
+    }
+}
+
+/// What one line values, in words: `1 giờ + 1 lượt đi lại`, `phí 20.000 đ`.
+fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
+    let p = a.procedure();
+    match line.input {
+        CostInput::Fee => format!(
+            "{} {}",
+            lang.pick("phí, lệ phí", "fee"),
+            money(line.fees, lang)
+        ),
+        CostInput::Certification => {
+            let doc = doc_of(a, &line.element);
+            let (copies, pages) = doc.map_or((1, None), |d| (d.copies, d.pages));
+            format!(
+                "{} × {} ({})",
+                copies,
+                lang.pick("bản sao chứng thực", "certified copies"),
+                match pages {
+                    Some(n) => format!("{n} {}", lang.pick("trang", "pages")),
+                    None => lang
+                        .pick("1 trang, giả định", "1 page, assumed")
+                        .to_string(),
+                }
+            )
+        }
+        CostInput::Rework => format!(
+            "{} {}% × {} ({} + {})",
+            lang.pick("xác suất", "probability"),
+            crate::report::text::milli(u128::from(line.weight_ppm) / 10, lang),
+            lang.pick(
+                "phần người nộp làm lại từ bước được trả về",
+                "the applicant's part repeated from the step returned to"
+            ),
+            hours(line.milli_hours, lang),
+            money(line.out_of_pocket, lang)
+        ),
+        CostInput::Effort => {
+            let effort = if line.element.as_str() == "learning" {
+                p.learning
+            } else if let Some(d) = doc_of(a, &line.element) {
+                Some(d.effort)
+            } else {
+                step_of(a, &line.element).map(|s| s.effort)
+            };
+            match effort {
+                Some(e) => {
+                    let mut parts = vec![hours(u128::from(e.milli_hours), lang)];
+                    if e.trips > 0 {
+                        let unit = match (lang, e.trips) {
+                            (Lang::Vi, _) => "lượt đi lại",
+                            (Lang::En, 1) => "trip",
+                            (Lang::En, _) => "trips",
+                        };
+                        parts.push(format!("{} {unit}", e.trips));
+                    }
+                    if e.cost != Money::ZERO {
+                        parts.push(money(e.cost, lang));
+                    }
+                    if e.people > 1 {
+                        parts.push(format!("× {} {}", e.people, lang.pick("người", "people")));
+                    }
+                    parts.join(" + ")
+                }
+                None => hours(line.milli_hours, lang),
+            }
+        }
+    }
+}
+
+/// The document `documents.<id>…` names.
+fn doc_of<'a>(a: &'a Analysis, element: &ElementPath) -> Option<&'a crate::model::Document> {
+    let rest = element.as_str().strip_prefix("documents.")?;
+    a.procedure()
+        .documents
+        .iter()
+        .find(|d| rest == d.id || rest.starts_with(&format!("{}.", d.id)))
+}
+
+/// The step `steps.<id>…` names.
+fn step_of<'a>(a: &'a Analysis, element: &ElementPath) -> Option<&'a crate::model::Step> {
+    let rest = element.as_str().strip_prefix("steps.")?;
+    a.procedure()
+        .steps
+        .iter()
+        .find(|s| rest == s.id || rest.starts_with(&format!("{}.", s.id)))
+}
+
+fn basis_lines(
+    out: &mut String,
+    basis: &CostBasis,
+    c: &crate::metrics::ComplianceCost,
+    lang: Lang,
+) {
+    let trips = c.lines.iter().any(|l| {
+        l.input == CostInput::Effort && l.out_of_pocket != Money::ZERO
+            || l.input == CostInput::Rework
+    });
+    let certified = c.lines.iter().any(|l| l.input == CostInput::Certification);
+    let mut item = |label: &str, value: String, source: &str, assumption: bool| {
+        // A source that already says it is an assumption is not labelled twice.
+        let source = source.strip_prefix("Assumption: ").unwrap_or(source);
+        let _ = writeln!(
+            out,
+            "    {label}: {value} ← {}{}",
+            if assumption {
+                lang.pick("giả định: ", "assumption: ")
+            } else {
+                ""
+            },
+            terminal_safe(source)
+        );
+    };
+    let src = |s: &Sourced<Money>| (s.source.clone(), s.assumption);
+    let (s, asm) = src(&basis.hourly_income);
+    item(
+        lang.pick("thu nhập mỗi giờ", "hourly income"),
+        money(basis.hourly_income.value, lang),
+        &s,
+        asm,
+    );
+    if trips {
+        item(
+            lang.pick("thời gian mỗi lượt đi lại", "time per trip"),
+            hours(u128::from(basis.trip_milli_hours.value), lang),
+            &basis.trip_milli_hours.source,
+            basis.trip_milli_hours.assumption,
+        );
+        let (s, asm) = src(&basis.trip_cost);
+        item(
+            lang.pick("chi phí mỗi lượt đi lại", "cost per trip"),
+            money(basis.trip_cost.value, lang),
+            &s,
+            asm,
+        );
+    }
+    if certified {
+        let (s, asm) = src(&basis.certification_fee);
+        item(
+            lang.pick("phí chứng thực", "certification fee"),
+            format!(
+                "{} / {} {}; {} {}; ≤ {}",
+                money(basis.certification_fee.value, lang),
+                lang.pick("trang", "page"),
+                lang.pick("(hai trang đầu)", "(first two pages)"),
+                money(basis.certification_fee_later_page.value, lang),
+                lang.pick("/ trang từ trang thứ ba", "a page from the third"),
+                money(basis.certification_fee_cap.value, lang)
+            ),
+            &s,
+            asm,
+        );
+    }
+}
+
+fn time(out: &mut String, a: &Analysis, lang: Lang) {
+    let m = a.metrics();
+    let t = &m.processing_time;
+    let p = a.procedure();
+    let _ = writeln!(
+        out,
+        "{} {}",
+        lang.pick(
+            "Thời gian giải quyết (đường găng, trên đường chính):",
+            "Processing time (critical path, on the main path):"
+        ),
+        length(t.length, lang)
+    );
+    let on_path: Vec<&crate::model::Step> =
+        t.critical_path.iter().filter_map(|id| p.step(id)).collect();
+    for (i, s) in on_path.iter().enumerate() {
+        let twig = if i + 1 == on_path.len() {
+            "└─"
+        } else {
+            "├─"
+        };
+        let element = ElementPath::step(&s.id);
+        let what = match s.duration {
+            Some(d) if s.actor.is_applicant() => format!(
+                "{} ({})",
+                duration(d, lang),
+                lang.pick(
+                    "bước của người nộp, không tính",
+                    "the applicant's step, not counted"
+                )
+            ),
+            Some(d) => duration(d, lang),
+            None if s.actor.is_applicant() => lang
+                .pick(
+                    "bước của người nộp, không tính",
+                    "the applicant's step, not counted",
+                )
+                .to_string(),
+            None => lang
+                .pick(
+                    "không khai thời gian, tính 0 (TT105)",
+                    "no duration, counted as 0 (TT105)",
+                )
+                .to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {twig} {element}: {what} ← {}",
+            at(a, &element.clone().field(Key::Duration))
+        );
+    }
+    if let Some(cal) = &m.on_calendar {
+        let _ = writeln!(
+            out,
+            "  {} {} → {} ({} {})",
+            lang.pick(
+                "lẫn ngày và ngày làm việc, đặt lên lịch làm việc từ",
+                "mixed units, laid on the working-day calendar from"
+            ),
+            cal.submitted,
+            cal.due,
+            cal.calendar_days,
+            lang.pick("ngày", "days")
+        );
+    }
+    match t.declared {
+        Some(d) => {
+            let _ = writeln!(
+                out,
+                "{} {} ← {}",
+                lang.pick("Thời hạn công bố:", "Declared deadline:"),
+                duration(d, lang),
+                at(a, &ElementPath::key(Key::Deadline))
+            );
+        }
+        None => {
+            say(
+                out,
+                lang,
+                "Thời hạn công bố: tệp không khai (deadline)",
+                "Declared deadline: not declared (deadline)",
+            );
+        }
+    }
+}
+
+/// One line, in `lang`.
+fn say(out: &mut String, lang: Lang, vi: &str, en: &str) {
+    out.push_str(lang.pick(vi, en));
+    out.push('\n');
+}
+
+fn channel_label(s: crate::metrics::Scenario, lang: Lang) -> &'static str {
+    use crate::metrics::Scenario;
+    match s {
+        Scenario::Online => lang.pick("nộp trực tuyến", "filed online"),
+        Scenario::Post => lang.pick("gửi qua bưu chính", "sent by post"),
+        _ => lang.pick("nộp trực tiếp", "filed in person"),
+    }
+}

@@ -1,0 +1,83 @@
+//! `tthc why`: the derivation of the figures, snapshotted, and every line's
+//! location pointing at the element it names.
+
+use std::process::Command;
+use tthc::report::why::{Figure, render};
+use tthc::{Analysis, Lang, Settings};
+
+const BASELINE: &str = "tests/fixtures/metrics/baseline.yaml";
+
+fn tthc(args: &[&str]) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(args)
+        .env_remove("TTHC_LANG")
+        .output()
+        .expect("run tthc");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn why_in_vietnamese_and_english() {
+    let (code, vi) = tthc(&["why", BASELINE]);
+    assert_eq!(code, 0, "{vi}");
+    insta::assert_snapshot!("why_vi", vi);
+    let (code, en) = tthc(&["why", BASELINE, "cost", "--lang", "en"]);
+    assert_eq!(code, 0, "{en}");
+    assert!(!en.contains("Processing time"), "{en}");
+    insta::assert_snapshot!("why_cost_en", en);
+    let (code, _) = tthc(&["why", BASELINE, "nonsense"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn every_cost_line_points_at_its_element_and_they_add_up() {
+    let src = std::fs::read_to_string(BASELINE).expect("fixture");
+    let a = Analysis::from_yaml_str(&src, BASELINE, &Settings::default()).expect("loads");
+    let text = render(&a, Figure::Cost, Lang::En);
+    let lines: Vec<&str> = src.lines().collect();
+    let c = &a.metrics().compliance_cost;
+    assert!(c.lines.len() >= 8, "{:?}", c.lines);
+    for line in &c.lines {
+        let loc = a
+            .procedure()
+            .source_map
+            .locate(line.element.as_str())
+            .expect("every element of a line is in the file");
+        // The line of the file at that location writes the element's last key.
+        let key = line
+            .element
+            .as_str()
+            .rsplit('.')
+            .next()
+            .map(|k| k.split('[').next().unwrap_or(k))
+            .unwrap_or_default();
+        let written = lines[loc.line as usize - 1];
+        let key = if key == "fees" { "name" } else { key };
+        assert!(
+            written.contains(key),
+            "{} at {}: {written}",
+            line.element,
+            loc.line
+        );
+        let shown = format!("{BASELINE}:{}:{}", loc.line, loc.column);
+        assert!(text.contains(&shown), "{shown} missing in\n{text}");
+    }
+    let sum: u128 = c.lines.iter().map(|l| l.total.dong()).sum();
+    assert!(
+        sum.abs_diff(c.per_case.dong()) <= c.lines.len() as u128,
+        "{sum} vs {}",
+        c.per_case.dong()
+    );
+}
+
+#[test]
+fn text_from_the_file_cannot_drive_the_terminal() {
+    let src = "format: tthc/1\nname: \"Cấp\\u001b[31m phép\"\nsteps:\n  nop: { name: Nộp, actor: applicant, effort: { hours: 1 } }\n";
+    let a = Analysis::from_yaml_str(src, "x\u{1b}.yaml", &Settings::default()).expect("loads");
+    let text = render(&a, Figure::All, Lang::Vi);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains('\u{241b}'), "{text:?}");
+}
