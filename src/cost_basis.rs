@@ -1,11 +1,15 @@
 //! The cost basis: the prices and standard times the Standard Cost Model
 //! multiplies applicant effort by (hourly income, trip time and cost,
-//! certification fee), each with its source and year. Standard times are
-//! not part of it: the compliance cost adds only what the file declares.
+//! certification fee), each with its source and year. Standard time values
+//! ([`standard_times`]) are applied only when the basis asks for them
+//! (`standard_times: Some(level)`); by default the compliance cost adds only
+//! what the file declares.
 //!
 //! The default ([`CostBasis::default`]) is embedded as Rust constants, so a
 //! service gets it without parsing anything; a YAML file can override any
 //! subset of the values ([`CostBasis::from_yaml_str`]).
+
+pub mod standard_times;
 
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, join};
@@ -71,6 +75,9 @@ pub struct CostBasis {
     pub certification_fee_later_page: Sourced<Money>,
     /// The most one certified copy costs.
     pub certification_fee_cap: Sourced<Money>,
+    /// Standard time values for what a file does not estimate, at this
+    /// level; `None` (the default): nothing is added.
+    pub standard_times: Option<standard_times::Complexity>,
 }
 
 /// The period a published income figure covers.
@@ -326,6 +333,7 @@ impl Default for CostBasis {
                 Some(2016),
                 false,
             ),
+            standard_times: None,
         }
     }
 }
@@ -386,6 +394,7 @@ impl CostBasis {
 
 const BASIS_KEYS: &[&str] = &[
     "income",
+    "standard_times",
     "hourly_income",
     "trip_hours",
     "trip_cost",
@@ -412,6 +421,23 @@ pub(crate) fn read_override(
         };
         let at = join(path, key);
         match *key {
+            "standard_times" => {
+                if let Some(text) = r.text(value, &at) {
+                    match text.parse::<standard_times::Complexity>() {
+                        Ok(level) => base.standard_times = Some(level),
+                        Err(en) => r.error(
+                            &at,
+                            value.loc,
+                            crate::load::LoadErrorKind::Invalid {
+                                en,
+                                vi: format!(
+                                    "«{text}» không phải một mức: ghi simple, medium hoặc high (đơn giản, trung bình, phức tạp)"
+                                ),
+                            },
+                        ),
+                    }
+                }
+            }
             "income" => {
                 if let Some(text) = r.text(value, &at) {
                     match text.parse::<IncomePeriod>() {

@@ -495,6 +495,8 @@ proptest! {
             }
         }
         for l in &c.lines {
+            // Without a request, no standard value is ever added.
+            prop_assert!(l.input != tthc::metrics::CostInput::Standard);
             prop_assert!(!l.element.as_str().is_empty());
             prop_assert!(l.weight_ppm <= 1_000_000);
         }
@@ -517,4 +519,50 @@ fn a_certified_copy_costs_by_the_pages_of_its_original() {
     assert_eq!(cost(""), 2 * 2_000);
     assert_eq!(cost("    pages: 5\n"), 2 * (2 * 2_000 + 3 * 1_000));
     assert_eq!(cost("    pages: 100000\n"), 2 * 200_000);
+}
+
+#[test]
+fn standard_times_fill_only_what_the_file_leaves_out_and_say_so() {
+    use tthc::cost_basis::standard_times::Complexity;
+    use tthc::metrics::CostInput;
+    let src = "format: tthc/1\nname: X\ndocuments:\n  don:\n    name: Đơn đề nghị\n  bs:\n    name: Bản sao giấy phép cũ\n    form: copy\n  xn:\n    name: Giấy xác nhận\n    issued_by: UBND xã\n  tk:\n    name: Tờ khai\n    effort: { hours: 1 }\nsteps:\n  nop: { name: Nộp, actor: applicant, submits: [don, bs, xn, tk], next: [tra] }\n  tra: { name: Trả, actor: Sở, duration: 1 ngày làm việc }\n";
+    let p = checked(&load(src));
+    let plain = measure(&p, &q3_2024());
+    let mut basis = q3_2024();
+    basis.standard_times = Some(Complexity::High);
+    let m = measure(&p, &basis);
+    let standard: Vec<(&str, u128)> = m
+        .compliance_cost
+        .lines
+        .iter()
+        .filter(|l| l.input == CostInput::Standard)
+        .map(|l| (l.element.as_str(), l.milli_hours))
+        .collect();
+    // High: learning 60 min, the form 30 min, the paper from another body
+    // 120 min, the submission 5 min (83 thousandths); nothing for the copy
+    // (no row fits), nothing for the declared Tờ khai, nothing for receiving.
+    assert_eq!(
+        standard,
+        [
+            ("learning", 1_000),
+            ("documents.don", 500),
+            ("documents.xn", 2_000),
+            ("steps.nop", 83)
+        ]
+    );
+    // 3.583 h × 43,182 = 154,721.1 đ more, exactly.
+    assert_eq!(
+        m.compliance_cost.per_case.dong() - plain.compliance_cost.per_case.dong(),
+        154_721
+    );
+    let label = m
+        .compliance_cost
+        .lines
+        .iter()
+        .find_map(|l| l.standard.as_deref())
+        .unwrap();
+    assert!(
+        label.contains("Zeitwerttabelle Wirtschaft") && label.contains("businesses"),
+        "{label}"
+    );
 }

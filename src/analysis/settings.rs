@@ -173,6 +173,11 @@ impl Settings {
             basis.hourly_income = figure.as_hourly_income();
             s.cost_basis = Arc::new(basis);
         }
+        if let Some(level) = o.standard_times {
+            let mut basis = (*s.cost_basis).clone();
+            basis.standard_times = Some(level);
+            s.cost_basis = Arc::new(basis);
+        }
         if let Some(path) = &o.holidays {
             s.calendar = Arc::new(load_holidays(path, &s.calendar)?);
         }
@@ -197,6 +202,8 @@ pub struct Overrides {
     /// The income figure to value hours at (over the file's and the
     /// configuration's); a period without a figure is ignored.
     pub income: Option<crate::cost_basis::IncomePeriod>,
+    /// Standard time values at this level for what files do not estimate.
+    pub standard_times: Option<crate::cost_basis::standard_times::Complexity>,
     /// A holiday data file to add to the calendar.
     pub holidays: Option<PathBuf>,
     /// Largest file read.

@@ -5,7 +5,7 @@
 //! hour × millionths of probability), and rounded half up once, when it is
 //! reported.
 
-use crate::cost_basis::CostBasis;
+use crate::cost_basis::{CostBasis, standard_times};
 use crate::element::{ElementPath, Key};
 use crate::graph::{EdgeKind, StepGraph};
 use crate::metrics::adjacency::Adjacency;
@@ -158,6 +158,9 @@ pub enum CostInput {
     Fee,
     /// A supplement request: probability × the applicant part repeated.
     Rework,
+    /// A standard time value for what the file does not estimate, applied
+    /// because the cost basis asks for it ([`CostLine::standard`] says which).
+    Standard,
 }
 
 /// One input of the compliance cost: an element of the file and what it
@@ -185,6 +188,9 @@ pub struct CostLine {
     pub weight_ppm: u32,
     /// What it adds in all.
     pub total: Money,
+    /// For a standard time value: the table, row, level and minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
 }
 
 /// Compliance cost per case and per year, with its SCM breakdown.
@@ -383,11 +389,22 @@ pub(crate) fn compliance_cost(
 
     // Nothing is added that the file does not declare: learning time only
     // when the procedure states it.
+    // Standard time values fill what the file leaves out, only when the
+    // basis asks for them, each line saying so.
+    let level = basis.standard_times;
     if let Some(learning) = &p.learning {
         book.effort(
             Activity::Learning,
             ElementPath::key(Key::Learning),
             learning,
+            basis,
+        );
+    } else if let Some(level) = level {
+        book.standard(
+            Activity::Learning,
+            ElementPath::key(Key::Learning),
+            &standard_times::LEARNING,
+            level,
             basis,
         );
     }
@@ -410,6 +427,19 @@ pub(crate) fn compliance_cost(
                 &d.effort,
                 basis,
             );
+        } else if let Some(level) = level {
+            // Filling in is a form's activity; a paper from another body is
+            // obtained. A copy of one's own paper fits no row: nothing.
+            let row = if !d.issued_by.is_applicant() {
+                Some(&standard_times::OBTAINING)
+            } else if is_form(d) {
+                Some(&standard_times::FILLING_IN)
+            } else {
+                None
+            };
+            if let Some(row) = row {
+                book.standard(activity, ElementPath::document(&d.id), row, level, basis);
+            }
         }
         if d.form == DocumentForm::CertifiedCopy {
             let mut t = Tally::default();
@@ -425,13 +455,14 @@ pub(crate) fn compliance_cost(
                 CostInput::Certification,
                 t,
                 1_000_000,
+                None,
             );
         }
     }
 
     let receiving = receiving_steps(p, g, adj, main);
     for (i, step) in p.steps.iter().enumerate() {
-        if !main.get(i).copied().unwrap_or(false) || step.effort.is_zero() {
+        if !main.get(i).copied().unwrap_or(false) {
             continue;
         }
         let activity = if receiving.get(i).copied().unwrap_or(false) {
@@ -439,6 +470,23 @@ pub(crate) fn compliance_cost(
         } else {
             Activity::Submitting
         };
+        if step.effort.is_zero() {
+            // The table has no row for receiving a result; a submitting
+            // step of the applicant gets the transmission row.
+            if let Some(level) = level
+                && activity == Activity::Submitting
+                && step.actor.is_applicant()
+            {
+                book.standard(
+                    activity,
+                    ElementPath::step(&step.id),
+                    &standard_times::TRANSMITTING,
+                    level,
+                    basis,
+                );
+            }
+            continue;
+        }
         book.effort(
             activity,
             ElementPath::step(&step.id).field(Key::Effort),
@@ -462,6 +510,7 @@ pub(crate) fn compliance_cost(
             CostInput::Fee,
             t,
             1_000_000,
+            None,
         );
     }
 
@@ -509,6 +558,25 @@ pub(crate) fn compliance_cost(
     }
 }
 
+/// Whether `d` is a form the applicant fills in: it names a template, or
+/// its name says so (`Tờ khai`, `Đơn`, `Phiếu`, `Giấy đề nghị` …).
+fn is_form(d: &crate::model::Document) -> bool {
+    const FORMS: &[&str] = &[
+        "tờ khai",
+        "đơn",
+        "bản khai",
+        "phiếu",
+        "giấy đề nghị",
+        "văn bản đề nghị",
+    ];
+    let name = d.name.trim().to_lowercase();
+    d.template.is_some()
+        || FORMS.iter().any(|f| {
+            name.strip_prefix(f)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
+}
+
 /// The rows of the form and the lines that make them: every amount goes
 /// into both through [`Book::line`], so the lines add up to the rows.
 struct Book {
@@ -534,6 +602,7 @@ impl Book {
         input: CostInput,
         t: Tally,
         weight_ppm: u32,
+        standard: Option<String>,
     ) {
         let slot = Activity::ALL
             .iter()
@@ -551,6 +620,7 @@ impl Book {
             fees: row.fees,
             weight_ppm,
             total: row.total,
+            standard,
         });
     }
 
@@ -558,7 +628,32 @@ impl Book {
     fn effort(&mut self, activity: Activity, element: ElementPath, e: &Effort, basis: &CostBasis) {
         let mut t = Tally::default();
         t.add_effort(e, basis, PPM);
-        self.line(activity, element, CostInput::Effort, t, 1_000_000);
+        self.line(activity, element, CostInput::Effort, t, 1_000_000, None);
+    }
+
+    /// A standard time value of `row` at `level`, labelled with its source.
+    fn standard(
+        &mut self,
+        activity: Activity,
+        element: ElementPath,
+        row: &standard_times::StandardActivity,
+        level: standard_times::Complexity,
+        basis: &CostBasis,
+    ) {
+        let mut t = Tally::default();
+        t.add_effort(
+            &Effort::new(row.milli_hours(level), Money::ZERO, 0),
+            basis,
+            PPM,
+        );
+        self.line(
+            activity,
+            element,
+            CostInput::Standard,
+            t,
+            1_000_000,
+            Some(row.source(level)),
+        );
     }
 }
 
@@ -644,6 +739,7 @@ fn expected_rework(
             CostInput::Rework,
             t,
             rw.probability_ppm,
+            None,
         );
     }
 }

@@ -196,6 +196,15 @@ fn cost(out: &mut String, a: &Analysis, lang: Lang) {
 fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
     let p = a.procedure();
     match line.input {
+        CostInput::Standard => format!(
+            "{} — {}: {}",
+            hours(line.milli_hours, lang),
+            lang.pick(
+                "giá trị thời gian chuẩn, tệp không ước tính",
+                "standard time value, the file gives no estimate"
+            ),
+            terminal_safe(line.standard.as_deref().unwrap_or_default())
+        ),
         CostInput::Fee => format!(
             "{} {}",
             lang.pick("phí, lệ phí", "fee"),

@@ -31,6 +31,11 @@ pub struct SettingsArgs {
     /// year or quarter (2024, "Q3 2024"; default: the latest year, 2025).
     #[arg(long, value_name = "PERIOD", value_parser = income_period)]
     pub income: Option<tthc::cost_basis::IncomePeriod>,
+    /// Fill what a file does not estimate with standard time values at this
+    /// level (simple, medium, high: Destatis' table for businesses), each
+    /// labelled as standard; by default nothing is added.
+    #[arg(long, value_name = "LEVEL")]
+    pub standard_times: Option<tthc::cost_basis::standard_times::Complexity>,
     /// Holiday data to add to the calendar (announced days off, make-up days).
     #[arg(long, value_name = "FILE")]
     pub holidays: Option<PathBuf>,
@@ -62,6 +67,7 @@ impl SettingsArgs {
         o.lang = self.explicit_lang();
         o.cost_basis = self.cost_basis.clone();
         o.income = self.income;
+        o.standard_times = self.standard_times;
         o.holidays = self.holidays.clone();
         o.max_file_size = self.max_file_size;
         o
