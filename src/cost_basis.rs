@@ -75,6 +75,10 @@ pub struct CostBasis {
     pub certification_fee_later_page: Sourced<Money>,
     /// The most one certified copy costs.
     pub certification_fee_cap: Sourced<Money>,
+    /// Wage of an hour of agency staff time, for the administration's cost
+    /// (`staff_hours` of agency steps), which is never added to the
+    /// applicant's.
+    pub public_hourly_wage: Sourced<Money>,
     /// Standard time values for what a file does not estimate, at this
     /// level; `None` (the default): nothing is added.
     pub standard_times: Option<standard_times::Complexity>,
@@ -333,6 +337,15 @@ impl Default for CostBasis {
                 Some(2016),
                 false,
             ),
+            public_hourly_wage: Sourced::new(
+                IncomeFigure::latest_annual().hourly(),
+                "Assumption: the all-worker average hourly income (Cục Thống kê, 2025: \
+                 8,400,000 đồng / 176 h); no published civil-servant wage was found \
+                 (lương cơ sở, 2,340,000 đồng from 1/7/2024 under Decree 73/2024/NĐ-CP \
+                 Art. 3(2), is a coefficient base, not a wage)",
+                Some(2025),
+                true,
+            ),
             standard_times: None,
         }
     }
@@ -401,6 +414,7 @@ const BASIS_KEYS: &[&str] = &[
     "certification_fee",
     "certification_fee_later_page",
     "certification_fee_cap",
+    "public_hourly_wage",
 ];
 const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
 
@@ -497,6 +511,14 @@ pub(crate) fn read_override(
                 &at,
                 &origin,
                 &mut base.certification_fee_later_page,
+                |r, n, p| r.money(n, p),
+            ),
+            "public_hourly_wage" => set(
+                r,
+                value,
+                &at,
+                &origin,
+                &mut base.public_hourly_wage,
                 |r, n, p| r.money(n, p),
             ),
             "certification_fee_cap" => set(

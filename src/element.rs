@@ -65,6 +65,7 @@ pub enum Key {
     Frequency,
     // Other top-level keys.
     Learning,
+    StaffHours,
 }
 
 impl Key {
@@ -114,6 +115,7 @@ impl Key {
             Key::Subjects => "subjects",
             Key::Frequency => "frequency",
             Key::Learning => "learning",
+            Key::StaffHours => "staff_hours",
         }
     }
 }

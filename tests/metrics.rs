@@ -566,3 +566,27 @@ fn standard_times_fill_only_what_the_file_leaves_out_and_say_so() {
         "{label}"
     );
 }
+
+#[test]
+fn administration_cost_is_reported_apart_from_the_applicants() {
+    let with = "format: tthc/1\nname: X\nvolume: { cases_per_year: 100 }\nsteps:\n  nop: { name: Nộp, actor: applicant, effort: { hours: 1 }, staff_hours: 9, next: [xet] }\n  xet: { name: Xét, actor: Sở, duration: 2 ngày làm việc, staff_hours: 0.5, next: [ky] }\n  ky: { name: Ký, actor: Sở, duration: 1 ngày làm việc, staff_hours: \"1,5\" }\n";
+    let without = with
+        .replace(", staff_hours: 0.5", "")
+        .replace(", staff_hours: \"1,5\"", "");
+    let basis = CostBasis::default();
+    let m = measure(&checked(&load(with)), &basis);
+    let plain = measure(&checked(&load(&without)), &basis);
+    // The applicant's cost does not move.
+    assert_eq!(m.compliance_cost, plain.compliance_cost);
+    let adm = m.administration_cost.expect("declared");
+    // 0.5 + 1.5 h of staff (the applicant step's staff_hours is not agency
+    // time) × the public wage (an assumption: 47,727 đ/h).
+    assert!(basis.public_hourly_wage.assumption);
+    let wage = basis.public_hourly_wage.value.dong();
+    assert_eq!(adm.milli_hours, 2_000);
+    assert_eq!(adm.per_case.dong(), 2 * wage);
+    assert_eq!(adm.annual.map(|a| a.dong()), Some(200 * wage));
+    let steps: Vec<&str> = adm.steps.iter().map(|s| s.step.as_str()).collect();
+    assert_eq!(steps, ["xet", "ky"]);
+    assert_eq!(plain.administration_cost, None);
+}

@@ -91,6 +91,8 @@ metrics! {
     CostPaying => ("compliance_cost.breakdown.paying", Dong, Own, "Chi phí: nộp phí, lệ phí", "Cost: paying fees"),
     CostSupplementing => ("compliance_cost.breakdown.supplementing", Dong, Own, "Chi phí: bổ sung hồ sơ", "Cost: supplementing"),
     CostReceiving => ("compliance_cost.breakdown.receiving", Dong, Own, "Chi phí: nhận kết quả", "Cost: receiving the result"),
+    AdminCostPerCase => ("administration_cost.per_case", Dong, Own, "Chi phí của cơ quan mỗi hồ sơ", "Administration cost per case"),
+    AdminHours => ("administration_cost.hours", Hours, Own, "Giờ làm việc của cán bộ mỗi hồ sơ", "Staff hours per case"),
     Findings => ("findings.count", Count, Own, "Số phát hiện", "Findings"),
     FindingErrors => ("findings.errors", Count, Own, "Phát hiện mức lỗi", "Findings at error"),
     FindingWarnings => ("findings.warnings", Count, Own, "Phát hiện mức cảnh báo", "Findings at warning"),
@@ -178,6 +180,15 @@ impl Metric {
             Metric::CostPaying => activity(Activity::Paying),
             Metric::CostSupplementing => activity(Activity::Supplementing),
             Metric::CostReceiving => activity(Activity::Receiving),
+            Metric::AdminCostPerCase => m
+                .administration_cost
+                .as_ref()
+                .and_then(|x| dong(x.per_case.dong())),
+            Metric::AdminHours => m
+                .administration_cost
+                .as_ref()
+                .and_then(|x| i128::try_from(x.milli_hours).ok())
+                .map(|v| Quantity::new(v, Unit::Hours)),
             Metric::Findings => Quantity::count(a.findings().len()),
             Metric::FindingErrors => Quantity::count(severity(Severity::Error)),
             Metric::FindingWarnings => Quantity::count(severity(Severity::Warn)),

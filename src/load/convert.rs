@@ -44,8 +44,17 @@ const DOCUMENT_KEYS: &[&str] = &[
     "effort",
 ];
 const STEP_KEYS: &[&str] = &[
-    "name", "actor", "submits", "uses", "produces", "effort", "duration", "next", "choice",
+    "name",
+    "actor",
+    "submits",
+    "uses",
+    "produces",
+    "effort",
+    "duration",
+    "next",
+    "choice",
     "rework",
+    "staff_hours",
 ];
 const HELD_IN_KEYS: &[&str] = &["database", "basis", "inferred"];
 const EFFORT_KEYS: &[&str] = &["hours", "cost", "trips", "people"];
@@ -649,6 +658,9 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
             opt(&f, "effort", |n| effort(r, n, &join(&path, "effort"))).unwrap_or_default();
         let duration = opt(&f, "duration", |n| r.duration(n, &join(&path, "duration")));
         let rework = opt(&f, "rework", |n| rework(r, n, &join(&path, "rework")));
+        let staff_milli_hours = opt(&f, "staff_hours", |n| {
+            r.milli(n, &join(&path, "staff_hours"))
+        });
         if let (Some(name), Some(actor_text)) = (name, actor_text) {
             out.push(Step {
                 id,
@@ -662,6 +674,7 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
                 next,
                 choice,
                 rework,
+                staff_milli_hours,
             });
         }
     }

@@ -657,6 +657,82 @@ impl Book {
     }
 }
 
+/// One agency step's staff time and what it costs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct StaffLine {
+    /// The step (its element is `steps.<id>.staff_hours`).
+    pub step: String,
+    /// Staff time per case, thousandths of an hour; JSON `hours`.
+    #[serde(rename = "hours", serialize_with = "hours_decimal")]
+    pub milli_hours: u128,
+    /// Its cost on the public wage, rounded once.
+    pub cost: Money,
+}
+
+/// The administration's cost of one case: the `staff_hours` of the agency
+/// steps on the main path × the public wage of the cost basis. Reported
+/// apart; never part of the applicant's compliance cost (Circular
+/// 02/2017/TT-VPCP Art. 27 counts the applicant's).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct AdministrationCost {
+    /// Staff time per case, thousandths of an hour; JSON `hours`.
+    #[serde(rename = "hours", serialize_with = "hours_decimal")]
+    pub milli_hours: u128,
+    /// Per case.
+    pub per_case: Money,
+    /// Per year, when `volume` is declared (from the exact amount).
+    pub annual: Option<Money>,
+    /// Each step that declares staff time, in file order.
+    pub steps: Vec<StaffLine>,
+}
+
+/// The administration's cost, when some main-path agency step declares
+/// `staff_hours`; O(steps).
+pub(crate) fn administration_cost(
+    p: &Procedure,
+    main: &[bool],
+    basis: &CostBasis,
+) -> Option<AdministrationCost> {
+    let wage = basis.public_hourly_wage.value.dong();
+    let mut total: u128 = 0;
+    let mut steps = Vec::new();
+    for (i, s) in p.steps.iter().enumerate() {
+        let Some(milli) = s.staff_milli_hours else {
+            continue;
+        };
+        if !main.get(i).copied().unwrap_or(false) || s.actor.is_applicant() {
+            continue;
+        }
+        let milli = u128::from(milli);
+        total = total.saturating_add(milli);
+        steps.push(StaffLine {
+            step: s.id.clone(),
+            milli_hours: milli,
+            cost: money_of(milli.checked_mul(wage), 1_000),
+        });
+    }
+    if steps.is_empty() {
+        return None;
+    }
+    let exact = total.checked_mul(wage);
+    Some(AdministrationCost {
+        milli_hours: total,
+        per_case: money_of(exact, 1_000),
+        annual: p
+            .cases_per_year()
+            .map(|c| money_of(exact.and_then(|e| e.checked_mul(c)), 1_000)),
+        steps,
+    })
+}
+
+/// `num / den` rounded half up, capped at the largest amount.
+fn money_of(num: Option<u128>, den: u128) -> Money {
+    num.and_then(|n| div_round_half_up(n, den))
+        .map_or(Money::from_dong(u128::MAX), Money::from_dong)
+}
+
 /// Main-path steps whose applicant effort is receiving the result: the
 /// result-producing steps and everything after them; when no step produces
 /// the result, the last steps (main-path ends that are not also starts).

@@ -14,8 +14,8 @@ mod structure;
 mod time;
 
 pub use cost::{
-    Activity, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario, certification_fee,
-    effort_value,
+    Activity, AdministrationCost, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario,
+    StaffLine, certification_fee, effort_value,
 };
 pub use exact::{Percent, div_round_half_up, milli_text};
 pub use quantity::{Quantity, Unit};
@@ -37,6 +37,9 @@ pub struct Metrics {
     pub processing_time: ProcessingTime,
     /// Cost to the applicant, per case and per year.
     pub compliance_cost: ComplianceCost,
+    /// Cost to the administration, where agency steps declare
+    /// `staff_hours` (apart from the applicant's; null otherwise).
+    pub administration_cost: Option<AdministrationCost>,
     /// When the main path mixes calendar and working days: its time laid on
     /// the Vietnamese calendar from [`on_calendar::REFERENCE_SUBMISSION`].
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,6 +98,7 @@ pub fn measure_with(
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,
         compliance_cost: cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario),
+        administration_cost: cost::administration_cost(p, &main, basis),
         on_calendar,
     }
 }

@@ -536,6 +536,10 @@ pub struct Step {
     pub choice: Vec<String>,
     /// Request to supplement, going back to an earlier step.
     pub rework: Option<Rework>,
+    /// Agency staff time per case on this step, thousandths of an hour
+    /// (`staff_hours`): the administration's cost, reported apart and never
+    /// part of the applicant's compliance cost.
+    pub staff_milli_hours: Option<u64>,
 }
 
 impl Step {
@@ -553,6 +557,7 @@ impl Step {
             next: Vec::new(),
             choice: Vec::new(),
             rework: None,
+            staff_milli_hours: None,
         }
     }
 }

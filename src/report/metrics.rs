@@ -220,6 +220,43 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             t("quá lớn: đã chặn ở giá trị tối đa", "too large: capped")
         );
     }
+    if let Some(adm) = &m.administration_cost {
+        let _ = writeln!(
+            o,
+            "\n{} ({}/{}; {})",
+            t("Chi phí của cơ quan", "Administration cost"),
+            money(basis.public_hourly_wage.value, lang),
+            t("giờ", "hour"),
+            t(
+                "không cộng vào chi phí tuân thủ",
+                "not part of the compliance cost"
+            )
+        );
+        for s in &adm.steps {
+            let _ = writeln!(
+                o,
+                "  {:<32} {:>8} {:>14}",
+                crate::report::diagnostics::terminal_safe(&s.step),
+                milli_text(s.milli_hours),
+                money(s.cost, lang)
+            );
+        }
+        let _ = writeln!(
+            o,
+            "  {:<32} {:>8} {:>14}",
+            t("mỗi hồ sơ", "per case"),
+            milli_text(adm.milli_hours),
+            money(adm.per_case, lang)
+        );
+        if let Some(a) = adm.annual {
+            let _ = writeln!(
+                o,
+                "  {:<32} {:>23}",
+                t("mỗi năm", "per year"),
+                money(a, lang)
+            );
+        }
+    }
     o
 }
 

@@ -75,6 +75,57 @@ pub fn render(a: &Analysis, figure: Figure, lang: Lang) -> String {
         out.push('\n');
         cost(&mut out, a, lang);
     }
+    if matches!(figure, Figure::Cost | Figure::All)
+        && let Some(adm) = &a.metrics().administration_cost
+    {
+        out.push('\n');
+        let wage = &a.cost_basis().public_hourly_wage;
+        let _ = writeln!(
+            out,
+            "{} {} ({})",
+            lang.pick(
+                "Chi phí của cơ quan mỗi hồ sơ:",
+                "Administration cost per case:"
+            ),
+            money(adm.per_case, lang),
+            lang.pick(
+                "không cộng vào chi phí tuân thủ",
+                "not part of the compliance cost"
+            )
+        );
+        for (i, s) in adm.steps.iter().enumerate() {
+            let twig = if i + 1 == adm.steps.len() {
+                "└─"
+            } else {
+                "├─"
+            };
+            let element = ElementPath::step(&s.step).field(Key::StaffHours);
+            let _ = writeln!(
+                out,
+                "  {twig} {element}: {} × {} = {} ← {}",
+                hours(s.milli_hours, lang),
+                money(wage.value, lang),
+                money(s.cost, lang),
+                at(a, &element)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  {}: {} ← {}{}",
+            lang.pick("lương mỗi giờ của cán bộ", "staff wage an hour"),
+            money(wage.value, lang),
+            if wage.assumption {
+                lang.pick("giả định: ", "assumption: ")
+            } else {
+                ""
+            },
+            terminal_safe(
+                wage.source
+                    .strip_prefix("Assumption: ")
+                    .unwrap_or(&wage.source)
+            )
+        );
+    }
     if matches!(figure, Figure::Time | Figure::All) {
         out.push('\n');
         time(&mut out, a, lang);
