@@ -282,8 +282,8 @@ fn version_sheet(
             source_text(&b.trip_cost, lang),
         ),
         (
-            "Lệ phí chứng thực một bản sao (đã tính trong cột F)",
-            "Certification fee per copy (counted in column F)",
+            "Phí chứng thực mỗi trang, hai trang đầu (đã tính trong cột F)",
+            "Certification fee a page, first two pages (counted in column F)",
             "đ",
             "đ",
             source_text(&b.certification_fee, lang),

@@ -190,8 +190,8 @@ impl Label {
             TripTime => ("Thời gian mỗi lượt đi lại", "Time per in-person trip"),
             TripCost => ("Chi phí mỗi lượt đi lại", "Cost per in-person trip"),
             CertificationFee => (
-                "Lệ phí chứng thực mỗi bản sao",
-                "Certification fee per copy",
+                "Phí chứng thực mỗi trang (hai trang đầu; từ trang thứ ba 1.000 đ, tối đa 200.000 đ một bản)",
+                "Certification fee a page (first two pages; 1,000 đ from the third, at most 200,000 đ a copy)",
             ),
             LearningTime => (
                 "Thời gian tìm hiểu thủ tục",

@@ -141,6 +141,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(o, "- {}: {} — {}", esc(what), esc(value), esc(source));
     }
     o.push('\n');
+    how_it_was_computed(&mut o, r, lang);
 
     let findings = sections::findings(r, lang);
     let _ = writeln!(
@@ -195,6 +196,27 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     o.push('\n');
     o
+}
+
+/// Every input of the cost back to its line in the file (`tthc why`).
+fn how_it_was_computed(o: &mut String, r: &Report, lang: Lang) {
+    let lines = crate::report::why::cost_lines(r.analysis, lang);
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "### {}\n", lang.pick("Cách tính", "How it was computed"));
+    let header = [
+        lang.pick("hoạt động", "activity"),
+        lang.pick("phần tử", "element"),
+        lang.pick("giá trị", "what"),
+        lang.pick("vị trí", "location"),
+        lang.pick("thành tiền", "amount"),
+    ];
+    let rows: Vec<Vec<String>> = lines
+        .into_iter()
+        .map(|l| vec![l.activity, l.element, l.what, l.at, l.amount])
+        .collect();
+    table(o, &header, 4, &escaped(rows));
 }
 
 fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {

@@ -133,6 +133,41 @@ pub fn render(a: &Analysis, figure: Figure, lang: Lang) -> String {
     out
 }
 
+/// One input of the compliance cost in words, for any renderer (the
+/// reports' "How it was computed" table, `tthc why`). Texts from the file are
+/// raw here: each renderer escapes them for where they go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DerivedLine {
+    /// The activity (row of the form) it adds to.
+    pub activity: String,
+    /// The element path (`steps.nop.effort`).
+    pub element: String,
+    /// What is valued (`1 giờ + 1 lượt đi lại`, `phí 20.000 đ`).
+    pub what: String,
+    /// What it adds.
+    pub amount: String,
+    /// `file:line:col` of the element, or the file.
+    pub at: String,
+}
+
+/// Every input of the compliance cost of `a`, in the order the rows add
+/// them.
+pub fn cost_lines(a: &Analysis, lang: Lang) -> Vec<DerivedLine> {
+    a.metrics()
+        .compliance_cost
+        .lines
+        .iter()
+        .map(|line| DerivedLine {
+            activity: line.activity.label(lang).to_string(),
+            element: line.element.to_string(),
+            what: input_text(a, line, lang),
+            amount: money(line.total, lang),
+            at: at(a, &line.element),
+        })
+        .collect()
+}
+
 /// `file:line:col` of `element`, or of its nearest enclosing element; the
 /// file alone when neither is in the file.
 fn at(a: &Analysis, element: &ElementPath) -> String {
