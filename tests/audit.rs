@@ -658,3 +658,71 @@ fn xlsx_goes_to_a_file_atomically_and_never_to_a_terminal() {
     assert!(shown.contains("XLSX is binary"), "{shown}");
     assert!(!shown.contains("PK"), "{shown}");
 }
+
+#[test]
+fn metric_columns_are_the_metrics_of_each_procedure() {
+    let dir = generated("metric-columns", 4, 11);
+    dir.write("bad.yaml", "format: tthc/1\nname: [x]\n");
+    let o = tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "jsonl",
+        "--metric",
+        "structure.trips",
+        "--metric",
+        "compliance_cost.hours",
+        "--fail-on",
+        "never",
+    ]);
+    let (rows, _) = jsonl(&o);
+    assert_eq!(rows.len(), 5);
+    for row in &rows {
+        let path = row["path"].as_str().unwrap();
+        if row["status"] == "error" {
+            // An error row has the columns, empty.
+            assert!(row["structure.trips"].is_null(), "{row}");
+            assert!(row["compliance_cost.hours"].is_null(), "{row}");
+            continue;
+        }
+        // The same values `tthc metrics` gives for that file.
+        let m = tthc(&[
+            "metrics",
+            dir.path().join(path).to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let m: Value = serde_json::from_str(&stdout(&m)).unwrap();
+        assert_eq!(
+            row["structure.trips"], m["values"]["structure.trips"],
+            "{path}"
+        );
+        assert_eq!(
+            row["compliance_cost.hours"].as_str().map(str::to_string),
+            Some(m["values"]["compliance_cost.hours"].to_string()),
+            "{path}"
+        );
+    }
+    // CSV: the keys as column names, after the stable columns.
+    let o = tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "csv",
+        "--no-bom",
+        "--metric",
+        "structure.trips",
+        "--fail-on",
+        "never",
+    ]);
+    let header = stdout(&o).lines().next().unwrap().to_string();
+    assert!(
+        header.ends_with(",top_findings,structure.trips"),
+        "{header}"
+    );
+    // A metric that needs a baseline, or an unknown key, is refused.
+    for bad in ["compliance_cost.reduction_percent", "structure.trip"] {
+        let o = tthc(&["audit", dir.s(), "--metric", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}

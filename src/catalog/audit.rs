@@ -3,7 +3,7 @@
 //! [`audit_file`] is pure apart from reading the file: it never prints and
 //! never panics on input; a file that does not load becomes an error row.
 
-use crate::analysis::{Analysis, Settings};
+use crate::analysis::{Analysis, Metric, Settings};
 use crate::catalog::row::{AuditRow, RowStatus, SeverityCounts};
 use crate::checked::CheckedProcedure;
 use crate::load::{LoadError, LoadErrorKind, LoadErrors};
@@ -20,6 +20,10 @@ pub struct AuditOptions {
     /// Row paths are written relative to this directory (the audited
     /// directory); empty means as given.
     pub root: PathBuf,
+    /// Metrics added to every row as extra columns, named by their keys
+    /// (`tthc audit --metric structure.trips`): any of [`Metric::ALL`] that
+    /// needs no baseline.
+    pub metrics: Vec<Metric>,
 }
 
 impl AuditOptions {
@@ -32,6 +36,7 @@ impl AuditOptions {
         AuditOptions {
             settings: Arc::new(settings),
             root: self.root.clone(),
+            metrics: self.metrics.clone(),
         }
     }
 }
@@ -89,26 +94,43 @@ pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
     let origin = path.display().to_string();
     match crate::load::read_limited(path, options.settings.load.max_file_size) {
         Ok(bytes) => audit_bytes(&bytes, rel, &origin, options),
-        Err(e) => {
-            let kind = match e {
-                crate::load::ReadError::Io(e) => LoadErrorKind::Io {
-                    detail: e.to_string(),
-                },
-                crate::load::ReadError::TooLarge(size, limit) => {
-                    LoadErrorKind::TooLarge { size, limit }
-                }
-            };
-            AuditRow::error_row(rel, LoadError::new(&origin, kind).to_string())
-        }
+        Err(e) => with_no_values(
+            {
+                let kind = match e {
+                    crate::load::ReadError::Io(e) => LoadErrorKind::Io {
+                        detail: e.to_string(),
+                    },
+                    crate::load::ReadError::TooLarge(size, limit) => {
+                        LoadErrorKind::TooLarge { size, limit }
+                    }
+                };
+                AuditRow::error_row(rel, LoadError::new(&origin, kind).to_string())
+            },
+            options,
+        ),
     }
+}
+
+/// An error row with an empty cell for each requested metric.
+fn with_no_values(mut row: AuditRow, options: &AuditOptions) -> AuditRow {
+    row.metrics = options.metrics.iter().map(|m| (*m, None)).collect();
+    row
 }
 
 /// [`audit_file`] on text already in memory: `path` is the row's path,
 /// `origin` names the input in error messages.
 pub fn audit_bytes(bytes: &[u8], path: String, origin: &str, options: &AuditOptions) -> AuditRow {
     match CheckedProcedure::from_yaml_bytes(bytes, origin, &options.settings.load) {
-        Ok(p) => audit_row(&Analysis::new(p, &options.settings), path),
-        Err(errors) => AuditRow::error_row(path, first_error(&errors, origin)),
+        Ok(p) => {
+            let a = Analysis::new(p, &options.settings);
+            let mut row = audit_row(&a, path);
+            row.metrics = options.metrics.iter().map(|m| (*m, a.value(*m))).collect();
+            row
+        }
+        Err(errors) => with_no_values(
+            AuditRow::error_row(path, first_error(&errors, origin)),
+            options,
+        ),
     }
 }
 
@@ -140,6 +162,7 @@ pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
         findings,
         findings_by_code: by_code,
         comparison: None,
+        metrics: Vec::new(),
     }
 }
 

@@ -142,8 +142,35 @@ pub fn length_cells(length: Option<Length>) -> (Cell, Cell) {
     }
 }
 
+/// The column names of `row`: [`COLUMNS`], [`BASELINE_COLUMNS`] when
+/// `with_baseline`, then the key of each metric the audit was asked for
+/// (every row of one audit has the same).
+pub fn column_names(row: Option<&AuditRow>, with_baseline: bool) -> Vec<&'static str> {
+    let extra: &[&str] = if with_baseline { BASELINE_COLUMNS } else { &[] };
+    COLUMNS
+        .iter()
+        .chain(extra)
+        .copied()
+        .chain(
+            row.into_iter()
+                .flat_map(|r| r.metrics.iter().map(|(m, _)| m.key())),
+        )
+        .collect()
+}
+
+/// A metric's value as a cell: counts and đồng as integers, the rest as
+/// exact decimals in their unit (`2.625` hours, `57.01` percent).
+pub fn quantity_cell(q: Option<crate::metrics::Quantity>) -> Cell {
+    use crate::metrics::Unit;
+    match q {
+        None => Cell::Null,
+        Some(q) if matches!(q.unit(), Unit::Count | Unit::Dong) => Cell::Int(q.scaled()),
+        Some(q) => Cell::Decimal(q.to_string()),
+    }
+}
+
 /// The cells of `row`, in [`COLUMNS`] order, then [`BASELINE_COLUMNS`] when
-/// `with_baseline`.
+/// `with_baseline`, then the requested metrics ([`column_names`]).
 pub fn cells(row: &AuditRow, with_baseline: bool) -> Vec<Cell> {
     let (time, unit) = length_cells(row.processing_time);
     let mut out = vec![
@@ -188,6 +215,7 @@ pub fn cells(row: &AuditRow, with_baseline: bool) -> Vec<Cell> {
             }
         }
     }
+    out.extend(row.metrics.iter().map(|(_, q)| quantity_cell(*q)));
     out
 }
 
@@ -211,13 +239,8 @@ pub struct RowRecord<'a> {
 impl RowRecord<'_> {
     /// (column, cell) pairs in order.
     pub fn fields(&self) -> Vec<(&'static str, Cell)> {
-        let names = COLUMNS.iter().chain(if self.with_baseline {
-            BASELINE_COLUMNS.iter()
-        } else {
-            [].iter()
-        });
-        names
-            .copied()
+        column_names(Some(self.row), self.with_baseline)
+            .into_iter()
             .zip(cells(self.row, self.with_baseline))
             .collect()
     }

@@ -107,6 +107,11 @@ pub struct AuditRow {
     pub findings_by_code: BTreeMap<String, u64>,
     /// Against the baseline catalog, when one is given and this row matched.
     pub comparison: Option<RowComparison>,
+    /// The values of the metrics the audit was asked for
+    /// ([`AuditOptions::metrics`](crate::catalog::audit::AuditOptions)), in
+    /// that order: extra columns named by their keys (`None` on error rows
+    /// and where a metric has no value).
+    pub metrics: Vec<(crate::analysis::Metric, Option<crate::metrics::Quantity>)>,
 }
 
 impl AuditRow {
@@ -129,6 +134,7 @@ impl AuditRow {
             findings: SeverityCounts::default(),
             findings_by_code: BTreeMap::new(),
             comparison: None,
+            metrics: Vec::new(),
         }
     }
 

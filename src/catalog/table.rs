@@ -3,7 +3,7 @@
 //! kept), then the totals. [`AuditFormat::writer`] is the one place that
 //! maps a format to its writer.
 
-use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, Cell, cells, level_str};
+use crate::catalog::columns::{Cell, cells, column_names, level_str};
 use crate::catalog::row::{AuditRow, RowStatus};
 use crate::catalog::totals::{Group, Totals};
 use crate::i18n::Lang;
@@ -216,20 +216,17 @@ impl<W: Write> CsvWriter<W> {
         self
     }
 
-    fn header(&mut self) -> io::Result<()> {
+    fn header(&mut self, first: Option<&AuditRow>) -> io::Result<()> {
         if !self.started {
             self.started = true;
             if self.bom {
                 self.out.write_all(BOM)?;
             }
-            let extra: &[&str] = if self.with_baseline {
-                BASELINE_COLUMNS
-            } else {
-                &[]
-            };
             csv_line(
                 &mut self.out,
-                COLUMNS.iter().chain(extra).map(|c| c.to_string()),
+                column_names(first, self.with_baseline)
+                    .into_iter()
+                    .map(String::from),
             )?;
         }
         Ok(())
@@ -238,7 +235,7 @@ impl<W: Write> CsvWriter<W> {
 
 impl<W: Write> RowWriter for CsvWriter<W> {
     fn row(&mut self, row: &AuditRow) -> io::Result<()> {
-        self.header()?;
+        self.header(Some(row))?;
         csv_line(
             &mut self.out,
             cells(row, self.with_baseline).iter().map(Cell::to_csv_text),
@@ -246,7 +243,7 @@ impl<W: Write> RowWriter for CsvWriter<W> {
     }
 
     fn finish(&mut self, _totals: &Totals) -> io::Result<()> {
-        self.header()?;
+        self.header(None)?;
         self.out.flush()
     }
 }
@@ -979,7 +976,8 @@ mod tests {
         assert_eq!(text.lines().count(), 1);
         assert_eq!(
             text.trim_end().split(',').count(),
-            COLUMNS.len() + BASELINE_COLUMNS.len()
+            crate::catalog::columns::COLUMNS.len()
+                + crate::catalog::columns::BASELINE_COLUMNS.len()
         );
     }
 }

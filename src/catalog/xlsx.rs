@@ -9,7 +9,7 @@
 //! [`RowWriter::finish`]; the CLI writes it to a temporary file and renames
 //! it.
 
-use crate::catalog::columns::{BASELINE_COLUMNS, COLUMNS, Cell, cells};
+use crate::catalog::columns::{Cell, cells, column_names};
 use crate::catalog::row::AuditRow;
 use crate::catalog::table::RowWriter;
 use crate::catalog::totals::{Group, Totals};
@@ -198,6 +198,8 @@ pub struct XlsxWriter<W: Write> {
     rows: Worksheet,
     next_row: u32,
     formats: Formats,
+    /// The column names, from the first row (metrics columns included).
+    names: Vec<&'static str>,
 }
 
 impl<W: Write> XlsxWriter<W> {
@@ -210,21 +212,16 @@ impl<W: Write> XlsxWriter<W> {
             rows: Worksheet::new(),
             next_row: 1,
             formats: Formats::new(),
+            names: Vec::new(),
         }
-    }
-
-    fn names(&self) -> Vec<&'static str> {
-        let extra: &[&str] = if self.with_baseline {
-            BASELINE_COLUMNS
-        } else {
-            &[]
-        };
-        COLUMNS.iter().chain(extra).copied().collect()
     }
 
     fn write_row(&mut self, row: &AuditRow) -> Result<(), XlsxError> {
         let r = self.next_row;
-        let names = self.names();
+        let names = column_names(Some(row), self.with_baseline);
+        if self.names.is_empty() {
+            self.names = names.clone();
+        }
         for ((col, name), cell) in (0u16..).zip(&names).zip(cells(row, self.with_baseline)) {
             write_cell(&mut self.rows, r, col, name, &cell, &self.formats)?;
         }
@@ -234,7 +231,11 @@ impl<W: Write> XlsxWriter<W> {
 
     fn workbook(&mut self, totals: &Totals) -> Result<Vec<u8>, XlsxError> {
         let lang = self.lang;
-        let names = self.names();
+        let names = if self.names.is_empty() {
+            column_names(None, self.with_baseline)
+        } else {
+            self.names.clone()
+        };
         let mut rows = std::mem::replace(&mut self.rows, Worksheet::new());
         rows.set_name(lang.pick("Rà soát", "Audit"))?;
         write_header(&mut rows, 0, &names, &self.formats)?;

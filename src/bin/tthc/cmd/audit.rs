@@ -40,6 +40,12 @@ pub struct Args {
     /// --totals) starts with by default (Excel needs it to read UTF-8).
     #[arg(long)]
     no_bom: bool,
+    /// Add a column with this metric of every procedure, named by its key
+    /// (e.g. structure.trips, compliance_cost.hours,
+    /// administration_cost.per_case); repeatable. `tthc audit --metric list`
+    /// is refused with the list of keys.
+    #[arg(long = "metric", value_name = "KEY", value_parser = metric_key)]
+    metrics: Vec<tthc::Metric>,
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
@@ -101,6 +107,7 @@ pub fn run(args: Args) -> ExitCode {
     let options = AuditOptions {
         settings,
         root: audit_root(&args.dir),
+        metrics: args.metrics.clone(),
     };
     match audit(&args, &options, lang) {
         Ok(code) => code,
@@ -332,7 +339,29 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
 fn baseline_options(options: &AuditOptions, dir: &Path) -> AuditOptions {
     AuditOptions {
         root: audit_root(dir),
+        metrics: Vec::new(),
         ..options.metrics_only()
+    }
+}
+
+/// A metric of one procedure by its key (clap's parser for `--metric`).
+fn metric_key(key: &str) -> Result<tthc::Metric, String> {
+    match tthc::Metric::from_key(key.trim()) {
+        Some(m) if !m.needs_baseline() => Ok(m),
+        Some(_) => Err(format!(
+            "{key} needs a baseline; the reductions are the audit's own columns with --baseline (cần --baseline)"
+        )),
+        None => {
+            let keys: Vec<&str> = tthc::Metric::ALL
+                .iter()
+                .filter(|m| !m.needs_baseline())
+                .map(|m| m.key())
+                .collect();
+            Err(format!(
+                "unknown metric (không có chỉ số này); one of: {}",
+                keys.join(", ")
+            ))
+        }
     }
 }
 
