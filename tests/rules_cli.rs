@@ -64,7 +64,11 @@ fn check_sarif_is_minimal_sarif_2_1_0() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(v["version"], "2.1.0");
     let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), tthc::rules::registry().len());
+    // The review rules, then one `load/…` rule per load-error code.
+    assert_eq!(
+        rules.len(),
+        tthc::rules::registry().len() + tthc::LoadError::CODES.len()
+    );
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 18);
     for r in results {

@@ -209,6 +209,119 @@ impl LoadError {
         }
     }
 
+    /// Every code [`LoadError::code`] can return, with what it means in
+    /// English and Vietnamese (for rule lists such as SARIF's).
+    pub const CODES: &'static [(&'static str, &'static str, &'static str)] = &[
+        ("io", "the file could not be read", "không đọc được tệp"),
+        (
+            "too-large",
+            "the input is over the size limit",
+            "tệp vượt giới hạn kích thước",
+        ),
+        (
+            "not-utf8",
+            "the file is not UTF-8 text",
+            "tệp không phải văn bản UTF-8",
+        ),
+        (
+            "empty",
+            "the file holds no procedure",
+            "tệp không có thủ tục nào",
+        ),
+        ("yaml-syntax", "malformed YAML", "YAML không hợp lệ"),
+        (
+            "duplicate-key",
+            "a key appears twice",
+            "một khóa xuất hiện hai lần",
+        ),
+        (
+            "yaml-budget",
+            "the YAML reader's safety limits were exceeded",
+            "vượt giới hạn an toàn của trình đọc YAML",
+        ),
+        (
+            "missing-key",
+            "a required key is missing",
+            "thiếu khóa bắt buộc",
+        ),
+        (
+            "unknown-key",
+            "a key the format does not know",
+            "khóa không có trong định dạng",
+        ),
+        (
+            "wrong-type",
+            "a value of the wrong kind",
+            "giá trị sai kiểu",
+        ),
+        (
+            "bad-value",
+            "a value outside the allowed set",
+            "giá trị không nằm trong danh sách cho phép",
+        ),
+        (
+            "unsupported-format",
+            "the format is not tthc/1",
+            "định dạng không phải tthc/1",
+        ),
+        (
+            "bad-id",
+            "an id that is not a simple word",
+            "mã không hợp lệ",
+        ),
+        (
+            "unknown-rule",
+            "no rule has this code or name",
+            "không có quy tắc với mã hay tên này",
+        ),
+        (
+            "unknown-step",
+            "a reference to a step that does not exist",
+            "tham chiếu tới bước không tồn tại",
+        ),
+        (
+            "unknown-document",
+            "a reference to a document that does not exist",
+            "tham chiếu tới giấy tờ không tồn tại",
+        ),
+        (
+            "cycle",
+            "next/choice edges form a cycle",
+            "các cạnh next/choice tạo thành vòng lặp",
+        ),
+        (
+            "negative",
+            "a negative number where only non-negative ones make sense",
+            "số âm ở chỗ chỉ nhận số không âm",
+        ),
+        (
+            "non-finite",
+            "NaN or infinity",
+            "giá trị không phải số hữu hạn",
+        ),
+        (
+            "too-big",
+            "a number too large to be meaningful",
+            "số quá lớn",
+        ),
+        (
+            "probability",
+            "a probability outside [0, 1]",
+            "xác suất nằm ngoài khoảng [0, 1]",
+        ),
+        (
+            "bad-duration",
+            "a duration that could not be read",
+            "không đọc được thời hạn",
+        ),
+        (
+            "bad-money",
+            "a money amount that could not be read",
+            "không đọc được số tiền",
+        ),
+        ("invalid", "an invalid value", "giá trị không hợp lệ"),
+    ];
+
     /// What is wrong, in one sentence.
     pub fn message(&self, lang: Lang) -> String {
         use LoadErrorKind::*;

@@ -39,19 +39,85 @@ a{color:#1559a8;word-break:break-all}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #d8e0ea;padding:6px 8px;vertical-align:top;text-align:left}
 th{background:#eef2f7;font-weight:bold}
-td.num,th.num{text-align:right;white-space:nowrap}
+td.num,th.num{text-align:right}
+td.num{white-space:nowrap}
+td.loc code{overflow-wrap:break-word;word-break:normal}
 tr.total td{font-weight:bold;background:#f6f8fb}
 .basis{font-size:13px;color:#425066;margin:10px 0 0;padding-left:18px}
 .sev{display:inline-block;border-radius:10px;padding:1px 8px;color:#fff;font-size:12px;font-weight:bold;white-space:nowrap}
-.sev-error{background:#d32f2f}.sev-warn{background:#ef6c00}.sev-info{background:#1976d2}
+.sev-error{background:#d32f2f}.sev-warn{background:#b45000}.sev-info{background:#1565c0}
 code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:12.5px;background:#f1f3f6;padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 .small{font-size:12.5px;color:#5b6675}
 .met{color:#2e7d32;font-weight:bold}.notmet{color:#c62828;font-weight:bold}
-.graph{overflow-x:auto;border:1px solid #e2e8f0;border-radius:8px;padding:4px;background:#fff}
-.graph svg{display:block}
+.graph{overflow:auto;border:1px solid #e2e8f0;border-radius:8px;padding:4px;background:#fff}
+.graph:focus{outline:3px solid #1559a8;outline-offset:2px}
+.graph svg{display:block;width:100%;height:auto}
+.zoom{font-size:13px;color:#425066;margin:0 0 6px}
+.zoom input{margin:0 6px 0 0;vertical-align:middle}
+#graph-zoom:checked~.graph svg{width:var(--graph-width);max-width:none}
+@media (max-width:900px){
+main{padding:12px}
+section{padding:12px 12px}
+header{padding:16px}
+table{font-size:13px}
+th,td{padding:4px 5px}
+td.num{white-space:normal}
+}
+@media print{
+@page{margin:12mm}
+body{background:#fff;font-size:10pt}
+main{max-width:none;padding:0}
+header{background:#fff;color:#000;border:1px solid #17324f;padding:8pt 10pt}
+header .kicker,header .vs{color:#25364d}
+section{box-shadow:none;border:1px solid #d8e0ea;padding:8pt 10pt;margin-bottom:10pt}
+table{font-size:8.5pt}
+th,td{padding:3px 4px}
+td.num{white-space:normal}
+thead{display:table-header-group}
+tr,.card{break-inside:avoid}
+.zoom{display:none}
+.graph{overflow:visible;border:0;padding:0;break-inside:avoid}
+.graph svg,#graph-zoom:checked~.graph svg{width:100%;max-width:100%;height:auto}
+a{color:#1559a8}
+}
 td.id code{white-space:nowrap;word-break:normal}
 footer{color:#5b6675;font-size:13px;text-align:center}
 "#;
+
+/// Whether `s` has Latin letters beyond ASCII (ă, â, đ, ê, ô, ơ, ư and the
+/// tone marks): text of a Vietnamese procedure file.
+fn vietnamese(s: &str) -> bool {
+    s.chars().any(
+        |c| matches!(c, '\u{c0}'..='\u{24f}' | '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}'),
+    )
+}
+
+/// Text from the procedure file, escaped; in an English report, Vietnamese
+/// text is marked `lang="vi"` (screen readers switch voice, hyphenation and
+/// spelling follow).
+fn from_file(s: &str, lang: Lang) -> String {
+    if lang == Lang::En && vietnamese(s) {
+        format!(r#"<span lang="vi">{}</span>"#, esc(s))
+    } else {
+        esc(s)
+    }
+}
+
+/// English text (rule names) escaped; in a Vietnamese report marked
+/// `lang="en"`.
+fn english(s: &str, lang: Lang) -> String {
+    if lang == Lang::Vi {
+        format!(r#"<span lang="en">{}</span>"#, esc(s))
+    } else {
+        esc(s)
+    }
+}
+
+/// A file path escaped, with a line-break opportunity after each `/` (so a
+/// narrow column breaks it between folders, not every few characters).
+fn path_breaks(s: &str) -> String {
+    esc(s).replace('/', "/<wbr>")
+}
 
 /// Renders the report as a complete HTML document.
 pub fn render(r: &Report, lang: Lang) -> String {
@@ -84,21 +150,21 @@ fn header(o: &mut String, r: &Report, lang: Lang) {
         o,
         r#"<header><p class="kicker">{}</p><h1>{}</h1>"#,
         esc(Label::Title.get(lang)),
-        esc(&r.procedure.name)
+        from_file(&r.procedure.name, lang)
     );
     if let Some(b) = &r.baseline {
         let _ = write!(
             o,
             r#"<p class="vs">{}: {}</p>"#,
             esc(Label::ComparisonTitle.get(lang)),
-            esc(&b.procedure.name)
+            from_file(&b.procedure.name, lang)
         );
     }
     o.push_str(r#"</header><section id="identity"><dl class="identity">"#);
     for (label, items) in sections::identity(r, lang) {
         let _ = write!(o, "<dt>{}</dt><dd>", esc(label));
         let render_item = |i: &Item| match i {
-            Item::Text(t) => esc(t),
+            Item::Text(t) => from_file(t, lang),
             Item::Link(u) => format!(r#"<a href="{}">{}</a>"#, esc(u), esc(u)),
         };
         if items.len() == 1 {
@@ -116,7 +182,7 @@ fn header(o: &mut String, r: &Report, lang: Lang) {
         o,
         "<dt>{}</dt><dd><code>{}</code></dd></dl></section>",
         esc(Label::File.get(lang)),
-        esc(&r.procedure.source_map.origin)
+        path_breaks(&r.procedure.source_map.origin)
     );
 }
 
@@ -221,28 +287,29 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
         let element = f
             .element
             .as_deref()
-            .map(|e| format!("<br><code>{}</code>", esc(e)))
+            .map(|e| format!("<br><code>{}</code>", from_file(e, lang)))
             .unwrap_or_default();
         let _ = write!(
             o,
-            r#"<tr class="finding" data-code="{}"><td><span class="sev sev-{}">{}</span></td><td><b>{}</b><br><span class="small">{}</span></td><td>{}</td><td><code>{}</code>{element}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr class="finding" data-code="{}"><td><span class="sev sev-{}">{}</span></td><td><b>{}</b><br><span class="small">{}</span></td><td>{}</td><td class="loc"><code>{}</code>{element}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
             esc(&f.code),
             f.severity.as_str(),
             esc(f.severity_label),
             esc(&f.code),
-            esc(&f.name),
-            rich(&f.message),
-            esc(&f.location),
+            english(&f.name, lang),
+            rich(&f.message, lang),
+            path_breaks(&f.location),
             esc(&f.legal_basis),
-            rich(&f.suggestion),
+            rich(&f.suggestion, lang),
             esc(&f.saving)
         );
     }
     o.push_str("</tbody></table></section>");
 }
 
-/// Escapes `s` and shows `code` spans (backtick pairs) as `<code>`.
-fn rich(s: &str) -> String {
+/// Escapes `s` and shows `code` spans (backtick pairs) as `<code>`; in an
+/// English report a span of Vietnamese text is marked `lang="vi"`.
+fn rich(s: &str, lang: Lang) -> String {
     let escaped = esc(s);
     let parts: Vec<&str> = escaped.split('`').collect();
     if parts.len().is_multiple_of(2) {
@@ -251,7 +318,12 @@ fn rich(s: &str) -> String {
     let mut out = String::with_capacity(escaped.len() + 16);
     for (i, part) in parts.iter().enumerate() {
         if i % 2 == 1 {
-            let _ = write!(out, "<code>{part}</code>");
+            let mark = if lang == Lang::En && vietnamese(part) {
+                r#" lang="vi""#
+            } else {
+                ""
+            };
+            let _ = write!(out, "<code{mark}>{part}</code>");
         } else {
             out.push_str(part);
         }
@@ -395,8 +467,8 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
                 "<tr><td><b>{}</b></td><td class=\"id\"><code>{}</code></td><td>{}</td><td class=\"small\">{}</td></tr>",
                 esc(kind),
                 esc(&id),
-                esc(&name),
-                esc(&detail)
+                from_file(&name, lang),
+                from_file(&detail, lang)
             );
         }
         o.push_str("</tbody></table>");
@@ -406,12 +478,116 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
 
 fn graph(o: &mut String, r: &Report, lang: Lang) {
     let marks = r.marks();
+    let picture = svg::render_scalable(r.analysis.procedure(), &marks, lang, "tthc-graph");
+    // The picture's own width, for the "full size" view.
+    let width = picture
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .and_then(|w| w.parse::<u32>().ok())
+        .unwrap_or(1100);
     let _ = write!(
         o,
-        r#"<section id="graph"><h2>{}</h2><p class="small">{}</p><div class="graph">{}</div><p>{}</p></section>"#,
+        r#"<section id="graph"><h2>{}</h2><p class="small">{}</p><input type="checkbox" id="graph-zoom" class="zoom"><label for="graph-zoom" class="zoom">{}</label><div class="graph" tabindex="0" role="region" aria-label="{}" style="--graph-width:{width}px">{picture}</div><p>{}</p></section>"#,
         esc(Label::GraphTitle.get(lang)),
         esc(Label::GraphIntro.get(lang)),
-        svg::render(r.analysis.procedure(), &marks, lang),
+        esc(Label::GraphActualSize.get(lang)),
+        esc(Label::GraphScrollArea.get(lang)),
         esc(&sections::critical_path(r, lang))
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+
+    /// WCAG 2 relative luminance of `#rrggbb` (or `#rgb`).
+    fn luminance(hex: &str) -> f64 {
+        let h = hex.trim_start_matches('#');
+        let h: String = if h.len() == 3 {
+            h.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            h.to_string()
+        };
+        let channel = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0)) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// The value of `property` in the CSS rule for `selector`.
+    fn css_value(selector: &str, property: &str) -> String {
+        let start = CSS
+            .find(&format!("{selector}{{"))
+            .unwrap_or_else(|| panic!("no rule {selector}"));
+        let body = &CSS[start + selector.len() + 1..];
+        let body = &body[..body.find('}').unwrap_or(body.len())];
+        body.split(';')
+            .find_map(|d| d.strip_prefix(&format!("{property}:")))
+            .unwrap_or_else(|| panic!("{selector} has no {property}"))
+            .trim()
+            .to_string()
+    }
+
+    #[test]
+    fn every_badge_has_contrast_of_at_least_4_5() {
+        assert!((contrast("#ffffff", "#000000") - 21.0).abs() < 1e-9);
+        // The old warning badge was 3.08:1.
+        assert!((contrast("#ffffff", "#ef6c00") - 3.08).abs() < 0.01);
+        let text = css_value(".sev", "color");
+        for s in ["error", "warn", "info"] {
+            let bg = css_value(&format!(".sev-{s}"), "background");
+            let c = contrast(&text, &bg);
+            assert!(c >= 4.5, ".sev-{s}: {text} on {bg} is {c:.2}:1");
+        }
+        // The graph's badges: white numbers on the severity colour.
+        for s in [Severity::Error, Severity::Warn, Severity::Info] {
+            let bg = svg::severity_colour(Some(s));
+            let c = contrast("#ffffff", bg);
+            assert!(c >= 4.5, "graph badge {s:?}: {c:.2}:1");
+        }
+        // Small text on the page's backgrounds.
+        for (fg, bg) in [
+            (css_value(".small", "color"), "#ffffff".to_string()),
+            (css_value(".met", "color"), "#ffffff".to_string()),
+            (css_value(".notmet", "color"), "#ffffff".to_string()),
+            (
+                css_value("footer", "color"),
+                css_value("body", "background"),
+            ),
+        ] {
+            let c = contrast(&fg, &bg);
+            assert!(c >= 4.5, "{fg} on {bg}: {c:.2}:1");
+        }
+    }
+
+    #[test]
+    fn lang_marks_text_in_the_other_language() {
+        assert_eq!(
+            from_file("Cấp phép", Lang::En),
+            r#"<span lang="vi">Cấp phép</span>"#
+        );
+        assert_eq!(from_file("Cấp phép", Lang::Vi), "Cấp phép");
+        assert_eq!(from_file("not declared", Lang::En), "not declared");
+        assert_eq!(
+            english("state-held-document", Lang::Vi),
+            r#"<span lang="en">state-held-document</span>"#
+        );
+        assert_eq!(
+            rich("the `Tờ khai` is", Lang::En),
+            r#"the <code lang="vi">Tờ khai</code> is"#
+        );
+        assert_eq!(path_breaks("a/b.yaml:1:2"), "a/<wbr>b.yaml:1:2");
+    }
 }

@@ -3,9 +3,11 @@
 use crate::Diagnostic;
 use crate::i18n::Lang;
 use crate::report::diagnostics::{TextStyle, render};
-use crate::report::text::html_escape as escape;
+use crate::report::text::xml_escape;
 use crate::review_test::FileOutcome;
 use std::fmt::Write;
+use std::path::{Component, Path};
+use std::time::Duration;
 
 /// Counts of passed and failed cases (a test file that cannot be read counts
 /// as one failure).
@@ -120,79 +122,200 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
     out
 }
 
-/// JUnit XML: one `testsuite` per test file, one `testcase` per case.
+/// [`xml_escape`] for element content, where line breaks stay as they are.
+fn xml_text(s: &str) -> String {
+    xml_escape(s).replace("&#10;", "\n")
+}
+
+/// Seconds with three decimals, as the JUnit schemas' time pattern wants.
+fn seconds(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64())
+}
+
+/// The JUnit class name of a test file: its path without the extension,
+/// with dots for slashes (`tests/review/a6.yaml` → `tests.review.a6`), dots
+/// inside a name turned into `_` so consumers do not split there.
+pub fn class_name(file: &Path) -> String {
+    let stem = file.with_extension("");
+    let parts: Vec<String> = stem
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().replace('.', "_")),
+            Component::ParentDir => Some("_".to_string()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() {
+        "review".to_string()
+    } else {
+        parts.join(".")
+    }
+}
+
+/// Counts for JUnit: (tests, failures, errors). An invalid test file is one
+/// test in error; a case that could not run is in error; a case whose
+/// expectations did not hold is a failure.
+pub fn junit_counts(f: &FileOutcome) -> (usize, usize, usize) {
+    let errors =
+        f.cases.iter().filter(|c| c.error.is_some()).count() + usize::from(f.errors.is_some());
+    let failures = f
+        .cases
+        .iter()
+        .filter(|c| c.error.is_none() && !c.failures.is_empty())
+        .count();
+    (
+        f.cases.len() + usize::from(f.errors.is_some()),
+        failures,
+        errors,
+    )
+}
+
+/// JUnit XML, valid under the Jenkins xUnit `junit-10.xsd`: one `testsuite`
+/// per test file (with `errors`, `time` and the file as a property), one
+/// `testcase` per case with its class name (see [`class_name`]) and time;
+/// `<failure>` for expectations that did not hold, `<error>` for a case that
+/// could not run and for an invalid test file (with every one of its
+/// errors); each case's `file:line` in its `<system-out>`.
 pub fn render_junit(files: &[FileOutcome]) -> String {
-    let (passed, failed) = counts(files);
+    let mut tests = 0;
+    let mut failures = 0;
+    let mut errors = 0;
+    let mut time = Duration::ZERO;
+    for f in files {
+        let (t, fl, e) = junit_counts(f);
+        tests += t;
+        failures += fl;
+        errors += e;
+        time += f.time;
+    }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"tthc review tests\" tests=\"{}\" failures=\"{failed}\">",
-        passed + failed
+        "<testsuites name=\"tthc review tests\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{}\">",
+        seconds(time)
     );
     for f in files {
-        let file = escape(&f.file.display().to_string());
-        let cases = f.cases.len() + usize::from(f.errors.is_some());
-        let fails =
-            f.cases.iter().filter(|c| !c.passed()).count() + usize::from(f.errors.is_some());
+        let path = f.file.display().to_string();
+        let file = xml_escape(&path);
+        let class = xml_escape(&class_name(&f.file));
+        let (t, fl, e) = junit_counts(f);
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{file}\" tests=\"{cases}\" failures=\"{fails}\">"
+            "  <testsuite name=\"{file}\" tests=\"{t}\" failures=\"{fl}\" errors=\"{e}\" skipped=\"0\" time=\"{}\" file=\"{file}\">",
+            seconds(f.time)
         );
-        if let Some(errors) = &f.errors {
+        let _ = writeln!(
+            out,
+            "    <properties>\n      <property name=\"file\" value=\"{file}\"/>\n    </properties>"
+        );
+        if let Some(errs) = &f.errors {
             let _ = writeln!(
                 out,
-                "    <testcase name=\"(test file)\" classname=\"{file}\">"
+                "    <testcase name=\"(test file)\" classname=\"{class}\" time=\"0.000\">"
+            );
+            let mut body = String::new();
+            for err in &errs.errors {
+                let _ = write!(body, "{err}");
+                if let Some(help) = err.help(Lang::En) {
+                    let _ = write!(body, " — {help}");
+                }
+                body.push('\n');
+            }
+            let first = errs.errors.first().map(|e| e.message(Lang::En));
+            let message = match (errs.errors.len(), first) {
+                (1, Some(m)) => format!("invalid test file: {m}"),
+                (n, Some(m)) => format!("invalid test file: {n} errors, the first: {m}"),
+                (_, None) => "invalid test file".to_string(),
+            };
+            let code = errs.errors.first().map_or("invalid", |e| e.code());
+            let _ = writeln!(
+                out,
+                "      <error type=\"load/{code}\" message=\"{}\">{}</error>",
+                xml_escape(&message),
+                xml_text(&body)
             );
             let _ = writeln!(
                 out,
-                "      <failure message=\"invalid test file\">{}</failure>",
-                escape(&errors.to_string())
+                "      <system-out>{}</system-out>\n    </testcase>",
+                xml_text(&path)
             );
-            let _ = writeln!(out, "    </testcase>");
         }
         for c in &f.cases {
-            let _ = write!(
-                out,
-                "    <testcase name=\"{}\" classname=\"{file}\" file=\"{file}\" line=\"{}\"",
-                escape(&c.name),
-                c.location.line
-            );
-            if c.passed() {
-                let _ = writeln!(out, "/>");
-                continue;
-            }
-            let _ = writeln!(out, ">");
-            let mut body = String::new();
-            if let Some(e) = &c.error {
-                let _ = writeln!(body, "could not run: {e}");
-            }
-            for fail in &c.failures {
-                let _ = writeln!(
-                    body,
-                    "{}:{}:{} {}: expected {}, measured {}",
-                    f.file.display(),
-                    fail.location.line,
-                    fail.location.column,
-                    fail.key,
-                    fail.expected,
-                    fail.measured
-                );
-            }
-            let message = c
-                .failures
-                .first()
-                .map(|f| format!("{} expected {}, measured {}", f.key, f.expected, f.measured))
-                .or_else(|| c.error.clone())
-                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      <failure message=\"{}\">{}</failure>\n    </testcase>",
-                escape(&message),
-                escape(&body)
+                "    <testcase name=\"{}\" classname=\"{class}\" time=\"{}\">",
+                xml_escape(&c.name),
+                seconds(c.time)
+            );
+            if let Some(e) = &c.error {
+                let _ = writeln!(
+                    out,
+                    "      <error type=\"could-not-run\" message=\"{}\">could not run: {}\n</error>",
+                    xml_escape(e),
+                    xml_text(e)
+                );
+            } else if !c.failures.is_empty() {
+                let mut body = String::new();
+                for fail in &c.failures {
+                    let _ = writeln!(
+                        body,
+                        "{}:{}:{} {}: expected {}, measured {}",
+                        path,
+                        fail.location.line,
+                        fail.location.column,
+                        fail.key,
+                        fail.expected,
+                        fail.measured
+                    );
+                }
+                let message = c
+                    .failures
+                    .first()
+                    .map(|f| format!("{} expected {}, measured {}", f.key, f.expected, f.measured))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "      <failure type=\"expectation\" message=\"{}\">{}</failure>",
+                    xml_escape(&message),
+                    xml_text(&body)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "      <system-out>{}:{}</system-out>\n    </testcase>",
+                xml_text(&path),
+                c.location.line
             );
         }
         let _ = writeln!(out, "  </testsuite>");
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_are_dotted_paths_without_the_extension() {
+        assert_eq!(
+            class_name(Path::new("tests/review/a6.yaml")),
+            "tests.review.a6"
+        );
+        assert_eq!(
+            class_name(Path::new("./review/a6.draft.yaml")),
+            "review.a6_draft"
+        );
+        assert_eq!(class_name(Path::new("/abs/x.yaml")), "abs.x");
+    }
+
+    #[test]
+    fn xml_escape_keeps_only_xml_characters() {
+        assert_eq!(
+            xml_escape("a<b>&\"'\u{1}\n"),
+            "a&lt;b&gt;&amp;&quot;&#39;\u{fffd}&#10;"
+        );
+        assert_eq!(seconds(Duration::from_micros(12_345)), "0.012");
+    }
 }

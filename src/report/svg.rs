@@ -50,6 +50,18 @@ pub fn render(p: &CheckedProcedure, marks: &Marks, lang: Lang) -> String {
 /// [`render`] with a prefix for the ids inside the picture, so that two
 /// pictures can share one HTML page.
 pub fn render_with_id(checked: &CheckedProcedure, marks: &Marks, lang: Lang, id: &str) -> String {
+    draw(checked, marks, lang, id, false)
+}
+
+/// [`render_with_id`] for embedding in a page: no fixed pixel size, only
+/// the `viewBox` and `width="100%"`, so the picture scales to its container
+/// (the window, or the printed page's width) and keeps its proportions. In an
+/// English picture the names from the file are marked `lang="vi"`.
+pub fn render_scalable(checked: &CheckedProcedure, marks: &Marks, lang: Lang, id: &str) -> String {
+    draw(checked, marks, lang, id, true)
+}
+
+fn draw(checked: &CheckedProcedure, marks: &Marks, lang: Lang, id: &str, fluid: bool) -> String {
     let (p, g) = (checked.procedure(), checked.graph());
     let l = layout::layout(checked, lang);
     let legend = legend_items(lang);
@@ -61,12 +73,17 @@ pub fn render_with_id(checked: &CheckedProcedure, marks: &Marks, lang: Lang, id:
     let mut o = String::with_capacity(1024 + p.steps.len() * 700);
     let _ = write!(
         o,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tthc-graph" id="{id}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONTS}" font-size="{FONT}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}: {}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="tthc-graph" id="{id}" {} viewBox="0 0 {width} {height}" font-family="{FONTS}" font-size="{FONT}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}: {}</title>"#,
+        if fluid {
+            r#"width="100%""#.to_string()
+        } else {
+            format!(r#"width="{width}" height="{height}""#)
+        },
         esc(Label::GraphTitle.get(lang)),
         esc(&p.name)
     );
     defs(&mut o, &id);
-    lanes(&mut o, &l, width);
+    lanes(&mut o, &l, width, lang);
     edges(&mut o, p, g, marks, &l, lang, &id);
     nodes(&mut o, p, marks, &l, lang);
     draw_legend(&mut o, &legend, width, l.height, &id);
@@ -90,7 +107,7 @@ fn defs(o: &mut String, id: &str) {
     o.push_str("</defs>");
 }
 
-fn lanes(o: &mut String, l: &Layout, width: i64) {
+fn lanes(o: &mut String, l: &Layout, width: i64, lang: Lang) {
     for (i, lane) in l.lanes.iter().enumerate() {
         let (fill, label_fill) = match (&lane.agency, i % 2) {
             (None, _) => ("#fffaf0", "#fde9c4"),
@@ -111,8 +128,14 @@ fn lanes(o: &mut String, l: &Layout, width: i64) {
         let top = lane.y + (lane.h - count * LINE) / 2 + LINE - 4;
         let _ = write!(
             o,
-            r##"<text x="{}" y="{top}" font-weight="bold" font-size="12" fill="#25364d">"##,
-            MARGIN + 10
+            r##"<text x="{}" y="{top}" font-weight="bold" font-size="12" fill="#25364d"{}>"##,
+            MARGIN + 10,
+            // An agency's name comes from the file: Vietnamese.
+            if lane.agency.is_some() && lang == Lang::En {
+                r#" lang="vi""#
+            } else {
+                ""
+            }
         );
         for (k, line) in lane.lines.iter().enumerate() {
             let dy = if k == 0 { 0 } else { LINE };
@@ -182,7 +205,7 @@ fn edges(
             let (mx, my) = ((x1 + x2) / 2, (y1 + y2) / 2 - 6);
             let _ = write!(
                 labels,
-                r##"<text class="edge-label" x="{mx}" y="{my}" text-anchor="middle" font-size="11" font-style="italic" fill="{ALTERNATIVE}" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+                r##"<text class="edge-label" x="{mx}" y="{my}" text-anchor="middle" font-size="11" font-style="italic" fill="{EDGE}" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
                 esc(Label::Or.get(lang))
             );
         }
@@ -251,8 +274,14 @@ fn nodes(o: &mut String, p: &Procedure, marks: &Marks, l: &Layout, lang: Lang) {
         let cx = n.x + n.w / 2;
         let _ = write!(
             o,
-            r##"<text x="{cx}" y="{}" text-anchor="middle" fill="#1b2635">"##,
-            n.y + PAD + LINE - 4
+            r##"<text x="{cx}" y="{}" text-anchor="middle" fill="#1b2635"{}>"##,
+            n.y + PAD + LINE - 4,
+            // The step's name comes from the file: Vietnamese.
+            if lang == Lang::En {
+                r#" lang="vi""#
+            } else {
+                ""
+            }
         );
         for (k, line) in n.lines.iter().enumerate() {
             let dy = if k == 0 { 0 } else { LINE };
@@ -290,8 +319,8 @@ fn nodes(o: &mut String, p: &Procedure, marks: &Marks, l: &Layout, lang: Lang) {
 pub fn severity_colour(s: Option<Severity>) -> &'static str {
     match s {
         Some(Severity::Error) => "#d32f2f",
-        Some(Severity::Warn) => "#ef6c00",
-        _ => "#1976d2",
+        Some(Severity::Warn) => "#b45000",
+        _ => "#1565c0",
     }
 }
 

@@ -17,6 +17,18 @@ use crate::report::labels::Label;
 ///     "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
 /// ```
 pub fn html_escape(s: &str) -> String {
+    escape_markup(s, false)
+}
+
+/// Text for XML 1.0 character data or an attribute value (JUnit): like
+/// [`html_escape`], but line breaks and tabs become character references (so
+/// an attribute keeps them) and characters XML 1.0 does not allow become
+/// U+FFFD instead of vanishing.
+pub fn xml_escape(s: &str) -> String {
+    escape_markup(s, true)
+}
+
+fn escape_markup(s: &str, xml: bool) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
@@ -25,8 +37,10 @@ pub fn html_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\n' | '\r' | '\t' if xml => out.push_str(&format!("&#{};", u32::from(c))),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' if xml => out.push('\u{fffd}'),
             // Control characters are not allowed in XML (SVG); drop them.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c if !xml && c.is_control() && c != '\n' && c != '\t' => {}
             c => out.push(c),
         }
     }

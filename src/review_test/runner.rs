@@ -7,6 +7,7 @@ use crate::load::{LoadErrors, LoadOptions, Location, read_text};
 use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// One expectation that did not hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct CaseOutcome {
     pub error: Option<String>,
     /// How many expectations were checked.
     pub checked: usize,
+    /// How long the case took (loading, measuring and checking).
+    pub time: Duration,
 }
 
 impl CaseOutcome {
@@ -54,6 +57,8 @@ pub struct FileOutcome {
     pub cases: Vec<CaseOutcome>,
     /// Errors in the test file itself (with the file's text, for snippets).
     pub errors: Option<LoadErrors>,
+    /// How long reading the file and running its cases took.
+    pub time: Duration,
 }
 
 /// Review-test files under `paths` (files as given, directories searched
@@ -78,10 +83,12 @@ pub fn run_file_with(
     filter: Option<&str>,
     resolver: &mut SettingsResolver,
 ) -> FileOutcome {
+    let start = Instant::now();
     let outcome = |cases, errors| FileOutcome {
         file: path.to_path_buf(),
         cases,
         errors,
+        time: start.elapsed(),
     };
     let text = match read_text(path, &LoadOptions::default()) {
         Ok(text) => text,
@@ -125,7 +132,9 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
         failures: Vec::new(),
         error: None,
         checked: 0,
+        time: Duration::ZERO,
     };
+    let start = Instant::now();
     match measure_case(case, resolver) {
         Err(e) => outcome.error = Some(e),
         Ok(m) => {
@@ -142,6 +151,7 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
             }
         }
     }
+    outcome.time = start.elapsed();
     outcome
 }
 

@@ -33,6 +33,11 @@ pub struct Args {
     /// (error, warn, info, never).
     #[arg(long, default_value = "error")]
     fail_on: FailOn,
+    /// SARIF: the directory that artifact URIs are relative to (`%SRCROOT%`);
+    /// default: the git repository root above the current directory, else
+    /// the current directory.
+    #[arg(long, value_name = "DIR")]
+    sarif_root: Option<PathBuf>,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -81,7 +86,15 @@ pub fn run(args: Args) -> ExitCode {
             color: stdout_color(),
         }),
         Format::Json => report.render_json(),
-        Format::Sarif => tthc::report::sarif::render(&report, lang),
+        Format::Sarif => {
+            use tthc::report::sarif::{SarifRoot, render_with};
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            let root = match &args.sarif_root {
+                Some(dir) => SarifRoot::new(dir, &cwd),
+                None => SarifRoot::discover(&cwd),
+            };
+            render_with(&report, lang, &root)
+        }
     };
     let written = write_text(None, &text, lang);
     if written != ExitCode::SUCCESS {
