@@ -110,6 +110,25 @@ fn html_headline_figures_and_comparison() {
     );
     // Sources are links.
     assert!(page.contains(r#"<a href="https://dichvucong.gov.vn/"#));
+    // How it was computed: one row per cost line, each with its location.
+    let lines = &draft.metrics().compliance_cost.lines;
+    assert!(!lines.is_empty());
+    assert!(page.contains("<h3>Cách tính</h3>"));
+    assert!(page.matches("<tr><td>").count() >= lines.len());
+    for l in lines {
+        let loc = draft
+            .procedure()
+            .source_map
+            .locate(l.element.as_str())
+            .expect("located");
+        let at = format!("{}:{}:{}", A6_DRAFT, loc.line, loc.column).replace('/', "/<wbr>");
+        assert!(
+            page.contains(&format!("<code>{}</code>", l.element)),
+            "{}",
+            l.element
+        );
+        assert!(page.contains(&at), "{at}");
+    }
 }
 
 #[test]

@@ -263,7 +263,39 @@ fn cost(o: &mut String, r: &Report, lang: Lang) {
             esc(source)
         );
     }
-    o.push_str("</ul></section>");
+    o.push_str("</ul>");
+    how_it_was_computed(o, r, lang);
+    o.push_str("</section>");
+}
+
+/// Every input of the cost back to its line in the file (`tthc why`).
+fn how_it_was_computed(o: &mut String, r: &Report, lang: Lang) {
+    let lines = crate::report::why::cost_lines(r.analysis, lang);
+    if lines.is_empty() {
+        return;
+    }
+    let _ = write!(
+        o,
+        r#"<h3>{}</h3><table class="how"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class="num">{}</th></tr></thead><tbody>"#,
+        esc(lang.pick("Cách tính", "How it was computed")),
+        esc(lang.pick("hoạt động", "activity")),
+        esc(lang.pick("phần tử", "element")),
+        esc(lang.pick("giá trị", "what")),
+        esc(lang.pick("vị trí", "location")),
+        esc(lang.pick("thành tiền", "amount")),
+    );
+    for l in lines {
+        let _ = write!(
+            o,
+            r#"<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td class="loc"><code>{}</code></td><td class="num">{}</td></tr>"#,
+            esc(&l.activity),
+            esc(&l.element),
+            esc(&l.what),
+            path_breaks(&l.at),
+            esc(&l.amount)
+        );
+    }
+    o.push_str("</tbody></table>");
 }
 
 fn findings(o: &mut String, r: &Report, lang: Lang) {
