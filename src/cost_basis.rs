@@ -392,7 +392,7 @@ impl CostBasis {
         };
         match basis {
             Some(b) if r.errors.is_empty() => Ok(b),
-            _ => Err(LoadErrors::from_errors(r.errors, Some(src))),
+            _ => Err(r.into_errors(src)),
         }
     }
 
@@ -428,7 +428,7 @@ pub(crate) fn read_override(
 ) -> Option<CostBasis> {
     let fields = r.fields(node, path, BASIS_KEYS)?;
     let origin = r.origin.to_string();
-    let errors = r.errors.len();
+    let errors = r.error_count();
     for key in BASIS_KEYS {
         let Some(value) = fields.get(key) else {
             continue;
@@ -539,7 +539,7 @@ pub(crate) fn read_override(
             ),
         }
     }
-    (r.errors.len() == errors).then_some(base)
+    (r.error_count() == errors).then_some(base)
 }
 
 /// One value: bare, or `{ value, source, year, assumption }`.

@@ -339,3 +339,51 @@ fn messages_and_help_exist_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_flood_of_errors_is_capped_with_the_count_of_the_rest() {
+    // 1,500 steps each pointing at a missing step: the first 1,000 errors
+    // are kept, 500 counted; only the first 100 get a "did you mean".
+    let mut src = String::from("format: tthc/1\nname: X\nsteps:\n");
+    for i in 0..1_500 {
+        src.push_str(&format!(
+            "  s{i}: {{ name: B, actor: applicant, next: [t{i}] }}\n"
+        ));
+    }
+    let errors = CheckedProcedure::from_yaml_str(&src, "flood.yaml").unwrap_err();
+    assert_eq!((errors.errors.len(), errors.omitted), (1_000, 500));
+    let suggested = errors
+        .errors
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                tthc::LoadErrorKind::UnknownStep {
+                    suggestion: Some(_),
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(suggested <= 100, "{suggested}");
+    assert!(suggested > 0, "the first references still get a suggestion");
+    // The first error is the first in the file.
+    assert_eq!(errors.errors[0].location.map(|l| l.line), Some(4));
+    // The command says how many were not shown.
+    let dir = std::env::temp_dir().join(format!("tthc-flood-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("flood.yaml");
+    std::fs::write(&file, &src).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(["check", file.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        out.contains("500 more errors not shown"),
+        "{}",
+        &out[out.len().saturating_sub(500)..]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

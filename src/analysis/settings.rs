@@ -369,7 +369,7 @@ fn read_config(
         }
     }
     if !r.errors.is_empty() {
-        return Err(LoadErrors::from_errors(r.errors, Some(src)));
+        return Err(r.into_errors(src));
     }
     // A file it names that does not load: its own errors, with its text.
     if let Some(first) = loaded.into_iter().next() {

@@ -700,6 +700,18 @@ fn rework(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Rework> {
 fn check_references(r: &mut Reader<'_>, p: &Procedure) {
     let step_ids: HashSet<&str> = p.steps.iter().map(|s| s.id.as_str()).collect();
     let doc_ids: HashSet<&str> = p.documents.iter().map(|d| d.id.as_str()).collect();
+    // Suggestions in file order (deterministic), for the first
+    // MAX_SUGGESTIONS unknown references only.
+    let mut budget = crate::load::suggest::MAX_SUGGESTIONS;
+    let mut suggest = |word: &str, ids: &mut dyn Iterator<Item = &str>| {
+        if budget == 0 {
+            return None;
+        }
+        budget -= 1;
+        closest(word, ids)
+    };
+    let steps_in_order = || p.steps.iter().map(|s| s.id.as_str());
+    let docs_in_order = || p.documents.iter().map(|d| d.id.as_str());
     for step in &p.steps {
         let base = join("steps", &step.id);
         for (key, list) in [("next", &step.next), ("choice", &step.choice)] {
@@ -707,7 +719,7 @@ fn check_references(r: &mut Reader<'_>, p: &Procedure) {
                 if !step_ids.contains(target.as_str()) {
                     let path = index(&join(&base, key), i);
                     let loc = r.map.locate(&path).unwrap_or_default();
-                    let suggestion = closest(target, step_ids.iter().copied());
+                    let suggestion = suggest(target, &mut steps_in_order());
                     r.error(
                         &path,
                         loc,
@@ -724,7 +736,7 @@ fn check_references(r: &mut Reader<'_>, p: &Procedure) {
         {
             let path = join(&base, "rework.to");
             let loc = r.map.locate(&path).unwrap_or_default();
-            let suggestion = closest(&rw.to, step_ids.iter().copied());
+            let suggestion = suggest(&rw.to, &mut steps_in_order());
             r.error(
                 &path,
                 loc,
@@ -743,7 +755,7 @@ fn check_references(r: &mut Reader<'_>, p: &Procedure) {
                 if !doc_ids.contains(doc.as_str()) {
                     let path = index(&join(&base, key), i);
                     let loc = r.map.locate(&path).unwrap_or_default();
-                    let suggestion = closest(doc, doc_ids.iter().copied());
+                    let suggestion = suggest(doc, &mut docs_in_order());
                     r.error(
                         &path,
                         loc,

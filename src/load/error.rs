@@ -558,6 +558,9 @@ pub struct LoadErrors {
     /// The text of the input they are about, when it was read (for showing
     /// each error with its line).
     pub text: Option<std::sync::Arc<str>>,
+    /// Errors found after the first thousand, counted but not kept (so
+    /// that a broken file costs bounded memory and output).
+    pub omitted: usize,
 }
 
 impl LoadErrors {
@@ -567,6 +570,7 @@ impl LoadErrors {
         LoadErrors {
             errors,
             text: source.map(std::sync::Arc::from),
+            omitted: 0,
         }
     }
 
@@ -592,6 +596,7 @@ impl From<LoadError> for LoadErrors {
         LoadErrors {
             errors: vec![error],
             text: None,
+            omitted: 0,
         }
     }
 }

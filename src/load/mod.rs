@@ -13,6 +13,7 @@ pub(crate) mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
+pub(crate) use reader::MAX_ERRORS;
 pub use yaml::{parse_only, parse_typed};
 
 use crate::checked::CheckedProcedure;
@@ -83,9 +84,8 @@ impl CheckedProcedure {
                 Ok(p)
             }
             _ => {
-                let mut errors = reader.errors;
-                if errors.is_empty() {
-                    errors.push(LoadError::new(
+                if reader.errors.is_empty() {
+                    reader.errors.push(LoadError::new(
                         origin,
                         LoadErrorKind::Invalid {
                             en: "the procedure could not be read".into(),
@@ -93,7 +93,7 @@ impl CheckedProcedure {
                         },
                     ));
                 }
-                Err(LoadErrors::from_errors(errors, Some(src)))
+                Err(reader.into_errors(src))
             }
         }
     }

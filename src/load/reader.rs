@@ -31,9 +31,17 @@ impl<'n> Fields<'n> {
 pub(crate) struct Reader<'s> {
     pub origin: &'s str,
     pub src: &'s str,
+    /// At most [`MAX_ERRORS`]; the rest are only counted in `omitted`.
     pub errors: Vec<LoadError>,
+    /// Errors found beyond [`MAX_ERRORS`].
+    pub omitted: usize,
     pub map: SourceMap,
 }
+
+/// The most errors kept for one input: a file with a million broken keys
+/// is reported with its first errors and the count of the rest, in bounded
+/// memory and time.
+pub(crate) const MAX_ERRORS: usize = 1_000;
 
 /// Joins a path and a key: `steps` + `a` → `steps.a`.
 pub(crate) fn join(path: &str, key: &str) -> String {
@@ -59,13 +67,30 @@ impl<'s> Reader<'s> {
             origin,
             src,
             errors: Vec::new(),
+            omitted: 0,
             map: SourceMap::new(origin),
         }
     }
 
     pub fn error(&mut self, path: &str, loc: Location, kind: LoadErrorKind) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.omitted += 1;
+            return;
+        }
         self.errors
             .push(LoadError::new(self.origin, kind).at(path, loc));
+    }
+
+    /// Every error found so far, kept or only counted.
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.omitted
+    }
+
+    /// The errors about `src`, sorted, with the count of those not kept.
+    pub fn into_errors(self, src: &str) -> crate::load::LoadErrors {
+        let mut e = crate::load::LoadErrors::from_errors(self.errors, Some(src));
+        e.omitted = self.omitted;
+        e
     }
 
     fn wrong_type(

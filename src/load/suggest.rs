@@ -1,27 +1,44 @@
 //! "Did you mean" suggestions.
 
+/// How many candidates one suggestion looks at: the work per error is
+/// bounded, whatever the number of ids in the file.
+pub(crate) const MAX_CANDIDATES: usize = 10_000;
+
+/// How many unknown references of one file get a suggestion; the rest are
+/// reported without one (bounded work for a file of broken references).
+pub(crate) const MAX_SUGGESTIONS: usize = 100;
+
 /// The candidate closest to `word` by edit distance, if it is close enough to
 /// be a plausible typo (at most a third of the word's length, and at least 1).
+/// Looks at the first [`MAX_CANDIDATES`] candidates, in the order given (so
+/// the answer is deterministic), and skips any whose length alone rules it out.
 pub(crate) fn closest<'a, I>(word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let word_lower = word.to_lowercase();
-    let limit = word_lower.chars().count() / 3;
+    let word_chars = word_lower.chars().count();
+    let limit = word_chars / 3;
     if limit == 0 {
         return None;
     }
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
+    for candidate in candidates.into_iter().take(MAX_CANDIDATES) {
         // Bounded work per candidate: very long words are not typos.
         if candidate.len() > 200 || word_lower.len() > 200 {
             continue;
         }
         let candidate_lower = candidate.to_lowercase();
-        let prefix = word_lower.chars().count() >= 3
+        let prefix = word_chars >= 3
             && (candidate_lower.starts_with(&word_lower[..floor(&word_lower, 3)])
                 && (candidate_lower.starts_with(word_lower.trim_end_matches(['y', 's']))
                     || word_lower.starts_with(&candidate_lower)));
+        // Without a prefix match, a length difference above the limit is an
+        // edit distance above it: no need to compute it.
+        let chars = candidate_lower.chars().count();
+        if !prefix && chars.abs_diff(word_chars) > limit {
+            continue;
+        }
         let d = if prefix {
             1
         } else {

@@ -157,6 +157,9 @@ impl CheckReport {
                         out.push_str(&r.render(&d));
                         load_errors.push(d);
                     }
+                    if errors.omitted > 0 {
+                        let _ = writeln!(out, "{name}: {}", omitted_text(errors.omitted, lang));
+                    }
                 }
                 FileCheck::Loaded {
                     steps,
@@ -229,6 +232,14 @@ struct JsonFile<'a> {
     steps: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documents: Option<usize>,
+    /// Load errors found after the first thousand, counted, not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted_errors: usize,
+}
+
+#[cfg(feature = "json")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[cfg(feature = "json")]
@@ -257,7 +268,7 @@ impl CheckReport {
             .iter()
             .map(|f| match &f.check {
                 FileCheck::Failed(errors) => {
-                    load_errors += errors.errors.len();
+                    load_errors += errors.errors.len() + errors.omitted;
                     JsonFile {
                         file: &f.path,
                         status: "error",
@@ -265,6 +276,7 @@ impl CheckReport {
                         findings: &[],
                         steps: None,
                         documents: None,
+                        omitted_errors: errors.omitted,
                     }
                 }
                 FileCheck::Loaded {
@@ -277,6 +289,7 @@ impl CheckReport {
                     status: "ok",
                     diagnostics: Vec::new(),
                     findings,
+                    omitted_errors: 0,
                     steps: Some(*steps),
                     documents: Some(*documents),
                 },
@@ -293,5 +306,19 @@ impl CheckReport {
             },
         };
         crate::report::json::pretty(&report)
+    }
+}
+
+/// "… and N more errors, not shown" in `lang`.
+pub fn omitted_text(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "còn {n} lỗi nữa không hiển thị (chỉ giữ {} lỗi đầu; sửa các lỗi trên rồi chạy lại)",
+            crate::load::MAX_ERRORS
+        ),
+        Lang::En => format!(
+            "{n} more errors not shown (only the first {} are kept; fix those above and run again)",
+            crate::load::MAX_ERRORS
+        ),
     }
 }

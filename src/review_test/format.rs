@@ -258,7 +258,7 @@ pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, Load
                 vi: "tệp kiểm thử là một danh sách trường hợp: mỗi trường hợp bắt đầu bằng `- name: ...`".into(),
             },
         );
-        return Err(LoadErrors::from_errors(r.errors, Some(src)));
+        return Err(r.into_errors(src));
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut cases = Vec::with_capacity(items.len());
@@ -273,7 +273,7 @@ pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, Load
             cases,
         })
     } else {
-        Err(LoadErrors::from_errors(r.errors, Some(src)))
+        Err(r.into_errors(src))
     }
 }
 
@@ -413,12 +413,12 @@ fn parse_check(
             NodeKind::Seq(items) => items.iter().map(|n| n.loc).collect(),
             _ => Vec::new(),
         };
-        let before = r.errors.len();
+        let before = r.error_count();
         for (i, code) in codes.iter().enumerate() {
             let loc = items.get(i).copied().unwrap_or(value.loc);
             rule_of(r, code, loc, &index(path, i));
         }
-        return (r.errors.len() == before).then_some(Check::Codes(codes));
+        return (r.error_count() == before).then_some(Check::Codes(codes));
     }
     if key == "target" {
         let targets = match &value.kind {

@@ -131,6 +131,13 @@ pub fn print_errors(errors: &LoadErrors, lang: Lang) {
     for e in &errors.errors {
         let _ = write!(err, "{}", r.render(&Diagnostic::from(e)));
     }
+    if errors.omitted > 0 {
+        let _ = writeln!(
+            err,
+            "{}",
+            tthc::report::check::omitted_text(errors.omitted, lang)
+        );
+    }
 }
 
 /// Prints a one-line error (`lỗi: …` / `error: …`) to stderr.
