@@ -475,6 +475,25 @@ proptest! {
     }
 
     #[test]
+    fn the_critical_path_durations_add_up_to_its_length(
+        gens in prop::collection::vec(gen_step(), 1..40),
+        choices in any::<bool>(),
+    ) {
+        let m = measure(&checked(&build(&gens, choices, 0, 1)), &CostBasis::default());
+        let t = &m.processing_time;
+        let ids: Vec<&str> = t.critical_path_durations.iter().map(|s| s.step.as_str()).collect();
+        let path: Vec<&str> = t.critical_path.iter().map(String::as_str).collect();
+        prop_assert_eq!(ids, path);
+        let sum: u64 = t
+            .critical_path_durations
+            .iter()
+            .filter(|s| s.counted)
+            .filter_map(|s| s.duration.map(|d| d.milli()))
+            .sum();
+        prop_assert_eq!(working(t.length), sum);
+    }
+
+    #[test]
     fn the_lines_add_up_to_the_rows(
         gens in prop::collection::vec(gen_step(), 1..40),
         choices in any::<bool>(),

@@ -20,7 +20,7 @@ pub use cost::{
 pub use exact::{Percent, div_round_half_up, milli_text};
 pub use quantity::{Quantity, Unit};
 pub use structure::Structure;
-pub use time::{Length, PathTime, ProcessingTime, ReworkTime};
+pub use time::{Length, PathTime, ProcessingTime, ReworkTime, StepDuration};
 
 use crate::calendar::Calendar;
 use crate::checked::CheckedProcedure;

@@ -138,6 +138,21 @@ pub struct ReworkTime {
     pub probability_ppm: u32,
 }
 
+/// One step of the critical path and what it adds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct StepDuration {
+    /// The step.
+    pub step: String,
+    /// Its declared duration, as published (`"2 working days"`), or null.
+    #[serde(serialize_with = "declared_text")]
+    pub duration: Option<Duration>,
+    /// Whether it is the applicant's step (its time is not the agencies').
+    pub by_applicant: bool,
+    /// Whether it counts: an agency step with a duration.
+    pub counted: bool,
+}
+
 /// Processing time of a procedure (SPEC section 6).
 ///
 /// `length` and `critical_path` are the **main path** (every `next`, the
@@ -152,6 +167,10 @@ pub struct ProcessingTime {
     pub length: Length,
     /// The main-path critical path, step ids from a start to an end.
     pub critical_path: Vec<String>,
+    /// Each step of the critical path with the duration it adds (where it
+    /// comes from: `steps.<id>.duration`); an applicant's step or a step
+    /// without duration adds nothing.
+    pub critical_path_durations: Vec<StepDuration>,
     /// The declared deadline (`deadline`), as published.
     #[serde(serialize_with = "declared_text")]
     pub declared: Option<Duration>,
@@ -373,9 +392,27 @@ pub(crate) fn processing_time_with(
         .filter(|(s, on)| **on && !s.actor.is_applicant() && s.duration.is_none())
         .map(|(s, _)| s.id.clone())
         .collect();
+    let index: std::collections::HashMap<&str, usize> = p
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let critical_path_durations = main_time
+        .path
+        .iter()
+        .filter_map(|id| index.get(id.as_str()).and_then(|&i| p.steps.get(i)))
+        .map(|s| StepDuration {
+            step: s.id.clone(),
+            duration: s.duration,
+            by_applicant: s.actor.is_applicant(),
+            counted: !s.actor.is_applicant() && s.duration.is_some(),
+        })
+        .collect();
     ProcessingTime {
         length: main_time.length,
         critical_path: main_time.path,
+        critical_path_durations,
         declared: p.deadline,
         worst_case,
         with_rework,

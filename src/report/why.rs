@@ -443,7 +443,6 @@ fn basis_lines(
 fn time(out: &mut String, a: &Analysis, lang: Lang) {
     let m = a.metrics();
     let t = &m.processing_time;
-    let p = a.procedure();
     let _ = writeln!(
         out,
         "{} {}",
@@ -453,31 +452,22 @@ fn time(out: &mut String, a: &Analysis, lang: Lang) {
         ),
         length(t.length, lang)
     );
-    let on_path: Vec<&crate::model::Step> =
-        t.critical_path.iter().filter_map(|id| p.step(id)).collect();
+    let on_path = &t.critical_path_durations;
     for (i, s) in on_path.iter().enumerate() {
         let twig = if i + 1 == on_path.len() {
             "└─"
         } else {
             "├─"
         };
-        let element = ElementPath::step(&s.id);
+        let element = ElementPath::step(&s.step);
+        let not_counted = lang.pick(
+            "bước của người nộp, không tính",
+            "the applicant's step, not counted",
+        );
         let what = match s.duration {
-            Some(d) if s.actor.is_applicant() => format!(
-                "{} ({})",
-                duration(d, lang),
-                lang.pick(
-                    "bước của người nộp, không tính",
-                    "the applicant's step, not counted"
-                )
-            ),
+            Some(d) if s.by_applicant => format!("{} ({not_counted})", duration(d, lang)),
             Some(d) => duration(d, lang),
-            None if s.actor.is_applicant() => lang
-                .pick(
-                    "bước của người nộp, không tính",
-                    "the applicant's step, not counted",
-                )
-                .to_string(),
+            None if s.by_applicant => not_counted.to_string(),
             None => lang
                 .pick(
                     "không khai thời gian, tính 0 (TT105)",
