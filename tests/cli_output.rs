@@ -134,3 +134,23 @@ fn an_empty_folder_is_an_error() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn absurd_jobs_are_refused_not_attempted() {
+    for cmd in [
+        vec!["audit", "procedures/ho-tich", "--jobs", "100000"],
+        vec![
+            "import",
+            "tests/fixtures/import/records",
+            "--out",
+            "/nonexistent-tthc",
+            "--jobs",
+            "100000",
+        ],
+    ] {
+        let o = tthc(&cmd);
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("at most 256 threads"), "{err}");
+    }
+}

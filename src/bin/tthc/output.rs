@@ -338,3 +338,22 @@ fn income_period(text: &str) -> Result<tthc::cost_basis::IncomePeriod, String> {
         )),
     }
 }
+
+/// The most worker threads `--jobs` accepts: beyond a few per core they only
+/// cost memory and thread creation fails ("Resource temporarily unavailable").
+pub const MAX_JOBS: usize = 256;
+
+/// clap's parser for `--jobs N`: 1 to [`MAX_JOBS`] (0 means one per core).
+pub fn jobs(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of threads (không phải số luồng)"))?;
+    if n > MAX_JOBS {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        return Err(format!(
+            "at most {MAX_JOBS} threads (tối đa {MAX_JOBS} luồng); this machine has {cores} cores"
+        ));
+    }
+    Ok(n)
+}

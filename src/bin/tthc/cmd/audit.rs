@@ -47,7 +47,7 @@ pub struct Args {
     #[arg(long = "metric", value_name = "KEY", value_parser = metric_key)]
     metrics: Vec<tthc::Metric>,
     /// Worker threads (default: one per core).
-    #[arg(long, short, value_name = "N")]
+    #[arg(long, short, value_name = "N", value_parser = crate::output::jobs)]
     jobs: Option<usize>,
     /// Exit 1 when a finding at or above this severity is found
     /// (error, warn, info; `never` to report without failing).

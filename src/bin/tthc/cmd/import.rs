@@ -51,7 +51,7 @@ pub struct Args {
     #[arg(long)]
     infer_held: bool,
     /// Worker threads (default: one per core).
-    #[arg(long, short, value_name = "N")]
+    #[arg(long, short, value_name = "N", value_parser = crate::output::jobs)]
     jobs: Option<usize>,
     /// Language of the report and messages (vi, en).
     #[arg(long)]
