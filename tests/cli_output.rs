@@ -154,3 +154,59 @@ fn absurd_jobs_are_refused_not_attempted() {
         assert!(err.contains("at most 256 threads"), "{err}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_audit_leaves_no_temporary_file() {
+    unsafe extern "C" {
+        fn kill(pid: i32, sig: i32) -> i32;
+    }
+    const SIGINT: i32 = 2;
+    let dir = temp("interrupt");
+    let catalog = dir.join("catalog");
+    let out_dir = dir.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let o = tthc(&["generate", catalog.to_str().unwrap(), "--count", "20000"]);
+    assert_eq!(o.status.code(), Some(0));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args([
+            "audit",
+            catalog.to_str().unwrap(),
+            "--jobs",
+            "1",
+            "--fail-on",
+            "never",
+            "--out",
+        ])
+        .arg(out_dir.join("a.csv"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run tthc");
+    // Wait for the temporary file, then interrupt.
+    let tmp_exists = || {
+        std::fs::read_dir(&out_dir)
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+            })
+            .unwrap_or(false)
+    };
+    let mut seen = false;
+    for _ in 0..2_000 {
+        if tmp_exists() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(seen, "the audit never created its temporary file");
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { kill(pid, SIGINT) }, 0);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "interrupted, not finished");
+    assert!(!tmp_exists(), "the temporary file was removed");
+    assert!(!out_dir.join("a.csv").exists(), "no half-written output");
+    let _ = std::fs::remove_dir_all(&dir);
+}

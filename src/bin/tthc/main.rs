@@ -74,6 +74,12 @@ fn reset_sigpipe() {}
 
 fn main() -> ExitCode {
     reset_sigpipe();
+    // Interrupted (Ctrl-C, SIGTERM): remove the temporary output files,
+    // then exit as a shell expects of an interrupted command (128 + 2).
+    let _ = ctrlc::set_handler(|| {
+        output::remove_pending();
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => cmd::check::run(args),

@@ -188,9 +188,27 @@ pub fn write_bytes(path: Option<&Path>, bytes: &[u8], lang: Lang) -> ExitCode {
     }
 }
 
+/// Temporary files being written, removed by [`remove_pending`] when the
+/// command is interrupted (SIGINT, SIGTERM), so nothing is left behind.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes every temporary file still being written: the interrupt
+/// handler's work (it runs on its own thread, not in the signal handler).
+pub fn remove_pending() {
+    for tmp in pending().drain(..) {
+        let _ = std::fs::remove_file(tmp);
+    }
+}
+
 /// An output file written through a temporary file in the same folder and
 /// renamed over the target when complete, so that readers never see half a
-/// file; an output abandoned on error leaves nothing behind.
+/// file; an output abandoned on error or interrupted leaves nothing behind.
 pub struct OutputFile {
     writer: Option<BufWriter<File>>,
     tmp: PathBuf,
@@ -234,6 +252,9 @@ impl OutputFile {
             .unwrap_or(Path::new("."));
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        // Registered before it exists: an interrupt in between removes
+        // nothing that is not ours.
+        pending().push(tmp.clone());
         let file = File::create(&tmp)?;
         Ok(OutputFile {
             writer: Some(BufWriter::with_capacity(1 << 16, file)),
@@ -277,7 +298,9 @@ impl OutputFile {
         if direct {
             return flushed;
         }
-        flushed.and_then(|()| std::fs::rename(&self.tmp, &self.path))
+        let renamed = flushed.and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        pending().retain(|p| p != &self.tmp);
+        renamed
     }
 }
 
@@ -302,6 +325,7 @@ impl Drop for OutputFile {
         // Committed: the temporary file was renamed; otherwise remove it.
         if !self.direct {
             let _ = std::fs::remove_file(&self.tmp);
+            pending().retain(|p| p != &self.tmp);
         }
     }
 }
