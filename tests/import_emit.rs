@@ -220,10 +220,11 @@ fn records_1_000396_and_3_000164() {
 
 #[test]
 fn shipped_national_catalog_is_what_the_importer_writes() {
-    // procedures/national/ was written by
-    // `cd ../shared/records && tthc import national-portal-2026 --out …/procedures/national --retrieved 6–7/2026`;
-    // the records are copied into the fixtures, so the files must be what
-    // the importer writes today (apart from the line naming the input path).
+    // procedures/national/ was written by `tthc import` from the national
+    // portal records (retrieved 6–7/2026; docs/import.md has the command);
+    // those records are copied into tests/fixtures/import/records, so the
+    // files must be what the importer writes from the fixtures today (apart
+    // from the line naming the input path).
     let national = root().join("procedures/national");
     let without_origin = |t: &str| -> String {
         t.lines()
