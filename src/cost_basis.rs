@@ -233,13 +233,7 @@ pub const INCOME_FIGURES: &[IncomeFigure] = &[
         published: "06/01/2026",
         url: "https://vneconomy.vn/thu-nhap-cua-nguoi-lao-dong-tang-manh-vao-thoi-diem-cuoi-nam.htm",
     },
-    IncomeFigure {
-        period: IncomePeriod::Year(2025),
-        monthly_dong: 8_400_000,
-        publisher: "Cục Thống kê (Bộ Tài chính)",
-        published: "06/01/2026",
-        url: "https://vneconomy.vn/thu-nhap-cua-nguoi-lao-dong-tang-manh-vao-thoi-diem-cuoi-nam.htm",
-    },
+    LATEST_ANNUAL,
 ];
 
 impl IncomeFigure {
@@ -250,10 +244,7 @@ impl IncomeFigure {
 
     /// The latest whole-year figure: the default.
     pub fn latest_annual() -> &'static IncomeFigure {
-        INCOME_FIGURES
-            .iter()
-            .rfind(|f| matches!(f.period, IncomePeriod::Year(_)))
-            .unwrap_or(&LATEST_ANNUAL)
+        &LATEST_ANNUAL
     }
 
     /// Đồng an hour: the monthly figure over [`HOURS_PER_MONTH`], rounded
@@ -285,8 +276,8 @@ impl IncomeFigure {
     }
 }
 
-/// The last entry of [`INCOME_FIGURES`], for `latest_annual` to fall back
-/// on should the list ever lose its annual figures (it cannot panic).
+/// The latest whole-year figure (the last of [`INCOME_FIGURES`]), the
+/// default hourly income: a new year's figure replaces it here.
 const LATEST_ANNUAL: IncomeFigure = IncomeFigure {
     period: IncomePeriod::Year(2025),
     monthly_dong: 8_400_000,
@@ -300,6 +291,23 @@ const LATEST_ANNUAL: IncomeFigure = IncomeFigure {
 const CERTIFICATION_SOURCE: &str = "Thông tư 226/2016/TT-BTC: phí chứng thực bản sao từ bản \
      chính 2,000 đồng/trang, từ trang thứ ba 1,000 đồng/trang, tối đa 200,000 đồng/bản; \
      trang tính theo bản chính (one page when a document does not declare `pages`)";
+
+/// The public wage when none is given: the all-worker average of `figure`,
+/// labelled an assumption (no published civil-servant wage was found).
+fn public_wage_assumption(figure: &IncomeFigure) -> Sourced<Money> {
+    let income = figure.as_hourly_income();
+    Sourced {
+        value: income.value,
+        source: format!(
+            "Assumption: the all-worker average hourly income ({}); no published \
+             civil-servant wage was found (lương cơ sở, 2,340,000 đồng from 1/7/2024 under \
+             Decree 73/2024/NĐ-CP Art. 3(2), is a coefficient base, not a wage)",
+            income.source
+        ),
+        year: income.year,
+        assumption: true,
+    }
+}
 
 impl Default for CostBasis {
     fn default() -> CostBasis {
@@ -337,15 +345,7 @@ impl Default for CostBasis {
                 Some(2016),
                 false,
             ),
-            public_hourly_wage: Sourced::new(
-                IncomeFigure::latest_annual().hourly(),
-                "Assumption: the all-worker average hourly income (Cục Thống kê, 2025: \
-                 8,400,000 đồng / 176 h); no published civil-servant wage was found \
-                 (lương cơ sở, 2,340,000 đồng from 1/7/2024 under Decree 73/2024/NĐ-CP \
-                 Art. 3(2), is a coefficient base, not a wage)",
-                Some(2025),
-                true,
-            ),
+            public_hourly_wage: public_wage_assumption(IncomeFigure::latest_annual()),
             standard_times: None,
         }
     }
@@ -606,7 +606,19 @@ mod tests {
                 .source
                 .contains("2025: 8,400,000 đồng")
         );
-        assert_eq!(IncomeFigure::latest_annual(), &LATEST_ANNUAL);
+        // The default is the newest whole-year figure of the list.
+        let newest_year = INCOME_FIGURES
+            .iter()
+            .filter(|f| matches!(f.period, IncomePeriod::Year(_)))
+            .max_by_key(|f| f.published_key());
+        assert_eq!(newest_year, Some(IncomeFigure::latest_annual()));
+        assert!(CostBasis::default().public_hourly_wage.assumption);
+        assert!(
+            CostBasis::default()
+                .public_hourly_wage
+                .source
+                .contains("2025: 8,400,000")
+        );
     }
 
     #[test]

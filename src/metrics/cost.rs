@@ -329,13 +329,7 @@ impl Tally {
 /// ```
 pub fn effort_value(basis: &CostBasis, milli_hours: u64, trips: u32, cost: Money) -> Money {
     let mut t = Tally::default();
-    let effort = Effort {
-        milli_hours,
-        cost,
-        trips,
-        people: 1,
-    };
-    t.add_effort(&effort, basis, PPM);
+    t.add_effort(&Effort::new(milli_hours, cost, trips), basis, PPM);
     let hourly = basis.hourly_income.value.dong();
     t.nano_total(hourly)
         .and_then(|n| div_round_half_up(n, HOUR_SCALE))

@@ -392,16 +392,10 @@ pub(crate) fn processing_time_with(
         .filter(|(s, on)| **on && !s.actor.is_applicant() && s.duration.is_none())
         .map(|(s, _)| s.id.clone())
         .collect();
-    let index: std::collections::HashMap<&str, usize> = p
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
     let critical_path_durations = main_time
         .path
         .iter()
-        .filter_map(|id| index.get(id.as_str()).and_then(|&i| p.steps.get(i)))
+        .filter_map(|id| g.index_of(id).and_then(|i| p.steps.get(i)))
         .map(|s| StepDuration {
             step: s.id.clone(),
             duration: s.duration,

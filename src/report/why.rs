@@ -154,6 +154,7 @@ pub struct DerivedLine {
 /// Every input of the compliance cost of `a`, in the order the rows add
 /// them.
 pub fn cost_lines(a: &Analysis, lang: Lang) -> Vec<DerivedLine> {
+    let elements = Elements::of(a);
     a.metrics()
         .compliance_cost
         .lines
@@ -161,11 +162,45 @@ pub fn cost_lines(a: &Analysis, lang: Lang) -> Vec<DerivedLine> {
         .map(|line| DerivedLine {
             activity: line.activity.label(lang).to_string(),
             element: line.element.to_string(),
-            what: input_text(a, line, lang),
+            what: input_text(&elements, line, lang),
             amount: money(line.total, lang),
             at: at(a, &line.element),
         })
         .collect()
+}
+
+/// The documents and steps that element paths name, found through indexes
+/// built once per rendering (a line per document and step: no linear
+/// search per line).
+struct Elements<'a> {
+    a: &'a Analysis,
+    documents: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> Elements<'a> {
+    fn of(a: &'a Analysis) -> Elements<'a> {
+        Elements {
+            a,
+            documents: a.procedure().document_index(),
+        }
+    }
+
+    /// The id after `prefix` in `element` (ids hold no `.` or `[`).
+    fn id<'e>(element: &'e ElementPath, prefix: &str) -> Option<&'e str> {
+        let rest = element.as_str().strip_prefix(prefix)?;
+        rest.split(['.', '[']).next()
+    }
+
+    fn document(&self, element: &ElementPath) -> Option<&'a crate::model::Document> {
+        let i = *self.documents.get(Self::id(element, "documents.")?)?;
+        self.a.procedure().documents.get(i)
+    }
+
+    fn step(&self, element: &ElementPath) -> Option<&'a crate::model::Step> {
+        let p = self.a.procedure();
+        let i = p.graph().index_of(Self::id(element, "steps.")?)?;
+        p.steps.get(i)
+    }
 }
 
 /// `file:line:col` of `element`, or of its nearest enclosing element; the
@@ -181,6 +216,8 @@ fn at(a: &Analysis, element: &ElementPath) -> String {
 
 fn cost(out: &mut String, a: &Analysis, lang: Lang) {
     let c = &a.metrics().compliance_cost;
+    // One derivation per line, in `c.lines` order, shared with the reports.
+    let derived = cost_lines(a, lang);
     let basis = a.cost_basis();
     let _ = writeln!(
         out,
@@ -231,10 +268,12 @@ fn cost(out: &mut String, a: &Analysis, lang: Lang) {
             row.activity.label(lang),
             money(row.total, lang)
         );
-        let lines: Vec<&CostLine> = c
+        let lines: Vec<&DerivedLine> = c
             .lines
             .iter()
-            .filter(|l| l.activity == row.activity)
+            .zip(&derived)
+            .filter(|(l, _)| l.activity == row.activity)
+            .map(|(_, d)| d)
             .collect();
         for (j, line) in lines.iter().enumerate() {
             let twig = if j + 1 == lines.len() {
@@ -245,10 +284,7 @@ fn cost(out: &mut String, a: &Analysis, lang: Lang) {
             let _ = writeln!(
                 out,
                 "  {stem}{twig} {}: {} = {} ← {}",
-                line.element,
-                input_text(a, line, lang),
-                money(line.total, lang),
-                at(a, &line.element)
+                line.element, line.what, line.amount, line.at
             );
         }
     }
@@ -279,8 +315,8 @@ fn cost(out: &mut String, a: &Analysis, lang: Lang) {
 }
 
 /// What one line values, in words: `1 giờ + 1 lượt đi lại`, `phí 20.000 đ`.
-fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
-    let p = a.procedure();
+fn input_text(elements: &Elements<'_>, line: &CostLine, lang: Lang) -> String {
+    let p = elements.a.procedure();
     match line.input {
         CostInput::Standard => format!(
             "{} — {}: {}",
@@ -297,7 +333,7 @@ fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
             money(line.fees, lang)
         ),
         CostInput::Certification => {
-            let doc = doc_of(a, &line.element);
+            let doc = elements.document(&line.element);
             let (copies, pages) = doc.map_or((1, None), |d| (d.copies, d.pages));
             format!(
                 "{} × {} ({})",
@@ -325,10 +361,10 @@ fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
         CostInput::Effort => {
             let effort = if line.element.as_str() == "learning" {
                 p.learning
-            } else if let Some(d) = doc_of(a, &line.element) {
+            } else if let Some(d) = elements.document(&line.element) {
                 Some(d.effort)
             } else {
-                step_of(a, &line.element).map(|s| s.effort)
+                elements.step(&line.element).map(|s| s.effort)
             };
             match effort {
                 Some(e) => {
@@ -353,24 +389,6 @@ fn input_text(a: &Analysis, line: &CostLine, lang: Lang) -> String {
             }
         }
     }
-}
-
-/// The document `documents.<id>…` names.
-fn doc_of<'a>(a: &'a Analysis, element: &ElementPath) -> Option<&'a crate::model::Document> {
-    let rest = element.as_str().strip_prefix("documents.")?;
-    a.procedure()
-        .documents
-        .iter()
-        .find(|d| rest == d.id || rest.starts_with(&format!("{}.", d.id)))
-}
-
-/// The step `steps.<id>…` names.
-fn step_of<'a>(a: &'a Analysis, element: &ElementPath) -> Option<&'a crate::model::Step> {
-    let rest = element.as_str().strip_prefix("steps.")?;
-    a.procedure()
-        .steps
-        .iter()
-        .find(|s| rest == s.id || rest.starts_with(&format!("{}.", s.id)))
 }
 
 fn basis_lines(
