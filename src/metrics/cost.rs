@@ -385,7 +385,7 @@ pub(crate) fn compliance_cost(
     // when the procedure states it.
     // Standard time values fill what the file leaves out, only when the
     // basis asks for them, each line saying so.
-    let level = basis.standard_times;
+    let level = basis.standard_times.or(p.complexity);
     if let Some(learning) = &p.learning {
         book.effort(
             Activity::Learning,
