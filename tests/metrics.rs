@@ -518,6 +518,16 @@ proptest! {
             prop_assert!(l.input != tthc::metrics::CostInput::Standard);
             prop_assert!(!l.element.as_str().is_empty());
             prop_assert!(l.weight_ppm <= 1_000_000);
+            // A line names the basis items that value it: the hourly
+            // income whenever it adds time; none for a fee.
+            if l.milli_hours > 0 {
+                prop_assert!(l.basis.contains(&"hourly_income"));
+            }
+            if l.input == tthc::metrics::CostInput::Fee {
+                prop_assert!(l.basis.is_empty());
+            }
+            // Built in code, not loaded: no location.
+            prop_assert!(l.location.is_none());
         }
     }
 }
