@@ -157,6 +157,7 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
+            self.map.insert_key(join(path, name), key.loc);
             fields.push((name, key, value));
         }
         Some(Fields {
