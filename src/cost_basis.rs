@@ -405,19 +405,6 @@ impl CostBasis {
     }
 }
 
-const BASIS_KEYS: &[&str] = &[
-    "income",
-    "standard_times",
-    "hourly_income",
-    "trip_hours",
-    "trip_cost",
-    "certification_fee",
-    "certification_fee_later_page",
-    "certification_fee_cap",
-    "public_hourly_wage",
-];
-const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
-
 /// Reads a cost-basis mapping (a file, or the `cost_basis:` section of a
 /// `tthc.yaml`) over `base`; `None` when it has errors (in `r`).
 pub(crate) fn read_override(
@@ -426,15 +413,15 @@ pub(crate) fn read_override(
     path: &str,
     mut base: CostBasis,
 ) -> Option<CostBasis> {
-    let fields = r.fields(node, path, BASIS_KEYS)?;
+    let fields = r.fields(node, path, &crate::format::COST_BASIS)?;
     let origin = r.origin.to_string();
     let errors = r.error_count();
-    for key in BASIS_KEYS {
+    for key in crate::format::COST_BASIS.names() {
         let Some(value) = fields.get(key) else {
             continue;
         };
         let at = join(path, key);
-        match *key {
+        match key {
             "standard_times" => {
                 if let Some(text) = r.text(value, &at) {
                     match text.parse::<standard_times::Complexity>() {
@@ -557,7 +544,7 @@ fn set<'s, T>(
         }
         return;
     }
-    let Some(f) = r.fields(node, path, ENTRY_KEYS) else {
+    let Some(f) = r.fields(node, path, &crate::format::FIGURE) else {
         return;
     };
     let Some(value_node) = r.required(&f, "value", path) else {

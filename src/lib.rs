@@ -54,6 +54,7 @@ mod diagnostic;
 pub mod element;
 mod finding;
 pub mod fix;
+pub mod format;
 pub mod graph;
 mod i18n;
 pub mod import;
