@@ -67,6 +67,8 @@ pub(crate) enum Problem {
     UnknownRule(String),
     /// Neither `allow` nor `bỏ qua` after `tthc:`.
     NotAllow,
+    /// TT006 or TT007, which report on suppressions themselves.
+    Unsuppressible(String),
 }
 
 /// A comment found in the text.
@@ -216,6 +218,9 @@ fn parse(text: &str) -> Option<(Vec<String>, Result<String, Problem>)> {
     let mut codes = Vec::new();
     for word in codes_text.split([',', ' ', '\t']).filter(|w| !w.is_empty()) {
         match crate::rules::find(word) {
+            Some(info) if UNSUPPRESSIBLE.contains(&info.code) => {
+                return Some((codes, Err(Problem::Unsuppressible(info.code.to_string()))));
+            }
             Some(info) => codes.push(info.code.to_string()),
             None => return Some((codes, Err(Problem::UnknownRule(word.to_string())))),
         }
@@ -229,6 +234,9 @@ fn parse(text: &str) -> Option<(Vec<String>, Result<String, Problem>)> {
     };
     Some((codes, outcome))
 }
+
+/// The rules about suppressions themselves, which no comment silences.
+const UNSUPPRESSIBLE: [&str; 2] = ["TT006", "TT007"];
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
@@ -441,6 +449,12 @@ fn invalid_finding(
             format!("không có quy tắc `{word}`: chú thích không có tác dụng"),
             format!("there is no rule `{word}`, so the comment silences nothing"),
         ),
+        Problem::Unsuppressible(code) => (
+            format!("không thể bỏ qua {code} bằng chú thích (tắt nó trong tthc.yaml nếu cần)"),
+            format!(
+                "{code} cannot be suppressed by a comment (turn it off in tthc.yaml if you must)"
+            ),
+        ),
         Problem::NotAllow => (
             "chú thích `tthc:` không đọc được: sau `tthc:` cần `bỏ qua` hoặc `allow`".to_string(),
             "unreadable `tthc:` comment: `allow` or `bỏ qua` must follow `tthc:`".to_string(),
@@ -548,6 +562,10 @@ mod tests {
             Some(Problem::UnknownRule("TT999".into()))
         );
         assert_eq!(problem("tthc: ignore TT304 — why"), Some(Problem::NotAllow));
+        assert_eq!(
+            problem("tthc: allow TT007 — why"),
+            Some(Problem::Unsuppressible("TT007".into()))
+        );
     }
 
     #[test]
