@@ -84,6 +84,31 @@ pub struct CostBasis {
     pub standard_times: Option<standard_times::Complexity>,
 }
 
+impl CostBasis {
+    /// The item with this key of the JSON `cost_basis` (`hourly_income`,
+    /// `trip_milli_hours`, …): its value in that key's unit, with its
+    /// source, year and whether it is an assumption.
+    pub fn item(&self, key: &str) -> Option<Sourced<u128>> {
+        let money =
+            |s: &Sourced<Money>| Sourced::new(s.value.dong(), &s.source, s.year, s.assumption);
+        Some(match key {
+            "hourly_income" => money(&self.hourly_income),
+            "trip_milli_hours" => Sourced::new(
+                u128::from(self.trip_milli_hours.value),
+                &self.trip_milli_hours.source,
+                self.trip_milli_hours.year,
+                self.trip_milli_hours.assumption,
+            ),
+            "trip_cost" => money(&self.trip_cost),
+            "certification_fee" => money(&self.certification_fee),
+            "certification_fee_later_page" => money(&self.certification_fee_later_page),
+            "certification_fee_cap" => money(&self.certification_fee_cap),
+            "public_hourly_wage" => money(&self.public_hourly_wage),
+            _ => return None,
+        })
+    }
+}
+
 /// The period a published income figure covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

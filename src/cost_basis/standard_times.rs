@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 /// The level of difficulty of the table's activities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Complexity {
     /// "einfach".

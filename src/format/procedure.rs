@@ -134,6 +134,12 @@ pub static PROCEDURE: Object = Object {
             "Công sức tìm hiểu thủ tục của người nộp, khi đã ước tính; không khai báo thì không cộng gì.",
             "The applicant's effort to learn about the procedure, when estimated; nothing is added when it is not declared.",
         ),
+        key(
+            "complexity",
+            Value::Word(Words::Complexity),
+            "Độ phức tạp (simple / đơn giản, medium / trung bình, high / phức tạp): khi khai báo, thời gian chuẩn (bảng Destatis) được dùng cho các hoạt động tệp chưa ước tính, mỗi dòng ghi rõ là chuẩn.",
+            "Complexity (simple, medium, high): when given, standard time values (the Destatis table) fill the activities the file does not estimate, each line labelled as standard.",
+        ),
     ],
 };
 

@@ -100,6 +100,13 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
     let coordinating =
         opt(&f, "coordinating", |n| r.text_list(n, "coordinating")).unwrap_or_default();
     let learning = opt(&f, "learning", |n| effort(r, n, "learning"));
+    let complexity = opt(&f, "complexity", |n| {
+        r.choice(
+            n,
+            "complexity",
+            crate::cost_basis::standard_times::Complexity::WORDS,
+        )
+    });
     let result = r.opt_text(f.get("result"), "result");
     let legal_basis = opt(&f, "legal_basis", |n| r.text_list(n, "legal_basis"));
     let conditions = opt(&f, "conditions", |n| r.text_list(n, "conditions"));
@@ -128,6 +135,7 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
         main_channel,
         channel_shares,
         learning,
+        complexity,
         result,
         legal_basis,
         conditions,
