@@ -84,6 +84,31 @@ pub struct CostBasis {
     pub standard_times: Option<standard_times::Complexity>,
 }
 
+impl CostBasis {
+    /// The item with this key of the JSON `cost_basis` (`hourly_income`,
+    /// `trip_milli_hours`, …): its value in that key's unit, with its
+    /// source, year and whether it is an assumption.
+    pub fn item(&self, key: &str) -> Option<Sourced<u128>> {
+        let money =
+            |s: &Sourced<Money>| Sourced::new(s.value.dong(), &s.source, s.year, s.assumption);
+        Some(match key {
+            "hourly_income" => money(&self.hourly_income),
+            "trip_milli_hours" => Sourced::new(
+                u128::from(self.trip_milli_hours.value),
+                &self.trip_milli_hours.source,
+                self.trip_milli_hours.year,
+                self.trip_milli_hours.assumption,
+            ),
+            "trip_cost" => money(&self.trip_cost),
+            "certification_fee" => money(&self.certification_fee),
+            "certification_fee_later_page" => money(&self.certification_fee_later_page),
+            "certification_fee_cap" => money(&self.certification_fee_cap),
+            "public_hourly_wage" => money(&self.public_hourly_wage),
+            _ => return None,
+        })
+    }
+}
+
 /// The period a published income figure covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -405,19 +430,6 @@ impl CostBasis {
     }
 }
 
-const BASIS_KEYS: &[&str] = &[
-    "income",
-    "standard_times",
-    "hourly_income",
-    "trip_hours",
-    "trip_cost",
-    "certification_fee",
-    "certification_fee_later_page",
-    "certification_fee_cap",
-    "public_hourly_wage",
-];
-const ENTRY_KEYS: &[&str] = &["value", "source", "year", "assumption"];
-
 /// Reads a cost-basis mapping (a file, or the `cost_basis:` section of a
 /// `tthc.yaml`) over `base`; `None` when it has errors (in `r`).
 pub(crate) fn read_override(
@@ -426,15 +438,15 @@ pub(crate) fn read_override(
     path: &str,
     mut base: CostBasis,
 ) -> Option<CostBasis> {
-    let fields = r.fields(node, path, BASIS_KEYS)?;
+    let fields = r.fields(node, path, &crate::format::COST_BASIS)?;
     let origin = r.origin.to_string();
     let errors = r.error_count();
-    for key in BASIS_KEYS {
+    for key in crate::format::COST_BASIS.names() {
         let Some(value) = fields.get(key) else {
             continue;
         };
         let at = join(path, key);
-        match *key {
+        match key {
             "standard_times" => {
                 if let Some(text) = r.text(value, &at) {
                     match text.parse::<standard_times::Complexity>() {
@@ -557,7 +569,7 @@ fn set<'s, T>(
         }
         return;
     }
-    let Some(f) = r.fields(node, path, ENTRY_KEYS) else {
+    let Some(f) = r.fields(node, path, &crate::format::FIGURE) else {
         return;
     };
     let Some(value_node) = r.required(&f, "value", path) else {

@@ -53,6 +53,7 @@ pub mod cost_basis;
 mod diagnostic;
 pub mod element;
 mod finding;
+pub mod format;
 pub mod graph;
 mod i18n;
 pub mod import;

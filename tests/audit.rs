@@ -318,6 +318,86 @@ fn json_schema_is_stable() {
 }
 
 #[test]
+fn json_rows_carry_the_provenance_of_their_figures_and_csv_rows_do_not() {
+    let dir = TempDir::new("provenance");
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures/cu-tru/dang-ky-thuong-tru.yaml"),
+    )
+    .unwrap();
+    dir.write("b4.yaml", &src);
+    let (rows, _) = jsonl(&tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "never",
+    ]));
+    let p = &rows[0]["provenance"];
+    let lines = p["cost_lines"].as_array().expect("cost lines");
+    // The lines add up to the row's cost (each rounded once: within ½ đ each).
+    let sum: i64 = lines.iter().map(|l| l["total"].as_i64().unwrap()).sum();
+    let cost = rows[0]["cost_per_case"].as_i64().unwrap();
+    assert!((sum - cost).abs() <= lines.len() as i64, "{sum} vs {cost}");
+    let text: Vec<&str> = src.lines().collect();
+    for l in lines {
+        // Each line points at the text of its element in the file.
+        let line = l["location"]["line"].as_u64().expect("located") as usize;
+        let last = l["element"]
+            .as_str()
+            .unwrap()
+            .rsplit(['.', '['])
+            .next()
+            .unwrap();
+        let last = last.trim_end_matches(']');
+        let here = text[line - 1];
+        assert!(
+            here.contains(last) || last.chars().all(|c| c.is_ascii_digit()),
+            "{l}: line {line} is `{here}`"
+        );
+        // Each basis item it names is given, with its source.
+        for key in l["basis"].as_array().unwrap() {
+            let item = &p["cost_basis"][key.as_str().unwrap()];
+            assert!(
+                item["source"].as_str().is_some_and(|s| !s.is_empty()),
+                "{key}"
+            );
+        }
+    }
+    // A trip is valued with the trip items; a fee with none.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["input"] == "fee" && l["basis"] == serde_json::json!([]))
+    );
+    assert!(lines.iter().any(|l| {
+        l["basis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "trip_cost")
+    }));
+    let path = p["critical_path"].as_array().expect("critical path");
+    assert!(
+        path.iter()
+            .all(|s| s["location"]["line"].as_u64().is_some())
+    );
+    // CSV keeps its columns.
+    let csv = stdout(&tthc(&[
+        "audit",
+        dir.s(),
+        "--format",
+        "csv",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(
+        !csv.contains("provenance") && !csv.contains("hourly_income"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn markdown_and_table_show_rows_then_totals() {
     let dir = generated("md", 5, 42);
     let md = stdout(&tthc(&["audit", dir.s(), "--format", "md", "--lang", "vi"]));

@@ -518,6 +518,16 @@ proptest! {
             prop_assert!(l.input != tthc::metrics::CostInput::Standard);
             prop_assert!(!l.element.as_str().is_empty());
             prop_assert!(l.weight_ppm <= 1_000_000);
+            // A line names the basis items that value it: the hourly
+            // income whenever it adds time; none for a fee.
+            if l.milli_hours > 0 {
+                prop_assert!(l.basis.contains(&"hourly_income"));
+            }
+            if l.input == tthc::metrics::CostInput::Fee {
+                prop_assert!(l.basis.is_empty());
+            }
+            // Built in code, not loaded: no location.
+            prop_assert!(l.location.is_none());
         }
     }
 }
@@ -583,6 +593,61 @@ fn standard_times_fill_only_what_the_file_leaves_out_and_say_so() {
     assert!(
         label.contains("Zeitwerttabelle Wirtschaft") && label.contains("businesses"),
         "{label}"
+    );
+}
+
+#[test]
+fn a_procedures_complexity_asks_for_standard_times_and_a_flag_overrides_it() {
+    use tthc::cost_basis::standard_times::Complexity;
+    use tthc::metrics::CostInput;
+    let src = "format: tthc/1\nname: X\ncomplexity: {}\ndocuments:\n  don:\n    name: Đơn đề nghị\nsteps:\n  nop: { name: Nộp, actor: applicant, submits: [don] }\n";
+    let standard = |level: &str, basis: &CostBasis| -> Vec<(String, u128)> {
+        let p = checked(&load(&src.replace("{}", level)));
+        measure(&p, basis)
+            .compliance_cost
+            .lines
+            .into_iter()
+            .filter(|l| l.input == CostInput::Standard)
+            .map(|l| (l.element.to_string(), l.milli_hours))
+            .collect()
+    };
+    let default = CostBasis::default();
+    // Without `complexity:` (null), nothing is added.
+    assert!(standard("null", &default).is_empty());
+    // `phức tạp` = high: learning 60 min, the form 30 min, submitting 5 min.
+    let high = standard("phức tạp", &default);
+    assert_eq!(
+        high,
+        [
+            ("learning".to_string(), 1_000),
+            ("documents.don".to_string(), 500),
+            ("steps.nop".to_string(), 83)
+        ]
+    );
+    // An explicit level in the basis (flag or setting) wins over the file's.
+    let mut simple = CostBasis::default();
+    simple.standard_times = Some(Complexity::Simple);
+    let overridden = standard("high", &simple);
+    assert_eq!(overridden.len(), high.len());
+    assert!(
+        overridden.iter().zip(&high).all(|(a, b)| a.1 < b.1),
+        "{overridden:?}"
+    );
+    // A word that is no level is a located error with the accepted words.
+    let bad = tthc::Analysis::from_yaml_str(
+        &src.replace("{}", "rất khó"),
+        "x.yaml",
+        &tthc::Settings::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        bad.errors[0].location.map(|l| (l.line, l.column)),
+        Some((3, 13))
+    );
+    let help = bad.errors[0].help(tthc::Lang::En).unwrap_or_default();
+    assert!(
+        help.contains("simple") && help.contains("phức tạp"),
+        "{help}"
     );
 }
 

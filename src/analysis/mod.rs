@@ -8,7 +8,7 @@
 
 mod compare;
 mod metric;
-mod settings;
+pub(crate) mod settings;
 
 pub use crate::metrics::{Quantity, Unit};
 pub use compare::{

@@ -292,16 +292,6 @@ fn resolve(config: Option<&Path>, overrides: &Overrides) -> Result<Arc<Settings>
     base.overridden(overrides).map(Arc::new)
 }
 
-const CONFIG_KEYS: &[&str] = &[
-    "lang",
-    "preset",
-    "rules",
-    "cost_basis",
-    "holidays",
-    "scenario",
-    "max_file_size",
-];
-
 /// Reads the configuration over `base`; every error located in `src`.
 fn read_config(
     src: &str,
@@ -319,7 +309,7 @@ fn read_config(
     };
     let mut r = Reader::new(origin, src);
     let mut loaded = Vec::new();
-    if let Some(f) = r.fields(&root, "", CONFIG_KEYS) {
+    if let Some(f) = r.fields(&root, "", &crate::format::CONFIG) {
         if let Some(n) = f.get("lang")
             && let Some(lang) = r.choice(n, "lang", LANGS)
         {
@@ -384,13 +374,13 @@ fn read_config(
     Ok(s)
 }
 
-const LANGS: &[(&str, Lang)] = &[("vi", Lang::Vi), ("en", Lang::En)];
-const PRESETS: &[(&str, Preset)] = &[
+pub(crate) const LANGS: &[(&str, Lang)] = &[("vi", Lang::Vi), ("en", Lang::En)];
+pub(crate) const PRESETS: &[(&str, Preset)] = &[
     ("recommended", Preset::Recommended),
     ("all", Preset::All),
     ("none", Preset::None),
 ];
-const SCENARIOS: &[(&str, Scenario)] = &[
+pub(crate) const SCENARIOS: &[(&str, Scenario)] = &[
     ("auto", Scenario::Auto),
     ("in_person", Scenario::InPerson),
     ("online", Scenario::Online),
@@ -400,13 +390,13 @@ const SCENARIOS: &[(&str, Scenario)] = &[
 fn read_rules(r: &mut Reader<'_>, node: &Node, review: &mut ReviewOptions) {
     let NodeKind::Map(entries) = &node.kind else {
         if !matches!(node.kind, NodeKind::Null) {
-            r.fields(node, "rules", &[]);
+            r.fields(node, "rules", &crate::format::ANY);
         }
         return;
     };
     for (key, value) in entries {
         let NodeKind::Str(name) = &key.kind else {
-            r.fields(node, "rules", &[]);
+            r.fields(node, "rules", &crate::format::ANY);
             return;
         };
         let path = join("rules", name);

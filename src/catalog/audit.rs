@@ -4,7 +4,7 @@
 //! never panics on input; a file that does not load becomes an error row.
 
 use crate::analysis::{Analysis, Metric, Settings};
-use crate::catalog::row::{AuditRow, RowStatus, SeverityCounts};
+use crate::catalog::row::{AuditRow, RowProvenance, RowStatus, SeverityCounts};
 use crate::checked::CheckedProcedure;
 use crate::load::{LoadError, LoadErrorKind, LoadErrors};
 use crate::rules::{Preset, ReviewOptions};
@@ -24,6 +24,9 @@ pub struct AuditOptions {
     /// (`tthc audit --metric structure.trips`): any of [`Metric::ALL`] that
     /// needs no baseline.
     pub metrics: Vec<Metric>,
+    /// Whether rows carry their [`RowProvenance`] (what the JSON formats
+    /// write: every cost line and critical-path step with its location).
+    pub provenance: bool,
 }
 
 impl AuditOptions {
@@ -37,6 +40,7 @@ impl AuditOptions {
             settings: Arc::new(settings),
             root: self.root.clone(),
             metrics: self.metrics.clone(),
+            provenance: self.provenance,
         }
     }
 }
@@ -125,6 +129,9 @@ pub fn audit_bytes(bytes: &[u8], path: String, origin: &str, options: &AuditOpti
             let a = Analysis::new(p, &options.settings);
             let mut row = audit_row(&a, path);
             row.metrics = options.metrics.iter().map(|m| (*m, a.value(*m))).collect();
+            if options.provenance {
+                row.provenance = Some(RowProvenance::of(&a));
+            }
             row
         }
         Err(errors) => with_no_values(
@@ -163,6 +170,7 @@ pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
         findings_by_code: by_code,
         comparison: None,
         metrics: Vec::new(),
+        provenance: None,
     }
 }
 

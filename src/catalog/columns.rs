@@ -249,9 +249,13 @@ impl RowRecord<'_> {
 impl Serialize for RowRecord<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let fields = self.fields();
-        let mut map = s.serialize_map(Some(fields.len()))?;
+        let extra = usize::from(self.row.provenance.is_some());
+        let mut map = s.serialize_map(Some(fields.len() + extra))?;
         for (k, v) in &fields {
             map.serialize_entry(k, v)?;
+        }
+        if let Some(p) = &self.row.provenance {
+            map.serialize_entry("provenance", p)?;
         }
         map.end()
     }

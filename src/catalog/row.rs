@@ -112,6 +112,42 @@ pub struct AuditRow {
     /// that order: extra columns named by their keys (`None` on error rows
     /// and where a metric has no value).
     pub metrics: Vec<(crate::analysis::Metric, Option<crate::metrics::Quantity>)>,
+    /// Where the row's cost and time come from (JSON only; `None` on error
+    /// rows).
+    pub provenance: Option<RowProvenance>,
+}
+
+/// The inputs of a row's figures, as `tthc why` shows them: every cost line
+/// with its element, `line:column` and the cost-basis items that value it
+/// (with their values and sources), and every step of the critical path
+/// with its duration and location.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct RowProvenance {
+    /// The cost lines, in the order the rows add them.
+    pub cost_lines: Vec<crate::metrics::CostLine>,
+    /// The critical path, step by step.
+    pub critical_path: Vec<crate::metrics::StepDuration>,
+    /// The cost-basis items the lines name: key → value, source, year.
+    pub cost_basis: BTreeMap<&'static str, crate::cost_basis::Sourced<u128>>,
+}
+
+impl RowProvenance {
+    /// The provenance of `a`'s cost and processing time.
+    pub fn of(a: &crate::Analysis) -> RowProvenance {
+        let m = a.metrics();
+        let cost_lines = m.compliance_cost.lines.clone();
+        let cost_basis = cost_lines
+            .iter()
+            .flat_map(|l| l.basis.iter().copied())
+            .filter_map(|k| Some((k, a.cost_basis().item(k)?)))
+            .collect();
+        RowProvenance {
+            cost_lines,
+            critical_path: m.processing_time.critical_path_durations.clone(),
+            cost_basis,
+        }
+    }
 }
 
 impl AuditRow {
@@ -135,6 +171,7 @@ impl AuditRow {
             findings_by_code: BTreeMap::new(),
             comparison: None,
             metrics: Vec::new(),
+            provenance: None,
         }
     }
 

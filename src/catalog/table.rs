@@ -35,6 +35,15 @@ pub enum AuditFormat {
 }
 
 impl AuditFormat {
+    /// Whether rows are written with their provenance (the JSON formats).
+    pub fn writes_provenance(self) -> bool {
+        #[cfg(feature = "json")]
+        if matches!(self, AuditFormat::Json | AuditFormat::JsonLines) {
+            return true;
+        }
+        false
+    }
+
     /// Every format with its name on the command line.
     pub const ALL: &'static [(&'static str, AuditFormat)] = &[
         ("table", AuditFormat::Table),

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 /// The level of difficulty of the table's activities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Complexity {
     /// "einfach".
@@ -25,15 +25,33 @@ pub enum Complexity {
     High,
 }
 
+impl Complexity {
+    /// Every word `tthc.yaml` and `--standard-times` accept, English first.
+    pub const WORDS: &'static [(&'static str, Complexity)] = &[
+        ("simple", Complexity::Simple),
+        ("medium", Complexity::Medium),
+        ("high", Complexity::High),
+        ("complex", Complexity::High),
+        ("đơn giản", Complexity::Simple),
+        ("trung bình", Complexity::Medium),
+        ("phức tạp", Complexity::High),
+        ("don-gian", Complexity::Simple),
+        ("trung-binh", Complexity::Medium),
+        ("phuc-tap", Complexity::High),
+        ("einfach", Complexity::Simple),
+        ("mittel", Complexity::Medium),
+        ("hoch", Complexity::High),
+    ];
+}
+
 impl std::str::FromStr for Complexity {
     type Err = String;
     fn from_str(s: &str) -> Result<Complexity, String> {
-        match s.trim().to_lowercase().as_str() {
-            "simple" | "don-gian" | "đơn giản" | "einfach" => Ok(Complexity::Simple),
-            "medium" | "trung-binh" | "trung bình" | "mittel" => Ok(Complexity::Medium),
-            "high" | "complex" | "phuc-tap" | "phức tạp" | "hoch" => Ok(Complexity::High),
-            other => Err(format!(
-                "'{other}' is not a level: use simple, medium or high (đơn giản, trung bình, phức tạp)"
+        let word = s.trim().to_lowercase();
+        match Complexity::WORDS.iter().find(|(w, _)| *w == word) {
+            Some((_, c)) => Ok(*c),
+            None => Err(format!(
+                "'{word}' is not a level: use simple, medium or high (đơn giản, trung bình, phức tạp)"
             )),
         }
     }

@@ -1,6 +1,7 @@
 //! Node tree → [`Procedure`], with every error located.
 
 use crate::checked::CheckedProcedure;
+use crate::format;
 use crate::graph::{GraphError, StepGraph};
 use crate::load::error::LoadErrorKind;
 use crate::load::node::{Node, NodeKind};
@@ -9,72 +10,9 @@ use crate::load::suggest::closest;
 use crate::model::*;
 use std::collections::HashSet;
 
-pub(crate) const TOP_KEYS: &[&str] = &[
-    "format",
-    "code",
-    "name",
-    "sector",
-    "level",
-    "authority",
-    "applicants",
-    "channels",
-    "deadline",
-    "result",
-    "legal_basis",
-    "conditions",
-    "fees",
-    "volume",
-    "sources",
-    "documents",
-    "steps",
-    "coordinating",
-    "cases",
-    "learning",
-];
-const DOCUMENT_KEYS: &[&str] = &[
-    "name",
-    "form",
-    "copies",
-    "pages",
-    "template",
-    "issued_by",
-    "held_in",
-    "when",
-    "case",
-    "effort",
-];
-const STEP_KEYS: &[&str] = &[
-    "name",
-    "actor",
-    "submits",
-    "uses",
-    "produces",
-    "effort",
-    "duration",
-    "next",
-    "choice",
-    "rework",
-    "staff_hours",
-];
-const HELD_IN_KEYS: &[&str] = &["database", "basis", "inferred"];
-const EFFORT_KEYS: &[&str] = &["hours", "cost", "trips", "people"];
-const FEE_KEYS: &[&str] = &[
-    "name",
-    "amount",
-    "online_amount",
-    "case",
-    "when",
-    "exempt_when",
-];
-const CASE_KEYS: &[&str] = &["name", "share"];
-const CHANNEL_KEYS: &[&str] = &["share", "main"];
-const DEADLINE_KEYS: &[&str] = &["duration", "from", "cases", "in_person", "online", "post"];
-const VOLUME_KEYS: &[&str] = &["cases_per_year", "subjects", "frequency"];
-const REWORK_KEYS: &[&str] = &["to", "probability"];
-
 // Each enumeration accepts its English key and the Vietnamese words the
 // records use; the English key comes first (it is what errors suggest).
-const LEVELS: &[(&str, Level)] = &[
+pub(crate) const LEVELS: &[(&str, Level)] = &[
     ("central", Level::Central),
     ("province", Level::Province),
     ("commune", Level::Commune),
@@ -89,7 +27,7 @@ const LEVELS: &[(&str, Level)] = &[
     ("cấp huyện", Level::District),
     ("huyện", Level::District),
 ];
-const APPLICANTS: &[(&str, ApplicantKind)] = &[
+pub(crate) const APPLICANTS: &[(&str, ApplicantKind)] = &[
     ("citizen", ApplicantKind::Citizen),
     ("business", ApplicantKind::Business),
     ("organization", ApplicantKind::Organization),
@@ -111,7 +49,7 @@ pub(crate) const CHANNELS: &[(&str, Channel)] = &[
     ("dịch vụ bưu chính", Channel::Post),
     ("bưu chính công ích", Channel::Post),
 ];
-const FORMS: &[(&str, DocumentForm)] = &[
+pub(crate) const FORMS: &[(&str, DocumentForm)] = &[
     ("original", DocumentForm::Original),
     ("copy", DocumentForm::Copy),
     ("certified_copy", DocumentForm::CertifiedCopy),
@@ -131,7 +69,7 @@ const FORMS: &[(&str, DocumentForm)] = &[
 const MAX_COUNT: u64 = 1_000_000_000_000;
 
 pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProcedure> {
-    let f = r.fields(root, "", TOP_KEYS)?;
+    let f = r.fields(root, "", &format::PROCEDURE)?;
     r.map.insert("", root.loc);
 
     // `format` is checked first: another format's keys would only confuse.
@@ -162,6 +100,13 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
     let coordinating =
         opt(&f, "coordinating", |n| r.text_list(n, "coordinating")).unwrap_or_default();
     let learning = opt(&f, "learning", |n| effort(r, n, "learning"));
+    let complexity = opt(&f, "complexity", |n| {
+        r.choice(
+            n,
+            "complexity",
+            crate::cost_basis::standard_times::Complexity::WORDS,
+        )
+    });
     let result = r.opt_text(f.get("result"), "result");
     let legal_basis = opt(&f, "legal_basis", |n| r.text_list(n, "legal_basis"));
     let conditions = opt(&f, "conditions", |n| r.text_list(n, "conditions"));
@@ -190,6 +135,7 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
         main_channel,
         channel_shares,
         learning,
+        complexity,
         result,
         legal_basis,
         conditions,
@@ -270,7 +216,7 @@ fn id_entries<'n>(
 }
 
 fn effort(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Effort> {
-    let f = r.fields(node, path, EFFORT_KEYS)?;
+    let f = r.fields(node, path, &format::EFFORT)?;
     r.map.insert(path, node.loc);
     let milli_hours = opt(&f, "hours", |n| r.milli(n, &join(path, "hours"))).unwrap_or(0);
     let cost = opt(&f, "cost", |n| r.money(n, &join(path, "cost"))).unwrap_or_default();
@@ -296,7 +242,7 @@ fn held_in(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<HeldIn> {
     if !matches!(node.kind, NodeKind::Map(_)) {
         return r.opt_text(Some(node), path).map(HeldIn::stated);
     }
-    let f = r.fields(node, path, HELD_IN_KEYS)?;
+    let f = r.fields(node, path, &format::HELD_IN)?;
     r.map.insert(path, node.loc);
     let database = r
         .required(&f, "database", path)
@@ -328,7 +274,7 @@ fn fees(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Fee>> {
     for (i, item) in items.iter().enumerate() {
         let path = index("fees", i);
         r.map.insert(&path, item.loc);
-        let Some(f) = r.fields(item, &path, FEE_KEYS) else {
+        let Some(f) = r.fields(item, &path, &format::FEE) else {
             continue;
         };
         let name = r
@@ -358,7 +304,7 @@ fn fees(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Fee>> {
 }
 
 fn volume(r: &mut Reader<'_>, node: &Node) -> Option<Volume> {
-    let f = r.fields(node, "volume", VOLUME_KEYS)?;
+    let f = r.fields(node, "volume", &format::VOLUME)?;
     r.map.insert("volume", node.loc);
     let cases = opt(&f, "cases_per_year", |n| {
         r.count(n, "volume.cases_per_year", MAX_COUNT)
@@ -403,7 +349,7 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
     let mut out = Vec::with_capacity(entries.len());
     for (id, _key, value) in entries {
         let path = join("documents", &id);
-        let Some(f) = r.fields(value, &path, DOCUMENT_KEYS) else {
+        let Some(f) = r.fields(value, &path, &format::DOCUMENT) else {
             continue;
         };
         let name = r
@@ -491,7 +437,7 @@ fn channels(r: &mut Reader<'_>, node: &Node) -> Option<ChannelsDecl> {
         if matches!(value.kind, NodeKind::Null) {
             continue;
         }
-        let Some(f) = r.fields(value, &path, CHANNEL_KEYS) else {
+        let Some(f) = r.fields(value, &path, &format::CHANNEL) else {
             continue;
         };
         if let Some(n) = f.get("share")
@@ -531,7 +477,7 @@ fn cases(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Case>> {
             });
             continue;
         }
-        let Some(f) = r.fields(value, &path, CASE_KEYS) else {
+        let Some(f) = r.fields(value, &path, &format::CASE) else {
             continue;
         };
         let name = r
@@ -561,7 +507,7 @@ fn deadline(r: &mut Reader<'_>, node: &Node) -> Option<(Option<Duration>, Deadli
         detail.from = from;
         return Some((Some(d), detail));
     }
-    let f = r.fields(node, "deadline", DEADLINE_KEYS)?;
+    let f = r.fields(node, "deadline", &format::DEADLINE)?;
     let mut base = None;
     if let Some(n) = f.get("duration")
         && let Some((d, from)) = r.published_duration(n, "deadline.duration")
@@ -637,7 +583,7 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
     let mut out = Vec::with_capacity(entries.len());
     for (id, _key, value) in entries {
         let path = join("steps", &id);
-        let Some(f) = r.fields(value, &path, STEP_KEYS) else {
+        let Some(f) = r.fields(value, &path, &format::STEP) else {
             continue;
         };
         let name = r
@@ -682,7 +628,7 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
 }
 
 fn rework(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Rework> {
-    let f = r.fields(node, path, REWORK_KEYS)?;
+    let f = r.fields(node, path, &format::REWORK)?;
     r.map.insert(path, node.loc);
     let to = r
         .required(&f, "to", path)

@@ -4,7 +4,7 @@
 //! swapped in one place. The library never touches the file system except in
 //! [`load_file`].
 
-mod convert;
+pub(crate) mod convert;
 mod error;
 pub(crate) mod node;
 pub(crate) mod reader;

@@ -9,12 +9,20 @@ use crate::source_map::SourceMap;
 /// The keys of one mapping, after unknown keys were reported.
 pub(crate) struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    object: &'static crate::format::Object,
     /// Location of the mapping itself (for "missing key" errors).
     pub loc: Location,
 }
 
 impl<'n> Fields<'n> {
     pub fn get(&self, key: &str) -> Option<&'n Node> {
+        // The loader reads only keys the format lists, so the schema, the
+        // reference and the editor's completion know every key it reads.
+        debug_assert!(
+            self.object.keys.is_empty() || self.object.has(key),
+            "{key} is read but not in format::{}",
+            self.object.name
+        );
         self.entries
             .iter()
             .find(|(k, _, _)| *k == key)
@@ -126,7 +134,7 @@ impl<'s> Reader<'s> {
         &mut self,
         node: &'n Node,
         path: &str,
-        allowed: &[&'static str],
+        object: &'static crate::format::Object,
     ) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
             self.wrong_type(
@@ -142,17 +150,18 @@ impl<'s> Reader<'s> {
             let Some(name) = self.key_text(key, path) else {
                 continue;
             };
-            if !allowed.is_empty() && !allowed.contains(&name) {
+            if !object.keys.is_empty() && !object.has(name) {
+                let allowed = object.names();
                 self.error(
                     &join(path, name),
                     key.loc,
                     LoadErrorKind::UnknownKey {
                         key: name.to_string(),
                         suggestion: crate::load::suggest::vietnamese_key(name)
-                            .filter(|k| allowed.contains(k))
+                            .filter(|k| object.has(k))
                             .map(str::to_string)
                             .or_else(|| closest(name, allowed.iter().copied())),
-                        allowed: allowed.to_vec(),
+                        allowed,
                     },
                 );
                 continue;
@@ -161,6 +170,7 @@ impl<'s> Reader<'s> {
         }
         Some(Fields {
             entries: fields,
+            object,
             loc: node.loc,
         })
     }

@@ -191,6 +191,14 @@ pub struct CostLine {
     /// For a standard time value: the table, row, level and minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standard: Option<String>,
+    /// Where the element is written in the file (its nearest enclosing
+    /// element when it is not), when loaded from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::source_map::Location>,
+    /// The items of the cost basis that value it, by their keys in the
+    /// JSON `cost_basis` (`hourly_income`, `trip_milli_hours`, `trip_cost`,
+    /// `certification_fee` …), where each has its value, source and year.
+    pub basis: Vec<&'static str>,
 }
 
 /// Compliance cost per case and per year, with its SCM breakdown.
@@ -232,6 +240,9 @@ struct Tally {
     milli_hours: u128,
     out_of_pocket: u128,
     fees: u128,
+    /// Trips valued on the cost basis (weighted like the amounts); only
+    /// to name the basis items a line uses.
+    trips: u128,
     overflow: bool,
 }
 
@@ -268,6 +279,7 @@ impl Tally {
             .saturating_mul(people)
             .saturating_add(trips.saturating_mul(basis.trip_cost.value.dong()));
         self.add(hours, cost, 0, weight_ppm);
+        self.trips = self.trips.saturating_add(trips.saturating_mul(weight_ppm));
     }
 
     /// Componentwise `self − other`, floored at zero.
@@ -276,6 +288,7 @@ impl Tally {
             milli_hours: self.milli_hours.saturating_sub(other.milli_hours),
             out_of_pocket: self.out_of_pocket.saturating_sub(other.out_of_pocket),
             fees: self.fees.saturating_sub(other.fees),
+            trips: self.trips.saturating_sub(other.trips),
             overflow: self.overflow || other.overflow,
         }
     }
@@ -283,6 +296,7 @@ impl Tally {
     fn plus(self, other: Tally) -> Tally {
         let mut t = self;
         t.add(other.milli_hours, other.out_of_pocket, other.fees, 1);
+        t.trips = t.trips.saturating_add(other.trips);
         t.overflow |= other.overflow;
         t
     }
@@ -385,7 +399,7 @@ pub(crate) fn compliance_cost(
     // when the procedure states it.
     // Standard time values fill what the file leaves out, only when the
     // basis asks for them, each line saying so.
-    let level = basis.standard_times;
+    let level = basis.standard_times.or(p.complexity);
     if let Some(learning) = &p.learning {
         book.effort(
             Activity::Learning,
@@ -509,7 +523,12 @@ pub(crate) fn compliance_cost(
     }
 
     expected_rework(p, g, adj, main, basis, &mut book);
-    let Book { rows, lines, .. } = book;
+    let Book {
+        rows, mut lines, ..
+    } = book;
+    for line in &mut lines {
+        line.location = p.source_map.locate(line.element.as_str());
+    }
 
     let mut overflow = rows.iter().any(|r| r.overflow);
     let breakdown: Vec<CostBreakdownRow> = Activity::ALL
@@ -605,6 +624,20 @@ impl Book {
         self.rows[slot] = self.rows[slot].plus(t);
         let mut overflow = false;
         let row = t.row(activity, self.hourly, &mut overflow);
+        let mut basis = Vec::new();
+        if t.milli_hours > 0 {
+            basis.push("hourly_income");
+        }
+        if t.trips > 0 {
+            basis.extend(["trip_milli_hours", "trip_cost"]);
+        }
+        if input == CostInput::Certification {
+            basis.extend([
+                "certification_fee",
+                "certification_fee_later_page",
+                "certification_fee_cap",
+            ]);
+        }
         self.lines.push(CostLine {
             activity,
             element,
@@ -615,6 +648,8 @@ impl Book {
             weight_ppm,
             total: row.total,
             standard,
+            location: None,
+            basis,
         });
     }
 
@@ -801,6 +836,7 @@ fn expected_rework(
             0,
             u128::from(rw.probability_ppm),
         );
+        t.trips = repeat.trips.saturating_mul(u128::from(rw.probability_ppm));
         t.overflow |= repeat.overflow;
         let from = p.steps.get(rw.from).map_or("", |s| s.id.as_str());
         book.line(

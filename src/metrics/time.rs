@@ -151,6 +151,10 @@ pub struct StepDuration {
     pub by_applicant: bool,
     /// Whether it counts: an agency step with a duration.
     pub counted: bool,
+    /// Where the duration (else the step) is written in the file, when
+    /// loaded from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::source_map::Location>,
 }
 
 /// Processing time of a procedure (SPEC section 6).
@@ -401,6 +405,11 @@ pub(crate) fn processing_time_with(
             duration: s.duration,
             by_applicant: s.actor.is_applicant(),
             counted: !s.actor.is_applicant() && s.duration.is_some(),
+            location: p.source_map.locate(
+                crate::element::ElementPath::step(&s.id)
+                    .field(crate::element::Key::Duration)
+                    .as_str(),
+            ),
         })
         .collect();
     ProcessingTime {

@@ -46,6 +46,11 @@ pub struct Procedure {
     /// Applicant effort to learn about the procedure, when declared (no
     /// default: nothing is added that the file does not say).
     pub learning: Option<Effort>,
+    /// The complexity at which standard time values fill the activities the
+    /// file does not estimate, when the file asks for them (`complexity:`);
+    /// a `--standard-times` flag or setting takes precedence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complexity: Option<crate::cost_basis::standard_times::Complexity>,
     /// Kết quả: free text, or the id of a document in `documents`.
     pub result: Option<String>,
     /// Căn cứ pháp lý.
@@ -95,6 +100,7 @@ impl Procedure {
             main_channel: None,
             channel_shares: Vec::new(),
             learning: None,
+            complexity: None,
             result: None,
             legal_basis: None,
             conditions: None,

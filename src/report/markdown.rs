@@ -39,7 +39,7 @@ fn escaped(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
 
 /// Escapes `s`, keeping paired backticks as code spans (whose content
 /// Markdown does not interpret; only `|` is escaped for tables).
-fn rich(s: &str) -> String {
+pub(crate) fn rich(s: &str) -> String {
     let parts: Vec<&str> = s.split('`').collect();
     if parts.len().is_multiple_of(2) {
         return esc(s);

@@ -21,16 +21,6 @@ use crate::rules::RuleLevel;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Keys of one case.
-const CASE_KEYS: &[&str] = &[
-    "name",
-    "procedure",
-    "baseline",
-    "cost_basis",
-    "rules",
-    "expect",
-];
-
 /// Keys that read a metric with `<=` whatever operator is written:
 /// `findings.max_errors: 0` means "at most 0 errors".
 pub const AT_MOST_KEYS: &[(&str, Metric)] = &[
@@ -278,7 +268,7 @@ pub fn parse_review_tests(src: &str, path: &Path) -> Result<ReviewTestFile, Load
 }
 
 fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option<ReviewCase> {
-    let f = r.fields(node, path, CASE_KEYS)?;
+    let f = r.fields(node, path, &crate::format::REVIEW_CASE)?;
     let name = r
         .required(&f, "name", path)
         .and_then(|n| r.text(n, &join(path, "name")));
@@ -290,7 +280,9 @@ fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option
     let mut rules = Vec::new();
     if let Some(node) = f.get("rules") {
         // An empty allowed list: any rule code or name; validated by the runner.
-        if r.fields(node, &join(path, "rules"), &[]).is_some() {
+        if r.fields(node, &join(path, "rules"), &crate::format::ANY)
+            .is_some()
+        {
             for (key, key_node, value) in map_entries(node) {
                 let p = join(&join(path, "rules"), &key);
                 let Some(info) = rule_of(r, &key, key_node.loc, &p) else {
@@ -313,7 +305,9 @@ fn parse_case(r: &mut Reader<'_>, node: &Node, path: &str, dir: &Path) -> Option
     let mut expectations = Vec::new();
     match f.get("expect") {
         Some(node) => {
-            if r.fields(node, &join(path, "expect"), &[]).is_some() {
+            if r.fields(node, &join(path, "expect"), &crate::format::ANY)
+                .is_some()
+            {
                 for (key, key_node, value) in map_entries(node) {
                     let p = join(&join(path, "expect"), &key);
                     if let Some(check) = parse_check(r, &key, value, &p, baseline.is_some()) {

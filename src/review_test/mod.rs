@@ -1,7 +1,7 @@
 //! Review tests for drafters: YAML cases with expectations on metrics,
 //! comparisons and findings, run like a test suite.
 
-mod format;
+pub(crate) mod format;
 mod runner;
 
 pub use format::*;

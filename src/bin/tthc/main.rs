@@ -51,6 +51,9 @@ enum Command {
     /// The language server for editors (LSP over stdin/stdout): live
     /// diagnostics, hover, completion, definitions, outline.
     Lsp(cmd::lsp::Args),
+    /// The JSON Schema of the procedure, review-test or tthc.yaml format (for
+    /// editors and validators), or the format reference in Markdown.
+    Schema(cmd::schema::Args),
     /// Write a deterministic synthetic catalog (for benchmarks).
     #[command(hide = true)]
     Generate(cmd::generate::Args),
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => cmd::audit::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Lsp(args) => cmd::lsp::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
         Command::Generate(args) => cmd::generate::run(args),
     }
 }

@@ -108,6 +108,7 @@ pub fn run(args: Args) -> ExitCode {
         settings,
         root: audit_root(&args.dir),
         metrics: args.metrics.clone(),
+        provenance: args.format.writes_provenance(),
     };
     match audit(&args, &options, lang) {
         Ok(code) => code,

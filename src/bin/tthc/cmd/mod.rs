@@ -13,5 +13,6 @@ pub mod lunar;
 pub mod metrics;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod test;
 pub mod why;
