@@ -180,6 +180,21 @@ fn requests_answer_from_the_open_document() {
     assert!(value.contains("Bước `nop-ho-so`"), "{value}");
     assert!(value.contains("Chi phí tuân thủ mỗi hồ sơ"), "{value}");
 
+    // Hover on a key: its meaning from the format, Vietnamese first.
+    let hover = client.request("textDocument/hover", at(copy, 5));
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(value.starts_with("**`form`**"), "{value}");
+    // Completion of the words of `form:` and of a step's keys.
+    let items = client.request("textDocument/completion", at(copy, 10));
+    assert!(strings(&items, "label").contains(&"copy"), "{items}");
+    let actor = line_of("actor: applicant");
+    let items = client.request("textDocument/completion", at(actor, 4));
+    let keys = strings(&items, "label");
+    assert!(
+        keys.contains(&"duration") && keys.contains(&"rework"),
+        "{keys:?}"
+    );
+
     // Definition of `dang-ky` from `next: [dang-ky]`.
     let next = line_of("next: [dang-ky]");
     let def = client.request("textDocument/definition", at(next, 12));

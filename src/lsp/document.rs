@@ -22,6 +22,8 @@ pub struct Document {
     pub version: i32,
     /// The full text.
     pub text: String,
+    /// What kind of file it is.
+    pub kind: super::FileKind,
     /// The language of its messages (from its settings).
     pub lang: Lang,
     /// The analysis, when it is a procedure that loads.
@@ -61,11 +63,13 @@ impl Document {
             _ => None,
         };
         let index = Index::new(&text, analysis.as_deref());
+        let kind = super::FileKind::of(&path, &text);
         Document {
             uri,
             path,
             version,
             text,
+            kind,
             lang,
             analysis,
             diagnostics,

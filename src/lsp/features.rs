@@ -164,11 +164,12 @@ fn key_before(before: &str) -> Option<&str> {
 }
 
 /// Completion at `position`: the step or document ids where a value holds
-/// ids.
+/// ids, else the keys of the format on a key, or its words in a value of a
+/// fixed set (`form: copy`).
 pub fn completion(doc: &Document, position: Position) -> Vec<CompletionItem> {
     let lines = doc.lines();
     let Some(kind) = id_context(&lines, position) else {
-        return Vec::new();
+        return super::keys::completion(&lines, lines.offset(position), doc.kind, doc.lang);
     };
     let what = match (kind, doc.lang) {
         (IdKind::Step, Lang::Vi) => "bước",
@@ -227,7 +228,8 @@ pub fn md(text: &str) -> String {
 }
 
 /// Hover at `position`: the rule behind a finding there (its explanation and
-/// legal basis), else the figures of the step or document whose id is there.
+/// legal basis), and the figures of the step or document whose id is there,
+/// or else the meaning of the key there (vi and en).
 pub fn hover(doc: &Document, position: Position) -> Option<Hover> {
     let lang = doc.lang;
     let mut parts = Vec::new();
@@ -249,9 +251,12 @@ pub fn hover(doc: &Document, position: Position) -> Option<Hover> {
         }
     }
     let lines = doc.lines();
-    if let Some((kind, id)) = doc.index.at(lines.offset(position))
+    let offset = lines.offset(position);
+    if let Some((kind, id)) = doc.index.at(offset)
         && let Some(text) = figures(doc, kind, id)
     {
+        parts.push(text);
+    } else if let Some(text) = super::keys::hover(&lines, offset, doc.kind, lang) {
         parts.push(text);
     }
     if parts.is_empty() {

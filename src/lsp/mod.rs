@@ -11,7 +11,9 @@
 //!   outline (steps, documents) and completion of ids where a value holds
 //!   them (`next`, `choice`, `rework.to`, `submits`, `uses`, `produces`);
 //! - hover: the rule behind a finding (explanation, legal basis), the
-//!   figures of a step or document (its cost lines, duration, critical path).
+//!   figures of a step or document (its cost lines, duration, critical path),
+//!   the meaning of a key in Vietnamese and English ([`crate::format`]);
+//!   completion of keys and of the words of a fixed set (`form: copy`).
 //!
 //! ```
 //! use tthc::lsp::{diagnostics, uri};
@@ -27,6 +29,7 @@
 mod diagnostics;
 mod document;
 pub mod features;
+pub mod keys;
 pub mod nav;
 pub mod position;
 mod server;
