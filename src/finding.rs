@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::element::ElementPath;
+use crate::fix::Fix;
 use crate::i18n::{Lang, Text};
 use crate::model::Money;
 use crate::source_map::Location;
@@ -112,6 +113,10 @@ pub struct Finding {
     /// What the change would save, where measurable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saving: Option<Saving>,
+    /// The mechanical change that resolves it, when there is one (edits of
+    /// the text the procedure was loaded from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -124,6 +129,12 @@ impl Finding {
     /// Adds a measured saving (ignored when empty).
     pub fn with_saving(mut self, saving: Saving) -> Finding {
         self.saving = (!saving.is_empty()).then_some(saving);
+        self
+    }
+
+    /// Adds the mechanical change that resolves it (ignored when `None`).
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Finding {
+        self.fix = fix;
         self
     }
 
@@ -183,6 +194,7 @@ mod tests {
             legal_basis: Some(Text::new("Nghị định 23/2015/NĐ-CP", "Decree 23/2015/NĐ-CP")),
             suggestion: None,
             saving: None,
+            fix: None,
         }
         .suggest("sửa", "fix")
         .with_saving(Saving {

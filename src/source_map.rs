@@ -31,6 +31,9 @@ pub struct SourceMap {
     /// The file name or other origin given to the loader.
     pub origin: String,
     entries: HashMap<String, Location>,
+    /// Where the key of each mapping entry was written (`steps.a.form` →
+    /// the `form` of `form: copy`).
+    keys: HashMap<String, Location>,
     text: Option<std::sync::Arc<str>>,
 }
 
@@ -40,6 +43,7 @@ impl SourceMap {
         SourceMap {
             origin: origin.into(),
             entries: HashMap::new(),
+            keys: HashMap::new(),
             text: None,
         }
     }
@@ -57,6 +61,31 @@ impl SourceMap {
     /// Records where `element` was written.
     pub fn insert(&mut self, element: impl Into<String>, location: Location) {
         self.entries.insert(element.into(), location);
+    }
+
+    /// Records where the key of the mapping entry `element` was written.
+    pub(crate) fn insert_key(&mut self, element: impl Into<String>, location: Location) {
+        self.keys.insert(element.into(), location);
+    }
+
+    /// Where the key of the mapping entry `element` was written (`form` in
+    /// `form: copy` for `documents.x.form`), when it was; step and document
+    /// ids are keys too.
+    pub fn key(&self, element: impl AsRef<str>) -> Option<Location> {
+        let element = element.as_ref();
+        self.keys
+            .get(element)
+            .or_else(|| self.entries.get(element).filter(|_| is_id(element)))
+            .copied()
+    }
+
+    /// Every recorded element with the location of its key, or of its value
+    /// when it has no key (list items, the root), in no particular order.
+    pub fn elements(&self) -> impl Iterator<Item = (&str, Location)> {
+        self.entries.iter().map(|(path, loc)| {
+            let at = self.keys.get(path).copied().unwrap_or(*loc);
+            (path.as_str(), at)
+        })
     }
 
     /// The location of `element` exactly as recorded.
@@ -86,6 +115,16 @@ impl SourceMap {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// Whether `element` is a step or document id (`steps.a`), which the
+/// loader records at its key.
+fn is_id(element: &str) -> bool {
+    ["steps.", "documents."].iter().any(|prefix| {
+        element
+            .strip_prefix(prefix)
+            .is_some_and(|id| !id.contains(['.', '[']))
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Load errors: what is wrong, where, and what to change — in both languages.
 
+use crate::fix::{self, Edit, Fix};
 use crate::i18n::Lang;
 use crate::load::node::Location;
 use std::fmt;
@@ -516,6 +517,86 @@ impl LoadError {
             Invalid { .. } => return None,
         })
     }
+}
+
+impl LoadError {
+    /// The mechanical change that resolves this error in `source` (the text
+    /// it was found in), when there is one: a misspelt key with a close
+    /// known key is renamed; a decimal comma that split a value inside
+    /// `{ ... }` (`duration: 0,5 ngày làm việc`) is quoted.
+    ///
+    /// ```
+    /// use tthc::CheckedProcedure;
+    /// let src = "format: tthc/1\nname: X\nstep: {}\n";
+    /// let err = CheckedProcedure::from_yaml_str(src, "x.yaml").unwrap_err();
+    /// let fix = err.errors.iter().find_map(|e| e.fix(src)).unwrap();
+    /// assert_eq!(fix.apply(src).unwrap(), "format: tthc/1\nname: X\nsteps: {}\n");
+    /// ```
+    pub fn fix(&self, source: &str) -> Option<Fix> {
+        let loc = self.location?;
+        match &self.kind {
+            LoadErrorKind::UnknownKey {
+                key,
+                suggestion: Some(s),
+                ..
+            } => {
+                let (start, end) = fix::span(source, loc)?;
+                let written = source[start..end].trim();
+                let unquoted = written
+                    .strip_prefix(['"', '\''])
+                    .and_then(|w| w.strip_suffix(['"', '\'']))
+                    .unwrap_or(written);
+                if unquoted != key {
+                    return None;
+                }
+                Some(Fix::one(
+                    format!("đổi `{key}` thành `{s}`"),
+                    format!("rename `{key}` to `{s}`"),
+                    Edit::new(start, end, s.clone()),
+                ))
+            }
+            LoadErrorKind::UnknownKey { key, .. } if key.contains(' ') => {
+                let (start, end) = fix::span(source, loc)?;
+                // `0, 5 ngày` ← the key; the number before the comma.
+                let before = source[..start].trim_end_matches([' ', '\t']);
+                let before = before.strip_suffix(',')?;
+                let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+                if digits.len() == before.len() || !digits.trim_end().ends_with(':') {
+                    return None;
+                }
+                quote_decimal_comma(source, digits.len(), end)
+            }
+            LoadErrorKind::BadDuration { .. } => {
+                let (start, end) = fix::span(source, loc)?;
+                let rest = source[end..].strip_prefix(',')?;
+                let tail = rest
+                    .find([',', '}', ']', '#', '\n'])
+                    .map_or(rest, |i| &rest[..i])
+                    .trim_end();
+                if !source[start..end].bytes().all(|b| b.is_ascii_digit())
+                    || !tail.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return None;
+                }
+                quote_decimal_comma(source, start, end + 1 + tail.len())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Puts `source[start..end]` (`0,5 ngày làm việc`) in single quotes.
+fn quote_decimal_comma(source: &str, start: usize, end: usize) -> Option<Fix> {
+    let text = source.get(start..end)?;
+    if text.contains(['\n', '{', '}', '[', ']']) {
+        return None;
+    }
+    let quoted = format!("'{}'", text.replace('\'', "''"));
+    Some(Fix::one(
+        format!("đặt `{text}` trong ngoặc: {quoted}"),
+        format!("quote `{text}`: {quoted}"),
+        Edit::new(start, end, quoted),
+    ))
 }
 
 fn found_vi(found: &str) -> &'static str {

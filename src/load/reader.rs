@@ -166,6 +166,7 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
+            self.map.insert_key(join(path, name), key.loc);
             fields.push((name, key, value));
         }
         Some(Fields {

@@ -501,6 +501,7 @@ mod tests {
             legal_basis: None,
             suggestion: None,
             saving: None,
+            fix: None,
         };
         let findings = [
             finding("documents.d.form", Severity::Warn),

@@ -111,6 +111,7 @@ impl<'a> RuleContext<'a> {
             legal_basis: rule.legal_basis.map(|b| b.to_text()),
             suggestion: None,
             saving: None,
+            fix: None,
         }
     }
 

@@ -50,8 +50,22 @@ impl Rule for UndeclaredFees {
                 .suggest(
                     "khai báo `fees:` với từng khoản phí, hoặc `fees: []` nếu không thu phí",
                     "declare `fees:` with each fee, or `fees: []` when there is none",
-                ),
+                )
+                .with_fix(declare_no_fees(ctx)),
             );
         }
     }
+}
+
+/// Writes `fees: []` just before `documents:` (or `steps:`), for a
+/// procedure that has no fee; the suggestion says to list them otherwise.
+fn declare_no_fees(ctx: &RuleContext<'_>) -> Option<crate::fix::Fix> {
+    let map = &ctx.procedure.source_map;
+    let text = map.text()?;
+    let key = map.key("documents").or_else(|| map.key("steps"))?;
+    Some(crate::fix::Fix::one(
+        "khai báo không thu phí, lệ phí (`fees: []`)",
+        "declare that there is no fee (`fees: []`)",
+        crate::fix::insert_before_key(text, key, "fees: []")?,
+    ))
 }

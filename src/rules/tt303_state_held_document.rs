@@ -79,8 +79,29 @@ impl Rule for StateHeldDocument {
                     format!("bỏ `{id}` khỏi hồ sơ; cơ quan tra cứu {db}"),
                     format!("drop `{id}` from the dossier; the agency looks it up in {db}"),
                 )
-                .with_saving(saving),
+                .with_saving(saving)
+                .with_fix(drop_from_submits(ctx, id)),
             );
         }
     }
+}
+
+/// Removes `id` from every `submits` list that names it.
+fn drop_from_submits(ctx: &RuleContext<'_>, id: &str) -> Option<crate::fix::Fix> {
+    let map = &ctx.procedure.source_map;
+    let text = map.text()?;
+    let mut edits = Vec::new();
+    for step in &ctx.procedure.steps {
+        for (i, _) in step.submits.iter().enumerate().filter(|(_, s)| *s == id) {
+            let item = ElementPath::step(&step.id).field(Key::Submits).item(i);
+            edits.push(crate::fix::remove_list_item(text, map.get(&item)?)?);
+        }
+    }
+    (!edits.is_empty()).then(|| crate::fix::Fix {
+        title: crate::i18n::Text::new(
+            format!("bỏ `{id}` khỏi `submits`"),
+            format!("drop `{id}` from `submits`"),
+        ),
+        edits,
+    })
 }

@@ -48,10 +48,20 @@ impl Rule for CertifiedCopyRequired {
                 continue;
             }
             let id = &doc.id;
+            let form = ElementPath::document(id).field(Key::Form);
+            let map = &ctx.procedure.source_map;
+            let fix = map.text().zip(map.get(&form)).and_then(|(text, loc)| {
+                let edit = crate::fix::replace_scalar(text, loc, "copy")?;
+                Some(crate::fix::Fix::one(
+                    "đổi thành bản sao (`form: copy`)",
+                    "change to a plain copy (`form: copy`)",
+                    edit,
+                ))
+            });
             out.push(
                 ctx.finding(
                     &INFO,
-                    ElementPath::document(id).field(Key::Form),
+                    form,
                     format!("`{id}` phải là bản sao có chứng thực"),
                     format!("`{id}` must be a certified copy"),
                 )
@@ -59,7 +69,8 @@ impl Rule for CertifiedCopyRequired {
                     "cho phép nộp bản sao kèm bản chính để đối chiếu (`form: copy`), hoặc bản điện tử khi nộp trực tuyến",
                     "accept a plain copy shown with the original (`form: copy`), or an electronic copy when filed online",
                 )
-                .with_saving(certification_saving(ctx, doc.copies, doc.pages)),
+                .with_saving(certification_saving(ctx, doc.copies, doc.pages))
+                .with_fix(fix),
             );
         }
     }

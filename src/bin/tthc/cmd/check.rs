@@ -1,13 +1,16 @@
 //! `tthc check FILE...`: load each file, report load errors, then review
-//! the procedures that load and report their findings.
+//! the procedures that load and report their findings. With `--fix`, first
+//! apply every mechanical fix to each file (written only when the fixed
+//! text loads) and print the diff; `--diff` prints it and writes nothing.
 
 use crate::output::{SettingsArgs, print_error, stdout_color, write_text};
 use clap::ValueEnum;
-use std::path::PathBuf;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tthc::Analysis;
 use tthc::report::check::{CheckReport, CheckedFile, FailOn, FileCheck};
-use tthc::report::diagnostics::TextStyle;
+use tthc::report::diagnostics::{TextStyle, terminal_safe};
+use tthc::{Analysis, Lang, Settings};
 
 /// Output format of `check`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -38,6 +41,14 @@ pub struct Args {
     /// the current directory.
     #[arg(long, value_name = "DIR")]
     sarif_root: Option<PathBuf>,
+    /// Apply every available fix to each file and print the diff; a file
+    /// is written (atomically) only when its fixed text loads. The report
+    /// that follows is about the fixed files.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the diff of every available fix; write nothing.
+    #[arg(long)]
+    diff: bool,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -64,12 +75,23 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let mut diffs = String::new();
+    let mut write_failed = false;
+    let fixing = (args.fix || args.diff).then_some(args.fix);
     for path in files {
         let check = match resolver.for_file(&path) {
             Err(errors) => FileCheck::Failed(errors),
             Ok(settings) => {
                 lang = settings.lang;
-                match Analysis::from_file(&path, &settings) {
+                let analysed = match fixing {
+                    Some(write) => {
+                        let fixed = fix_file(&path, &settings, write, &mut diffs);
+                        write_failed |= fixed.write_failed;
+                        fixed.analysis
+                    }
+                    None => Analysis::from_file(&path, &settings),
+                };
+                match analysed {
                     Ok(a) => FileCheck::of(&a),
                     Err(errors) => FileCheck::Failed(errors),
                 }
@@ -80,7 +102,7 @@ pub fn run(args: Args) -> ExitCode {
             check,
         });
     }
-    let text = match args.format {
+    let mut text = match args.format {
         Format::Text => report.render_text(TextStyle {
             lang,
             color: stdout_color(),
@@ -96,9 +118,109 @@ pub fn run(args: Args) -> ExitCode {
             render_with(&report, lang, &root)
         }
     };
+    // The diff goes before a text report; machine formats keep stdout to
+    // themselves, so it goes to stderr.
+    if matches!(args.format, Format::Text) {
+        diffs.push_str(&text);
+        text = diffs;
+    } else if !diffs.is_empty() {
+        eprint!("{diffs}");
+    }
     let written = write_text(None, &text, lang);
     if written != ExitCode::SUCCESS {
         return written;
     }
+    if write_failed {
+        return ExitCode::from(2);
+    }
     ExitCode::from(report.exit_code(args.fail_on))
+}
+
+/// One file after `--fix` or `--diff`.
+struct FixedFile {
+    /// The analysis of the file as it now is (fixed when written).
+    analysis: Result<Analysis, tthc::LoadErrors>,
+    /// Whether writing the fixed file failed.
+    write_failed: bool,
+}
+
+/// Applies every available fix to the file at `path`; appends the diff
+/// (with a header naming the fixes) to `diffs`, and writes the file when
+/// `write` and the fixed text loads. A file whose fixed text would not load
+/// is never touched; a note says why.
+fn fix_file(path: &Path, settings: &Settings, write: bool, diffs: &mut String) -> FixedFile {
+    let lang = settings.lang;
+    let origin = path.display().to_string();
+    let unchanged = |analysis| FixedFile {
+        analysis,
+        write_failed: false,
+    };
+    let text = match tthc::read_text(path, &settings.load) {
+        Ok(text) => text,
+        Err(errors) => return unchanged(Err(errors)),
+    };
+    let fixed = tthc::fix::fix_text(&text, &origin, settings);
+    if fixed.text == text {
+        return unchanged(fixed.outcome);
+    }
+    let name = terminal_safe(&origin);
+    let after = match fixed.outcome {
+        Ok(after) => after,
+        Err(left) => {
+            let n = left.errors.len() + left.omitted;
+            crate::output::print_note(
+                lang,
+                &format!("không sửa {name}: sau khi sửa tệp vẫn chưa đọc được ({n} lỗi còn lại)"),
+                &format!(
+                    "{name} left unchanged: with its fixes it still does not load ({n} {} left)",
+                    plural(n, "error", "errors")
+                ),
+            );
+            return unchanged(Analysis::from_yaml_str(&text, &origin, settings));
+        }
+    };
+    let n = fixed.applied.len();
+    let _ = match (write, lang) {
+        (true, Lang::Vi) => writeln!(diffs, "đã sửa {name} ({n} chỗ sửa):"),
+        (true, Lang::En) => writeln!(diffs, "fixed {name} ({n} {}):", plural(n, "fix", "fixes")),
+        (false, Lang::Vi) => writeln!(diffs, "có thể sửa {name} ({n} chỗ sửa, chưa ghi vào tệp):"),
+        (false, Lang::En) => writeln!(
+            diffs,
+            "{name} can be fixed ({n} {}, not written):",
+            plural(n, "fix", "fixes")
+        ),
+    };
+    for title in &fixed.applied {
+        let _ = writeln!(diffs, "  - {}", terminal_safe(title.get(lang)));
+    }
+    let diff = similar::TextDiff::from_lines(text.as_str(), fixed.text.as_str());
+    let unified = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{origin}"), &format!("b/{origin}"))
+        .to_string();
+    for line in unified.lines() {
+        let _ = writeln!(diffs, "{}", terminal_safe(line));
+    }
+    if !write {
+        return unchanged(Analysis::from_yaml_str(&text, &origin, settings));
+    }
+    match crate::output::write_atomically(path, fixed.text.as_bytes()) {
+        Ok(()) => unchanged(Ok(after)),
+        Err(e) => {
+            print_error(
+                lang,
+                &format!("không ghi được {name}: {e}"),
+                &format!("cannot write {name}: {e}"),
+            );
+            FixedFile {
+                analysis: Analysis::from_yaml_str(&text, &origin, settings),
+                write_failed: true,
+            }
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
