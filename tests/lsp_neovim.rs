@@ -2,7 +2,8 @@
 //! `.ci/test` installs) opens the fixture procedure with `tthc lsp`,
 //! receives its diagnostics (code, line, the Vietnamese message), and sees
 //! them change as a line is typed — with columns converted by Neovim from
-//! the server's UTF-16 positions to bytes.
+//! the server's UTF-16 positions to bytes — and applies the quick fix of a
+//! finding, the buffer's text checked.
 #![cfg(feature = "cli")]
 
 use serde_json::Value;
@@ -66,6 +67,22 @@ fn neovim_receives_diagnostics_and_their_changes() {
     let hover = seen["hover"].as_str().unwrap_or("");
     assert!(hover.contains("TT304 certified-copy-required"), "{hover}");
     assert!(hover.contains("Căn cứ pháp lý"), "{hover}");
+
+    // The code action, applied by Neovim: the buffer has a plain copy and
+    // TT304 is gone (TT301 stays).
+    assert_eq!(seen["action_title"], "đổi thành bản sao (`form: copy`)");
+    assert_eq!(seen["fixed_line"], "    form: copy");
+    assert_eq!(
+        seen["fixed"], true,
+        "TT304 still there after the fix: {seen:#}"
+    );
+    let codes: Vec<&str> = seen["after_fix"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["TT005", "TT301"]);
 
     assert_eq!(
         seen["changed"], true,

@@ -278,6 +278,63 @@ fn requests_answer_from_the_open_document() {
     let def = client.request("textDocument/definition", at(line_of("uses: [to-khai"), 12));
     assert_eq!(def["range"]["start"]["line"], line_of("  to-khai:"));
 
+    // The quick fix of TT304: a workspace edit of this file.
+    let fix_at = |line: u32, character: u32| {
+        json!({ "textDocument": { "uri": uri() },
+                "range": { "start": { "line": line, "character": character },
+                           "end": { "line": line, "character": character } },
+                "context": { "diagnostics": [] } })
+    };
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(), "version": 3 },
+                "contentChanges": [{ "text": text }] }),
+    );
+    let _ = client.diagnostics();
+    let actions = client.request("textDocument/codeAction", fix_at(copy, 12));
+    assert_eq!(actions.as_array().map(Vec::len), Some(1), "{actions}");
+    let action = &actions[0];
+    assert_eq!(action["title"], "đổi thành bản sao (`form: copy`)");
+    assert_eq!(action["kind"], "quickfix");
+    assert_eq!(action["diagnostics"][0]["code"], "TT304");
+    assert_eq!(
+        action["edit"]["changes"][uri()],
+        json!([{ "range": { "start": { "line": copy, "character": 10 },
+                             "end": { "line": copy, "character": 24 } },
+                  "newText": "copy" }])
+    );
+    let mut only_refactor = fix_at(copy, 12);
+    only_refactor["context"]["only"] = json!(["refactor"]);
+    assert_eq!(
+        client.request("textDocument/codeAction", only_refactor),
+        json!([])
+    );
+
+    // A misspelt key: a load error whose fix renames it, after Vietnamese text.
+    let misspelt = text.replacen(
+        "    form: original\n    effort",
+        "    forn: original\n    effort",
+        1,
+    );
+    assert_ne!(misspelt, text);
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(), "version": 4 },
+                "contentChanges": [{ "text": misspelt }] }),
+    );
+    let published = client.diagnostics();
+    let forn = line_of("    name: Tờ khai đăng ký khai sinh") + 1;
+    assert_eq!(
+        published["diagnostics"][0]["code"], "unknown-key",
+        "{published}"
+    );
+    let actions = client.request("textDocument/codeAction", fix_at(forn, 5));
+    assert_eq!(actions[0]["title"], "đổi `forn` thành `form`", "{actions}");
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri()][0]["range"]["start"],
+        json!({ "line": forn, "character": 4 })
+    );
+
     client.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": uri() } }),

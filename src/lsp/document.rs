@@ -30,6 +30,8 @@ pub struct Document {
     pub analysis: Option<Box<Analysis>>,
     /// What the server publishes for it.
     pub diagnostics: Vec<lsp_types::Diagnostic>,
+    /// The fix of each diagnostic (same order), where one is mechanical.
+    pub fixes: Vec<Option<crate::Fix>>,
     /// Its step and document ids.
     pub index: Index,
 }
@@ -50,13 +52,22 @@ impl Document {
         };
         let lang = settings.lang;
         let outcome = diagnostics::analyse(&text, &path, &settings);
-        let mut diagnostics = match &outcome {
-            Outcome::Loaded(a) => diagnostics::findings(a, &text, &uri, lang),
-            Outcome::Failed(e) => diagnostics::load_errors(e, &text, &uri, lang),
-            Outcome::Other => Vec::new(),
+        let (mut diagnostics, mut fixes) = match &outcome {
+            Outcome::Loaded(a) => (
+                diagnostics::findings(a, &text, &uri, lang),
+                a.findings().iter().map(|f| f.fix.clone()).collect(),
+            ),
+            Outcome::Failed(e) => (
+                diagnostics::load_errors(e, &text, &uri, lang),
+                e.errors.iter().map(|e| e.fix(&text)).collect(),
+            ),
+            Outcome::Other => (Vec::new(), Vec::new()),
         };
+        // The count of omitted errors has no fix.
+        fixes.resize(diagnostics.len(), None);
         if let Some(e) = settings_error {
             diagnostics.insert(0, diagnostics::settings_failed(&e, &text, lang));
+            fixes.insert(0, None);
         }
         let analysis = match outcome {
             Outcome::Loaded(a) => Some(a),
@@ -73,6 +84,7 @@ impl Document {
             lang,
             analysis,
             diagnostics,
+            fixes,
             index,
         }
     }

@@ -7,9 +7,11 @@ use super::position::LineIndex;
 use crate::i18n::Lang;
 use crate::report::why::cost_lines;
 use lsp_types::{
-    CompletionItem, CompletionItemKind, DocumentSymbol, Hover, HoverContents, Location,
-    MarkupContent, MarkupKind, Position, Range, SymbolKind,
+    CodeAction, CodeActionKind, CompletionItem, CompletionItemKind, DocumentSymbol, Hover,
+    HoverContents, Location, MarkupContent, MarkupKind, Position, Range, SymbolKind, TextEdit,
+    WorkspaceEdit,
 };
+use std::collections::HashMap;
 
 /// Where the id at `position` is defined.
 pub fn definition(doc: &Document, position: Position) -> Option<Location> {
@@ -190,6 +192,39 @@ pub fn completion(doc: &Document, position: Position) -> Vec<CompletionItem> {
                 None => what.to_string(),
             }),
             ..CompletionItem::default()
+        })
+        .collect()
+}
+
+/// The quick fixes of the diagnostics that touch `range`: each fix as a
+/// workspace edit of this document, with UTF-16 ranges.
+// `WorkspaceEdit::changes` is keyed by `Uri`, which hashes by its text (its
+// cells are a parse cache): the widest-supported form of an edit.
+#[allow(clippy::mutable_key_type)]
+pub fn code_actions(doc: &Document, range: Range) -> Vec<CodeAction> {
+    let lines = doc.lines();
+    let touches = |r: Range| r.start <= range.end && range.start <= r.end;
+    doc.diagnostics
+        .iter()
+        .zip(&doc.fixes)
+        .filter(|(d, _)| touches(d.range))
+        .filter_map(|(d, fix)| {
+            let fix = fix.as_ref()?;
+            let edits: Vec<TextEdit> = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit::new(lines.range(e.start, e.end), e.replacement.clone()))
+                .collect();
+            let mut changes = HashMap::new();
+            changes.insert(doc.uri.clone(), edits);
+            Some(CodeAction {
+                title: fix.title.get(doc.lang).to_string(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(WorkspaceEdit::new(changes)),
+                is_preferred: Some(true),
+                ..CodeAction::default()
+            })
         })
         .collect()
 }

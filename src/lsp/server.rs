@@ -12,9 +12,11 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, References, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, References,
+    Request as _,
 };
 use lsp_types::{
+    CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionProviderCapability,
     CompletionOptions, CompletionResponse, DocumentSymbolResponse, GotoDefinitionResponse,
     HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, SaveOptions,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
@@ -61,6 +63,10 @@ pub fn capabilities() -> ServerCapabilities {
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec!["[".into(), ",".into(), " ".into(), "-".into()]),
             ..CompletionOptions::default()
@@ -243,6 +249,23 @@ impl Server {
                 let found = docs.get(d.text_document.uri.as_str()).map(|doc| {
                     features::references(doc, d.position, p.context.include_declaration)
                 });
+                serde_json::to_value(found)
+            }
+            CodeActionRequest::METHOD => {
+                let p: lsp_types::CodeActionParams = params(&request)?;
+                let wanted = p.context.only.as_ref().is_none_or(|only| {
+                    only.iter()
+                        .any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str()))
+                });
+                let found = docs
+                    .get(p.text_document.uri.as_str())
+                    .filter(|_| wanted)
+                    .map(|doc| features::code_actions(doc, p.range))
+                    .unwrap_or_default();
+                let found: Vec<CodeActionOrCommand> = found
+                    .into_iter()
+                    .map(CodeActionOrCommand::CodeAction)
+                    .collect();
                 serde_json::to_value(found)
             }
             DocumentSymbolRequest::METHOD => {
