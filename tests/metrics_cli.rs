@@ -166,3 +166,86 @@ fn load_errors_exit_2_with_location() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// 1.004222 (đăng ký thường trú): in person 7 working days and 20,000 đ,
+/// online 7 working days and 10,000 đ — through metrics, compare, a review
+/// test and the report.
+#[test]
+fn per_channel_deadlines_and_fees_round_trip() {
+    const B4: &str = "procedures/cu-tru/dang-ky-thuong-tru.yaml";
+    let m = json(&tthc(&["metrics", B4, "--format", "json"]));
+    let v = &m["values"];
+    let in_person = v["compliance_cost.per_case.in_person"].as_i64().unwrap();
+    let online = v["compliance_cost.per_case.online"].as_i64().unwrap();
+    assert_eq!(in_person - online, 10_000, "{v}");
+    assert_eq!(
+        v["compliance_cost.per_case"].as_i64(),
+        Some(in_person),
+        "headline: in person"
+    );
+    assert_eq!(v["processing_time.declared_working_days.online"], 7);
+    assert!(
+        v["compliance_cost.per_case.post"].is_null(),
+        "post is not a channel of it"
+    );
+    let channels = m["by_channel"].as_array().unwrap();
+    assert_eq!(channels.len(), 2);
+    assert_eq!(channels[0]["channel"], "in_person");
+    assert_eq!(channels[0]["headline"], true);
+    assert_eq!(channels[1]["fees"], 10_000);
+    assert_eq!(channels[1]["deadline"], "7 working days");
+
+    // A draft that makes online filing free: compare shows the online cut.
+    let dir = std::env::temp_dir().join(format!("tthc-channels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(B4)).unwrap();
+    let draft_text = text.replace("online: 10.000 đồng", "online: 0");
+    assert_ne!(draft_text, text);
+    let draft = dir.join("b4.draft.yaml");
+    std::fs::write(&draft, &draft_text).unwrap();
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(B4);
+    let c = json(&tthc(&[
+        "compare",
+        base.to_str().unwrap(),
+        draft.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let row = c["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["metric"] == "compliance_cost.per_case.online")
+        .unwrap()
+        .clone();
+    assert_eq!(row["change"], -10_000, "{row}");
+    let headline = c["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["metric"] == "compliance_cost.per_case.in_person")
+        .unwrap()
+        .clone();
+    assert_eq!(headline["change"], 0, "{headline}");
+
+    // A review test on the online figure.
+    let review = dir.join("kenh.yaml");
+    std::fs::write(
+        &review,
+        format!(
+            "- name: Nộp trực tuyến miễn lệ phí\n  procedure: {}\n  expect:\n    compliance_cost.per_case.online: \"<= {}\"\n    processing_time.declared_working_days.online: \"<= 7\"\n",
+            draft.display(),
+            online - 10_000
+        ),
+    )
+    .unwrap();
+    let t = tthc(&["test", review.to_str().unwrap()]);
+    assert_eq!(t.status.code(), Some(0), "{}", stdout(&t));
+
+    // The report lists both channels.
+    let md = stdout(&tthc(&["report", B4, "--format", "md", "--lang", "vi"]));
+    assert!(md.contains("| Trực tiếp \\* | 7 ngày làm việc |"), "{md}");
+    assert!(md.contains("| Trực tuyến | 7 ngày làm việc |"), "{md}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -10,6 +10,7 @@ use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 use crate::metrics::{Activity, Length, Percent};
 use crate::metrics::{Quantity, Unit};
+use crate::model::Channel;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -79,8 +80,14 @@ metrics! {
     CalendarDays => ("processing_time.calendar_days", CalendarDays, Own, "Thời gian giải quyết (ngày)", "Processing time (calendar days)"),
     DeclaredWorkingDays => ("processing_time.declared_working_days", WorkingDays, Own, "Thời hạn công bố", "Declared deadline"),
     DeclaredCalendarDays => ("processing_time.declared_calendar_days", CalendarDays, Own, "Thời hạn công bố (ngày)", "Declared deadline (calendar days)"),
+    DeclaredInPerson => ("processing_time.declared_working_days.in_person", WorkingDays, Own, "Thời hạn công bố khi nộp trực tiếp", "Declared deadline filed in person"),
+    DeclaredOnline => ("processing_time.declared_working_days.online", WorkingDays, Own, "Thời hạn công bố khi nộp trực tuyến", "Declared deadline filed online"),
+    DeclaredPost => ("processing_time.declared_working_days.post", WorkingDays, Own, "Thời hạn công bố khi gửi qua bưu chính", "Declared deadline sent by post"),
     WithReworkWorkingDays => ("processing_time.with_rework_working_days", WorkingDays, Own, "Thời gian khi phải bổ sung một lần", "Time with one supplement request"),
     CostPerCase => ("compliance_cost.per_case", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
+    CostPerCaseInPerson => ("compliance_cost.per_case.in_person", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tiếp", "Compliance cost per case filed in person"),
+    CostPerCaseOnline => ("compliance_cost.per_case.online", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tuyến", "Compliance cost per case filed online"),
+    CostPerCasePost => ("compliance_cost.per_case.post", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ gửi qua bưu chính", "Compliance cost per case sent by post"),
     CostAnnual => ("compliance_cost.annual", Dong, Own, "Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
     CostHours => ("compliance_cost.hours", Hours, Own, "Thời gian của người nộp mỗi hồ sơ", "Applicant hours per case"),
     CasesPerYear => ("compliance_cost.cases_per_year", Count, Own, "Số hồ sơ mỗi năm", "Cases per year"),
@@ -138,6 +145,8 @@ impl Metric {
         let declared = t.declared.map(Length::of);
         let severity = |sev| a.findings().iter().filter(|f| f.severity == sev).count();
         let dong = |v: u128| i128::try_from(v).ok().map(|v| Quantity::new(v, Unit::Dong));
+        // A channel's figures, when the procedure declares that channel.
+        let channel = |ch: Channel| m.by_channel.iter().find(|f| f.channel == ch);
         let activity = |act: Activity| {
             c.breakdown
                 .iter()
@@ -168,6 +177,25 @@ impl Metric {
             Metric::DeclaredCalendarDays => declared.and_then(calendar),
             Metric::WithReworkWorkingDays => t.with_rework.as_ref().and_then(|r| working(r.length)),
             Metric::CostPerCase => dong(c.per_case.dong()),
+            Metric::CostPerCaseInPerson => {
+                channel(Channel::InPerson).and_then(|f| dong(f.per_case.dong()))
+            }
+            Metric::CostPerCaseOnline => {
+                channel(Channel::Online).and_then(|f| dong(f.per_case.dong()))
+            }
+            Metric::CostPerCasePost => channel(Channel::Post).and_then(|f| dong(f.per_case.dong())),
+            Metric::DeclaredInPerson => channel(Channel::InPerson)
+                .and_then(|f| f.deadline)
+                .map(Length::of)
+                .and_then(working),
+            Metric::DeclaredOnline => channel(Channel::Online)
+                .and_then(|f| f.deadline)
+                .map(Length::of)
+                .and_then(working),
+            Metric::DeclaredPost => channel(Channel::Post)
+                .and_then(|f| f.deadline)
+                .map(Length::of)
+                .and_then(working),
             Metric::CostAnnual => c.annual.and_then(|v| dong(v.dong())),
             Metric::CostHours => i128::try_from(c.milli_hours)
                 .ok()

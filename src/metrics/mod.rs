@@ -6,6 +6,7 @@
 //! can call [`measure`] and [`processing_time`] freely.
 
 mod adjacency;
+mod channels;
 mod cost;
 mod exact;
 pub mod on_calendar;
@@ -13,6 +14,7 @@ mod quantity;
 mod structure;
 mod time;
 
+pub use channels::ChannelFigures;
 pub use cost::{
     Activity, AdministrationCost, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario,
     StaffLine, certification_fee, effort_value,
@@ -35,8 +37,12 @@ pub struct Metrics {
     pub structure: Structure,
     /// Critical path and its length.
     pub processing_time: ProcessingTime,
-    /// Cost to the applicant, per case and per year.
+    /// Cost to the applicant, per case and per year, on the headline
+    /// channel (or the scenario asked for).
     pub compliance_cost: ComplianceCost,
+    /// Each declared channel's deadline and cost (in person only when no
+    /// channel is declared), the headline one marked.
+    pub by_channel: Vec<ChannelFigures>,
     /// Cost to the administration, where agency steps declare
     /// `staff_hours` (apart from the applicant's; null otherwise).
     pub administration_cost: Option<AdministrationCost>,
@@ -94,10 +100,15 @@ pub fn measure_with(
             on_calendar::processing_time_on(checked, calendar, start).ok()
         })
         .flatten();
+    let compliance_cost = cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario);
+    let by_channel = channels::by_channel(p, &compliance_cost, |s| {
+        cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s)
+    });
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,
-        compliance_cost: cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario),
+        compliance_cost,
+        by_channel,
         administration_cost: cost::administration_cost(p, &main, basis),
         on_calendar,
     }

@@ -186,7 +186,7 @@ pub struct ProcessingTime {
     pub missing_durations: Vec<String>,
 }
 
-fn declared_text<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn declared_text<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.collect_str(d),
         None => s.serialize_none(),

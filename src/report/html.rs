@@ -132,6 +132,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     header(&mut o, r, lang);
     headline(&mut o, r, lang);
     cost(&mut o, r, lang);
+    by_channel(&mut o, r, lang);
     findings(&mut o, r, lang);
     suppressed(&mut o, r, lang);
     if let Some(b) = &r.baseline {
@@ -332,6 +333,34 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
             rich(&f.suggestion, lang),
             esc(&f.saving)
         );
+    }
+    o.push_str("</tbody></table></section>");
+}
+
+/// Each channel's deadline and cost, when there are several.
+fn by_channel(o: &mut String, r: &Report, lang: Lang) {
+    let rows = sections::channel_rows(r, lang);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        o,
+        r#"<section id="by-channel"><h2>{}</h2><p class="small">{}</p><table><thead><tr>"#,
+        esc(Label::ByChannelTitle.get(lang)),
+        esc(Label::ByChannelIntro.get(lang))
+    );
+    for (i, h) in sections::CHANNEL_COLUMNS.iter().enumerate() {
+        let class = if i >= 2 { r#" class="num""# } else { "" };
+        let _ = write!(o, "<th{class}>{}</th>", esc(h.get(lang)));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for row in rows {
+        o.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let class = if i >= 2 { r#" class="num""# } else { "" };
+            let _ = write!(o, "<td{class}>{}</td>", esc(cell));
+        }
+        o.push_str("</tr>");
     }
     o.push_str("</tbody></table></section>");
 }

@@ -141,6 +141,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(o, "- {}: {} — {}", esc(what), esc(value), esc(source));
     }
     o.push('\n');
+    by_channel(&mut o, r, lang);
     how_it_was_computed(&mut o, r, lang);
 
     let findings = sections::findings(r, lang);
@@ -280,6 +281,26 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
             table(o, &header, usize::MAX, &escaped(rows));
         }
     }
+}
+
+/// Each channel's deadline and cost, when there are several.
+fn by_channel(o: &mut String, r: &Report, lang: Lang) {
+    let rows = sections::channel_rows(r, lang);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "### {}\n\n{}\n",
+        esc(Label::ByChannelTitle.get(lang)),
+        esc(Label::ByChannelIntro.get(lang))
+    );
+    let header: Vec<&str> = sections::CHANNEL_COLUMNS
+        .iter()
+        .map(|l| l.get(lang))
+        .collect();
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.to_vec()).collect();
+    table(o, &header, 2, &escaped(rows));
 }
 
 /// The findings silenced by a suppression comment, with the reason given;

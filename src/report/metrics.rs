@@ -220,6 +220,43 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             t("quá lớn: đã chặn ở giá trị tối đa", "too large: capped")
         );
     }
+    if m.by_channel.len() > 1 {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(
+                "Theo cách thức thực hiện (* = số liệu tiêu đề; chi phí khác nhau theo phí, lệ phí của mỗi cách thức, công sức và lượt đi lại như tệp khai)",
+                "By channel (* = the headline figures; costs differ by each channel's fees, effort and trips as the file declares them)"
+            )
+        );
+        for f in &m.by_channel {
+            let deadline = f
+                .deadline
+                .map(|d| crate::report::text::duration(d, lang))
+                .unwrap_or_else(|| t("chưa khai báo thời hạn", "no deadline declared").into());
+            let share = f
+                .share_ppm
+                .map(|s| {
+                    format!(
+                        ", {} {}%",
+                        t("tỷ lệ", "share"),
+                        crate::report::text::milli(u128::from(s) / 10, lang)
+                    )
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {}{:<30} {:<24} {} {} ({} {}){share}",
+                if f.headline { "*" } else { " " },
+                crate::report::labels::channel(f.channel, lang),
+                deadline,
+                money(f.per_case, lang),
+                t("mỗi hồ sơ", "per case"),
+                t("phí", "fees"),
+                money(f.fees, lang),
+            );
+        }
+    }
     if let Some(adm) = &m.administration_cost {
         let _ = writeln!(
             o,

@@ -532,6 +532,37 @@ pub fn suppressed(r: &Report, lang: Lang) -> Vec<SuppressedRow> {
         .collect()
 }
 
+/// The columns of the by-channel table.
+pub const CHANNEL_COLUMNS: [Label; 4] =
+    [Label::Channel, Label::Deadline, Label::PerCase, Label::Fees];
+
+/// One row per declared channel (`*` marks the headline one), when the
+/// procedure declares more than one; empty otherwise.
+pub fn channel_rows(r: &Report, lang: Lang) -> Vec<[String; 4]> {
+    let m = r.analysis.metrics();
+    if m.by_channel.len() < 2 {
+        return Vec::new();
+    }
+    m.by_channel
+        .iter()
+        .map(|f| {
+            [
+                format!(
+                    "{}{}",
+                    crate::report::labels::channel(f.channel, lang),
+                    if f.headline { " *" } else { "" }
+                ),
+                f.deadline.map_or_else(
+                    || lang.pick("chưa khai báo", "not declared").to_string(),
+                    |d| crate::report::text::duration(d, lang),
+                ),
+                crate::report::text::money(f.per_case, lang),
+                crate::report::text::money(f.fees, lang),
+            ]
+        })
+        .collect()
+}
+
 /// A compared value in its unit; "—" when not measurable.
 pub fn value(v: Option<Quantity>, lang: Lang) -> String {
     v.map_or_else(|| "—".to_string(), |q| q.text(lang))
