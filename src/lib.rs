@@ -59,6 +59,8 @@ pub mod graph;
 mod i18n;
 pub mod import;
 mod load;
+#[cfg(feature = "lsp")]
+pub mod lsp;
 pub mod metrics;
 pub mod model;
 pub mod report;

@@ -138,6 +138,12 @@ impl Settings {
         read_config(src, origin, Path::new("."), Settings::default())
     }
 
+    /// Reads a `tthc.yaml` from text whose files (`cost_basis: x.yaml`) are
+    /// relative to `dir`: an editor's unsaved buffer of a file in `dir`.
+    pub fn from_yaml_str_in(src: &str, origin: &str, dir: &Path) -> Result<Settings, LoadErrors> {
+        read_config(src, origin, dir, Settings::default())
+    }
+
     /// Reads a `tthc.yaml` file; the files it names are relative to it.
     pub fn load_file(path: &Path) -> Result<Settings, LoadErrors> {
         let origin = path.display().to_string();

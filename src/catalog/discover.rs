@@ -75,7 +75,12 @@ pub fn is_review_test_file(path: &Path) -> bool {
     if file.take(64 * 1024).read_to_end(&mut head).is_err() {
         return false;
     }
-    let text = String::from_utf8_lossy(&head);
+    is_review_test_text(&String::from_utf8_lossy(&head))
+}
+
+/// Whether YAML `text` holds review tests rather than a procedure (see
+/// [`is_review_test_file`]): an editor's buffer, not yet saved.
+pub fn is_review_test_text(text: &str) -> bool {
     text.lines()
         .map(|l| l.trim_start_matches('\u{feff}').trim())
         .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")

@@ -24,4 +24,7 @@ pub mod totals;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
-pub use discover::{discover, expand, is_procedure_file, is_review_test_file, split_review_tests};
+pub use discover::{
+    discover, expand, is_procedure_file, is_review_test_file, is_review_test_text,
+    split_review_tests,
+};

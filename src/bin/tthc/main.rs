@@ -48,6 +48,9 @@ enum Command {
     /// Import national-portal records (JSON, JSON Lines) or texts of a
     /// quyết định công bố into procedure files, with an import report.
     Import(cmd::import::Args),
+    /// The language server for editors (LSP over stdin/stdout): live
+    /// diagnostics, hover, completion, definitions, outline.
+    Lsp(cmd::lsp::Args),
     /// The JSON Schema of the procedure, review-test or tthc.yaml format (for
     /// editors and validators), or the format reference in Markdown.
     Schema(cmd::schema::Args),
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => cmd::graph::run(args),
         Command::Audit(args) => cmd::audit::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Lsp(args) => cmd::lsp::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Generate(args) => cmd::generate::run(args),
     }

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod graph;
 pub mod holidays;
 pub mod import;
+pub mod lsp;
 pub mod lunar;
 pub mod metrics;
 pub mod report;
