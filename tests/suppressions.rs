@@ -241,3 +241,18 @@ fn an_allow_key_without_a_reason_or_rule_is_reported() {
     assert_eq!(idle.len(), 1);
     assert!(idle[0].fix.is_none());
 }
+
+#[test]
+fn a_comment_where_a_state_held_document_is_submitted_silences_tt303() {
+    // TT303 is about `documents.d.held_in`; the steps that submit it are
+    // its related elements, so the comment may stand on the `submits` item.
+    let text = with("", "")
+        .replace("    form: certified_copy\n", "    form: copy\n    held_in: CSDL\n")
+        .replace(
+            "  a: { name: Nộp, actor: applicant, submits: [d], next: [b] }",
+            "  a:\n    name: Nộp\n    actor: applicant\n    submits:\n      - d # tthc: allow TT303 — CSDL chưa kết nối\n    next: [b]",
+        );
+    let a = analyse(&text);
+    assert_eq!(silenced(&a), vec![("TT303", "CSDL chưa kết nối", 18)]);
+    assert!(!codes(&a).contains(&"TT007"), "{:?}", codes(&a));
+}
