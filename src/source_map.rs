@@ -34,6 +34,8 @@ pub struct SourceMap {
     /// Where the key of each mapping entry was written (`steps.a.form` →
     /// the `form` of `form: copy`).
     keys: HashMap<String, Location>,
+    /// The `allow:` entries read (suppressions written as keys).
+    pub(crate) allows: Vec<crate::suppress::AllowEntry>,
     text: Option<std::sync::Arc<str>>,
 }
 
@@ -44,6 +46,7 @@ impl SourceMap {
             origin: origin.into(),
             entries: HashMap::new(),
             keys: HashMap::new(),
+            allows: Vec::new(),
             text: None,
         }
     }

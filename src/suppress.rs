@@ -24,6 +24,7 @@
 //! not keep them), which skips `#` inside quoted scalars and block scalars.
 
 use crate::finding::Finding;
+use crate::load::node::{Node, NodeKind};
 use crate::source_map::{Location, SourceMap};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -52,8 +53,67 @@ pub(crate) struct Suppression {
     /// starts on its line.
     pub element: Option<String>,
     /// Byte range to delete to remove the comment (its line when the
-    /// comment is alone on it).
-    pub removal: (usize, usize),
+    /// comment is alone on it); `None` for an `allow:` key.
+    pub removal: Option<(usize, usize)>,
+}
+
+/// One entry of an `allow:` key (`allow: { TT304: lý do }`) on a step, a
+/// document or the procedure, as the loader read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct AllowEntry {
+    /// The element it is written on (`steps.a`; `""` for the procedure).
+    pub element: String,
+    /// The rule code or name as written.
+    pub rule: String,
+    /// The reason, empty when none is given.
+    pub reason: String,
+    /// Where the rule code is written.
+    pub location: Location,
+}
+
+/// Reads the `allow:` key of `element` (a mapping from rule codes or names
+/// to reasons) into the source map; the entries are checked where the
+/// comments are (an unknown rule or a missing reason is a TT006 finding,
+/// not a load error, like a comment).
+pub(crate) fn read_allow(r: &mut crate::load::reader::Reader<'_>, node: &Node, element: &str) {
+    let path = crate::load::reader::join(element, "allow");
+    r.map.insert(&path, node.loc);
+    let entries = match &node.kind {
+        NodeKind::Null => return,
+        NodeKind::Map(entries) => entries,
+        other => {
+            let found = other.describe();
+            r.error(
+                &path,
+                node.loc,
+                crate::load::LoadErrorKind::WrongType {
+                    expected: "a mapping from rule codes to reasons, e.g. { TT304: the reason }",
+                    expected_vi: "một ánh xạ từ mã quy tắc tới lý do, ví dụ { TT304: lý do }",
+                    found,
+                },
+            );
+            return;
+        }
+    };
+    for (key, value) in entries {
+        let Some(rule) = r.text(key, &path) else {
+            continue;
+        };
+        let entry = crate::load::reader::join(&path, &rule);
+        let reason = match value.kind {
+            NodeKind::Null => {
+                r.map.insert(&entry, value.loc);
+                String::new()
+            }
+            _ => r.text(value, &entry).unwrap_or_default(),
+        };
+        r.map.allows.push(AllowEntry {
+            element: element.to_string(),
+            rule: rule.trim().to_string(),
+            reason: reason.trim().to_string(),
+            location: key.loc,
+        });
+    }
 }
 
 /// Why a `# tthc:` comment silences nothing.
@@ -246,11 +306,11 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
 /// Every suppression comment of the text `map` was loaded from, each with
 /// the element it applies to.
 pub(crate) fn suppressions(map: &SourceMap) -> Vec<Suppression> {
+    let mut out: Vec<Suppression> = map.allows.iter().map(key_suppression).collect();
     let Some(text) = map.text() else {
-        return Vec::new();
+        return out;
     };
     let (comments, content_lines) = scan(text);
-    let mut out = Vec::new();
     let mut lines: Option<HashMap<u32, &str>> = None;
     for c in comments {
         let Some((codes, reason)) = parse(c.text) else {
@@ -271,10 +331,10 @@ pub(crate) fn suppressions(map: &SourceMap) -> Vec<Suppression> {
         };
         let removal = if c.own_line {
             let end = (c.line_end + 1).min(text.len());
-            (c.line_start, end)
+            Some((c.line_start, end))
         } else {
             let before = text[c.line_start..c.start].trim_end_matches([' ', '\t']);
-            (c.line_start + before.len(), c.line_end)
+            Some((c.line_start + before.len(), c.line_end))
         };
         out.push(Suppression {
             codes,
@@ -290,6 +350,28 @@ pub(crate) fn suppressions(map: &SourceMap) -> Vec<Suppression> {
         });
     }
     out
+}
+
+/// An `allow:` entry as a suppression of its element.
+fn key_suppression(entry: &AllowEntry) -> Suppression {
+    let (codes, reason) = match crate::rules::find(&entry.rule) {
+        None => (Vec::new(), Err(Problem::UnknownRule(entry.rule.clone()))),
+        Some(info) if UNSUPPRESSIBLE.contains(&info.code) => (
+            Vec::new(),
+            Err(Problem::Unsuppressible(info.code.to_string())),
+        ),
+        Some(info) if entry.reason.is_empty() => {
+            (vec![info.code.to_string()], Err(Problem::NoReason))
+        }
+        Some(info) => (vec![info.code.to_string()], Ok(entry.reason.clone())),
+    };
+    Suppression {
+        codes,
+        reason,
+        location: entry.location,
+        element: Some(entry.element.clone()),
+        removal: None,
+    }
 }
 
 /// Line → the outermost element starting on it (the shortest path).
@@ -485,7 +567,7 @@ fn unused_finding(
         ),
     };
     let fix = map.text().filter(|_| all_idle).and_then(|text| {
-        let (start, end) = s.removal;
+        let (start, end) = s.removal?;
         text.get(start..end)?;
         Some(crate::fix::Fix::one(
             "xóa chú thích bỏ qua không dùng đến",

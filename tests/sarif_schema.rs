@@ -278,5 +278,13 @@ fn a_suppressed_finding_validates_with_its_in_source_suppression() {
         .filter(|r| r["suppressions"][0]["kind"] == "inSource")
         .collect();
     assert_eq!(suppressed.len(), 1, "{log}");
+    // Findings with a mechanical fix carry it as byte-range replacements.
+    let fixed: Vec<&Value> = results(&log)
+        .iter()
+        .filter(|r| r.get("fixes").is_some())
+        .collect();
+    assert!(!fixed.is_empty(), "{log}");
+    let replacement = &fixed[0]["fixes"][0]["artifactChanges"][0]["replacements"][0];
+    assert!(replacement["deletedRegion"]["byteOffset"].is_u64(), "{log}");
     validate(&log, &dir);
 }

@@ -180,3 +180,79 @@ fn disabled_rules_report_nothing_but_suppressions_still_apply() {
     assert_eq!(silenced(&a).len(), 1);
     assert!(!codes(&a).contains(&"TT006") && !codes(&a).contains(&"TT007"));
 }
+
+#[test]
+fn an_allow_key_silences_like_a_comment() {
+    // On a document (block), on a step (flow), on the procedure.
+    let text = with("", "")
+        .replace(
+            "    form: certified_copy\n",
+            "    form: certified_copy\n    allow:\n      TT304: luật chuyên ngành\n",
+        )
+        .replace(
+            "produces: [kq] }",
+            "produces: [kq], allow: { missing-duration: 'do Bộ quy định' } }",
+        );
+    let a = analyse(&text);
+    let mut got: Vec<_> = silenced(&a).into_iter().map(|(c, r, _)| (c, r)).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![("TT105", "do Bộ quy định"), ("TT304", "luật chuyên ngành")]
+    );
+    assert!(!codes(&a).contains(&"TT006") && !codes(&a).contains(&"TT007"));
+    let top = with("", "").replace("fees: []\n", "fees: []\nallow: { TT304: bản nháp }\n");
+    assert_eq!(silenced(&analyse(&top)).len(), 1);
+}
+
+#[test]
+fn an_allow_key_without_a_reason_or_rule_is_reported() {
+    for (entry, expect_code) in [
+        ("TT304:", "TT304"),
+        ("TT304: ''", "TT304"),
+        ("TT999: x", "TT999"),
+    ] {
+        let text = with("", "").replace(
+            "    form: certified_copy\n",
+            &format!("    form: certified_copy\n    allow:\n      {entry}\n"),
+        );
+        let a = analyse(&text);
+        assert!(a.suppressed().is_empty(), "{entry}");
+        let bad: Vec<_> = a.findings().iter().filter(|f| f.code == "TT006").collect();
+        assert_eq!(bad.len(), 1, "{entry}");
+        assert!(
+            bad[0].message.en.contains(expect_code),
+            "{entry}: {}",
+            bad[0].message.en
+        );
+        assert_eq!(bad[0].location.map(|l| l.line), Some(11), "{entry}");
+    }
+    // Not a mapping: a load error.
+    let text = with("", "").replace(
+        "    form: certified_copy\n",
+        "    form: certified_copy\n    allow: TT304\n",
+    );
+    let err = tthc::CheckedProcedure::from_yaml_str(&text, "t.yaml").expect_err("wrong type");
+    assert_eq!(err.errors[0].code(), "wrong-type");
+    // An unused key suppression is reported, without a fix.
+    let text = with("", "").replace("produces: [kq] }", "produces: [kq], allow: { TT304: x } }");
+    let a = analyse(&text);
+    let idle: Vec<_> = a.findings().iter().filter(|f| f.code == "TT007").collect();
+    assert_eq!(idle.len(), 1);
+    assert!(idle[0].fix.is_none());
+}
+
+#[test]
+fn a_comment_where_a_state_held_document_is_submitted_silences_tt303() {
+    // TT303 is about `documents.d.held_in`; the steps that submit it are
+    // its related elements, so the comment may stand on the `submits` item.
+    let text = with("", "")
+        .replace("    form: certified_copy\n", "    form: copy\n    held_in: CSDL\n")
+        .replace(
+            "  a: { name: Nộp, actor: applicant, submits: [d], next: [b] }",
+            "  a:\n    name: Nộp\n    actor: applicant\n    submits:\n      - d # tthc: allow TT303 — CSDL chưa kết nối\n    next: [b]",
+        );
+    let a = analyse(&text);
+    assert_eq!(silenced(&a), vec![("TT303", "CSDL chưa kết nối", 18)]);
+    assert!(!codes(&a).contains(&"TT007"), "{:?}", codes(&a));
+}

@@ -99,6 +99,12 @@ pub static PROCEDURE: Object = Object {
             "Dossiers a year, for the annual compliance cost.",
         ),
         key(
+            "allow",
+            Value::Entries(&Value::Text),
+            "Bỏ qua phát hiện của các quy tắc về cả thủ tục: ánh xạ mã quy tắc → lý do (`{ TT304: luật chuyên ngành buộc chứng thực }`); lý do là bắt buộc, mọi báo cáo đều liệt kê phát hiện bị bỏ qua kèm lý do (docs/suppressions.md).",
+            "Silences the findings of these rules about the whole procedure: a mapping rule code → reason (`{ TT304: sectoral law requires it }`); the reason is required, and every report lists the suppressed findings with it (docs/suppressions.md).",
+        ),
+        key(
             "sources",
             Value::Texts,
             "Nguồn của các số liệu (địa chỉ trang Cổng Dịch vụ công, quyết định công bố).",
@@ -367,6 +373,12 @@ pub static DOCUMENT: Object = Object {
             "Công sức của người nộp để chuẩn bị hoặc xin giấy tờ này.",
             "The applicant's effort to prepare or obtain it.",
         ),
+        key(
+            "allow",
+            Value::Entries(&Value::Text),
+            "Bỏ qua phát hiện của các quy tắc về giấy tờ này: ánh xạ mã quy tắc → lý do (`{ TT304: luật chuyên ngành buộc chứng thực }`); lý do là bắt buộc, mọi báo cáo đều liệt kê phát hiện bị bỏ qua kèm lý do (docs/suppressions.md).",
+            "Silences the findings of these rules about this document: a mapping rule code → reason (`{ TT304: sectoral law requires it }`); the reason is required, and every report lists the suppressed findings with it (docs/suppressions.md).",
+        ),
     ],
 };
 
@@ -507,6 +519,12 @@ pub static STEP: Object = Object {
             Value::Hours,
             "Giờ công của cán bộ ở bước này (chi phí hành chính, tính riêng).",
             "Staff hours of the agency at this step (the administration's cost, reported apart).",
+        ),
+        key(
+            "allow",
+            Value::Entries(&Value::Text),
+            "Bỏ qua phát hiện của các quy tắc về bước này: ánh xạ mã quy tắc → lý do (`{ TT304: luật chuyên ngành buộc chứng thực }`); lý do là bắt buộc, mọi báo cáo đều liệt kê phát hiện bị bỏ qua kèm lý do (docs/suppressions.md).",
+            "Silences the findings of these rules about this step: a mapping rule code → reason (`{ TT304: sectoral law requires it }`); the reason is required, and every report lists the suppressed findings with it (docs/suppressions.md).",
         ),
     ],
 };

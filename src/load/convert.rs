@@ -113,6 +113,9 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
     let fees = opt(&f, "fees", |n| fees(r, n));
     let volume = opt(&f, "volume", |n| volume(r, n));
     let sources = opt(&f, "sources", |n| r.text_list(n, "sources")).unwrap_or_default();
+    if let Some(n) = f.get("allow") {
+        crate::suppress::read_allow(r, n, "");
+    }
     let documents = opt(&f, "documents", |n| documents(r, n)).unwrap_or_default();
     let steps = steps_node.and_then(|n| steps(r, n)).unwrap_or_default();
 
@@ -373,6 +376,9 @@ fn documents(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Document>> {
         let case = r.opt_text(f.get("case"), &join(&path, "case"));
         let effort =
             opt(&f, "effort", |n| effort(r, n, &join(&path, "effort"))).unwrap_or_default();
+        if let Some(n) = f.get("allow") {
+            crate::suppress::read_allow(r, n, &path);
+        }
         if let Some(name) = name {
             out.push(Document {
                 id,
@@ -607,6 +613,9 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
         let staff_milli_hours = opt(&f, "staff_hours", |n| {
             r.milli(n, &join(&path, "staff_hours"))
         });
+        if let Some(n) = f.get("allow") {
+            crate::suppress::read_allow(r, n, &path);
+        }
         if let (Some(name), Some(actor_text)) = (name, actor_text) {
             out.push(Step {
                 id,

@@ -165,7 +165,9 @@ impl CheckReport {
                 FileCheck::Failed(errors) => {
                     let r = DiagnosticRenderer::new(errors.text.as_deref(), style);
                     for e in &errors.errors {
-                        let d = Diagnostic::from(e);
+                        let mut d = Diagnostic::from(e);
+                        let fix = errors.text.as_deref().and_then(|t| e.fix(t));
+                        d.notes.extend(fix.as_ref().map(fix_note));
                         out.push_str(&r.render(&d));
                         load_errors.push(d);
                     }
@@ -199,7 +201,9 @@ impl CheckReport {
                     // Grouped by severity, most serious first; in file order within.
                     for severity in [Severity::Error, Severity::Warn, Severity::Info] {
                         for finding in findings.iter().filter(|x| x.severity == severity) {
-                            out.push_str(&r.render(&finding.to_diagnostic(lang)));
+                            let mut d = finding.to_diagnostic(lang);
+                            d.notes.extend(finding.fix.as_ref().map(fix_note));
+                            out.push_str(&r.render(&d));
                         }
                     }
                     for x in suppressed {
@@ -222,6 +226,14 @@ impl CheckReport {
         }
         out
     }
+}
+
+/// The note that tells a fix is available, and how to apply it.
+fn fix_note(fix: &crate::fix::Fix) -> crate::i18n::Text {
+    crate::i18n::Text::new(
+        format!("sửa tự động: {} (`tthc check --fix`)", fix.title.vi),
+        format!("fix: {} (`tthc check --fix`)", fix.title.en),
+    )
 }
 
 /// `2 bị bỏ qua` / `2 suppressed`.

@@ -220,6 +220,28 @@ fn location(artifact: Value, loc: Option<Location>, element: Option<&str>) -> Va
     out
 }
 
+/// A fix as a SARIF `fix`: its title and one replacement per edit, by
+/// byte offset and length in the file.
+fn sarif_fix(fix: &crate::fix::Fix, artifact: Value, lang: Lang) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": {
+                    "byteOffset": e.start,
+                    "byteLength": e.end.saturating_sub(e.start),
+                },
+                "insertedContent": { "text": e.replacement },
+            })
+        })
+        .collect();
+    json!({
+        "description": { "text": fix.title.get(lang) },
+        "artifactChanges": [{ "artifactLocation": artifact, "replacements": replacements }],
+    })
+}
+
 fn load_rule(code: &str, lang: Lang) -> Value {
     let summary = LoadError::CODES.iter().find(|(c, _, _)| *c == code).map_or(
         lang.pick("tệp không nạp được", "the file did not load"),
@@ -341,6 +363,13 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
                             FINGERPRINT: fingerprint(&[finding.code.as_str(), &key, &uri]),
                         },
                     });
+                    // Its mechanical fix, as byte-range replacements.
+                    if let (Some(fix), Some(obj)) = (&finding.fix, result.as_object_mut()) {
+                        obj.insert(
+                            "fixes".into(),
+                            json!([sarif_fix(fix, root.artifact_location(&f.path), lang)]),
+                        );
+                    }
                     // A suppressed finding is a result with its in-source
                     // suppression: the reason and where the comment is.
                     if let (Some(s), Some(obj)) = (suppression, result.as_object_mut()) {

@@ -6,6 +6,7 @@ use super::helpers::effort_saving;
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
+use std::collections::HashMap;
 
 /// The rule.
 pub struct StateHeldDocument;
@@ -42,6 +43,17 @@ impl Rule for StateHeldDocument {
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let p = ctx.procedure;
+        // Where each document is submitted (step, position in its
+        // `submits`), built once: the related locations and the fix.
+        let mut submitted_at: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        for step in &p.steps {
+            for (i, sub) in step.submits.iter().enumerate() {
+                submitted_at
+                    .entry(sub.as_str())
+                    .or_default()
+                    .push((step.id.as_str(), i));
+            }
+        }
         for (d, doc) in p.documents.iter().enumerate() {
             let Some(held) = &doc.held_in else {
                 continue;
@@ -68,34 +80,48 @@ impl Rule for StateHeldDocument {
                 (Some(b), false) => (format!(" (căn cứ: {b})"), format!(" (basis: {b})")),
                 (None, false) => (String::new(), String::new()),
             };
-            out.push(
-                ctx.finding(
-                    &INFO,
-                    ElementPath::document(id).field(Key::HeldIn),
+            let places = submitted_at.get(id.as_str()).map_or(&[][..], Vec::as_slice);
+            let mut finding = ctx.finding(
+                &INFO,
+                ElementPath::document(id).field(Key::HeldIn),
                     format!("người nộp phải nộp `{id}` dù {db} đã lưu dữ liệu này{basis_vi}"),
                     format!("the applicant must submit `{id}` although {db} already holds it{basis_en}"),
                 )
-                .suggest(
-                    format!("bỏ `{id}` khỏi hồ sơ; cơ quan tra cứu {db}"),
-                    format!("drop `{id}` from the dossier; the agency looks it up in {db}"),
-                )
-                .with_saving(saving)
-                .with_fix(drop_from_submits(ctx, id)),
-            );
+            .suggest(
+                format!("bỏ `{id}` khỏi hồ sơ; cơ quan tra cứu {db}"),
+                format!("drop `{id}` from the dossier; the agency looks it up in {db}"),
+            )
+            .with_saving(saving)
+            .with_fix(drop_from_submits(ctx, id, places));
+            for &(step, i) in places {
+                finding = finding.with_related(ctx.related(
+                    submits_item(step, i),
+                    format!("`{step}` yêu cầu nộp `{id}` ở đây"),
+                    format!("`{step}` asks for `{id}` here"),
+                ));
+            }
+            out.push(finding);
         }
     }
 }
 
-/// Removes `id` from every `submits` list that names it.
-fn drop_from_submits(ctx: &RuleContext<'_>, id: &str) -> Option<crate::fix::Fix> {
+/// `steps.<step>.submits[i]`.
+fn submits_item(step: &str, i: usize) -> ElementPath {
+    ElementPath::step(step).field(Key::Submits).item(i)
+}
+
+/// Removes `id` from every `submits` list that names it (`places`: the
+/// step and position of each).
+fn drop_from_submits(
+    ctx: &RuleContext<'_>,
+    id: &str,
+    places: &[(&str, usize)],
+) -> Option<crate::fix::Fix> {
     let map = &ctx.procedure.source_map;
     let text = map.text()?;
     let mut edits = Vec::new();
-    for step in &ctx.procedure.steps {
-        for (i, _) in step.submits.iter().enumerate().filter(|(_, s)| *s == id) {
-            let item = ElementPath::step(&step.id).field(Key::Submits).item(i);
-            edits.push(crate::fix::remove_list_item(text, map.get(&item)?)?);
-        }
+    for &(step, i) in places {
+        edits.push(crate::fix::remove_list_item(text, map.get(submits_item(step, i))?)?);
     }
     (!edits.is_empty()).then(|| crate::fix::Fix {
         title: crate::i18n::Text::new(
