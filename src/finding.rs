@@ -26,6 +26,12 @@ pub struct Saving {
     /// Money saved per year (per case × cases per year), when the volume is declared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_year: Option<Money>,
+    /// The items of the cost basis that value the money saved, by their
+    /// keys in `tthc metrics --format json`'s `cost_basis` (where each has
+    /// its value, source and year): `hourly_income`, `trip_milli_hours`,
+    /// `trip_cost`, `certification_fee` …; empty for a fee or a time.
+    #[serde(skip_serializing_if = "<[_]>::is_empty", skip_deserializing)]
+    pub basis: &'static [&'static str],
 }
 
 impl Saving {

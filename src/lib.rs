@@ -67,6 +67,7 @@ pub mod report;
 pub mod review_test;
 pub mod rules;
 mod source_map;
+pub mod suppress;
 
 pub use analysis::{Analysis, Comparison, Metric, Settings};
 pub use checked::CheckedProcedure;
@@ -79,6 +80,7 @@ pub use load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location, load
 pub use metrics::Metrics;
 pub use model::*;
 pub use source_map::SourceMap;
+pub use suppress::Suppressed;
 
 #[doc(hidden)]
 pub use load::{parse_only, parse_typed};

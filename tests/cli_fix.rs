@@ -3,7 +3,6 @@
 #![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// A fresh folder for one test, with `files` copied from the fixtures.
 fn workspace(test: &str, files: &[(&str, &str)]) -> PathBuf {
@@ -17,20 +16,11 @@ fn workspace(test: &str, files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
+mod common;
+
 /// Runs `tthc` in `dir`: exit status, stdout, stderr.
 fn tthc(dir: &Path, lang: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(args)
-        .current_dir(dir)
-        .env("TTHC_LANG", lang)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tthc");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::tthc_in(dir, lang, args)
 }
 
 fn read(path: PathBuf) -> Vec<u8> {

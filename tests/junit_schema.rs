@@ -72,8 +72,15 @@ fn junit_validates_under_the_xunit_schema() {
         "tests/review",
         "tests/fixtures/review/failing.yaml",
         "tests/fixtures/review/bad.yaml",
+        "tests/fixtures/review/suppressed.yaml",
     ]);
     xmllint(&file);
+    // A suppressed finding is listed, with its reason, in the output of
+    // each case of its procedure.
+    assert!(
+        xml.contains("suppressed[TT304 certified-copy-required]"),
+        "{xml}"
+    );
     // Counts: bad.yaml is one test in error, failing.yaml has two failures
     // and one case that could not run.
     let suite = |name: &str| {

@@ -625,8 +625,10 @@ fn a_procedures_complexity_asks_for_standard_times_and_a_flag_overrides_it() {
         ]
     );
     // An explicit level in the basis (flag or setting) wins over the file's.
-    let mut simple = CostBasis::default();
-    simple.standard_times = Some(Complexity::Simple);
+    let simple = CostBasis {
+        standard_times: Some(Complexity::Simple),
+        ..CostBasis::default()
+    };
     let overridden = standard("high", &simple);
     assert_eq!(overridden.len(), high.len());
     assert!(

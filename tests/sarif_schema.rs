@@ -253,3 +253,30 @@ fn fingerprints_survive_edits_above() {
     assert!(fps.len() > 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_suppressed_finding_validates_with_its_in_source_suppression() {
+    let dir = scratch("suppressed");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suppressed/suppressed.yaml");
+    std::fs::copy(src, dir.join("suppressed.yaml")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "--lang",
+            "en",
+            "suppressed.yaml",
+        ])
+        .current_dir(&dir)
+        .output()
+        .expect("run tthc");
+    let log: Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    let suppressed: Vec<&Value> = results(&log)
+        .iter()
+        .filter(|r| r["suppressions"][0]["kind"] == "inSource")
+        .collect();
+    assert_eq!(suppressed.len(), 1, "{log}");
+    validate(&log, &dir);
+}

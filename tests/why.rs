@@ -81,3 +81,59 @@ fn text_from_the_file_cannot_drive_the_terminal() {
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(text.contains('\u{241b}'), "{text:?}");
 }
+
+#[test]
+fn a_reduction_is_explained_line_by_line_and_adds_up() {
+    let draft = "tests/fixtures/metrics/draft.yaml";
+    let (code, vi) = tthc(&["why", draft, "--baseline", BASELINE]);
+    assert_eq!(code, 0, "{vi}");
+    insta::assert_snapshot!("why_reduction_vi", vi);
+    let (code, en) = tthc(&[
+        "why",
+        draft,
+        "reduction",
+        "--baseline",
+        BASELINE,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{en}");
+    // The changes listed add up to the difference of the per-case costs,
+    // within one đồng per line (each line is rounded once).
+    let amount = |s: &str| -> i128 {
+        s.trim_matches(|c: char| !c.is_ascii_digit())
+            .replace(',', "")
+            .parse()
+            .unwrap_or(0)
+    };
+    let head = en.lines().next().unwrap();
+    let figures: Vec<i128> = head
+        .split(['(', ')', '=', '/'])
+        .flat_map(|p| p.split(" − "))
+        .filter(|p| p.contains("VND"))
+        .map(amount)
+        .collect();
+    let (before, after) = (figures[0], figures[1]);
+    let mut change = 0i128;
+    let mut lines = 0i128;
+    for l in en.lines().filter(|l| l.contains("├─") || l.contains("└─")) {
+        lines += 1;
+        if let Some(d) = l.split(" (−").nth(1) {
+            change -= amount(d.split(')').next().unwrap());
+        } else if let Some(d) = l.split(" (+").nth(1) {
+            change += amount(d.split(')').next().unwrap());
+        } else if l.contains("gone in the draft") {
+            change -= amount(l.split(": ").nth(1).unwrap().split(" (").next().unwrap());
+        } else if l.contains("new in the draft") {
+            change += amount(l.split(": +").nth(1).unwrap().split(" (").next().unwrap());
+        }
+    }
+    assert!(lines >= 2, "{en}");
+    assert!(
+        ((after - before) - change).abs() <= lines,
+        "{before} → {after}, lines {change}\n{en}"
+    );
+    // No baseline: a clear error, exit 2.
+    let (code, _) = tthc(&["why", draft, "reduction"]);
+    assert_eq!(code, 2);
+}

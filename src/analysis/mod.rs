@@ -24,6 +24,7 @@ use crate::cost_basis::CostBasis;
 use crate::finding::Finding;
 use crate::load::LoadErrors;
 use crate::metrics::{Metrics, Scenario, measure_with};
+use crate::suppress::Suppressed;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -51,6 +52,7 @@ pub struct Analysis {
     procedure: CheckedProcedure,
     metrics: Metrics,
     findings: Vec<Finding>,
+    suppressed: Vec<Suppressed>,
     cost_basis: Arc<CostBasis>,
     scenario: Scenario,
     calendar: Arc<Calendar>,
@@ -69,10 +71,15 @@ impl Analysis {
         );
         let findings =
             crate::rules::review(&procedure, &metrics, &settings.cost_basis, &settings.review);
+        // Suppression comments silence findings here, on the one path
+        // every command takes.
+        let (findings, suppressed) =
+            crate::suppress::review(&procedure.source_map, findings, &settings.review);
         Analysis {
             procedure,
             metrics,
             findings,
+            suppressed,
             cost_basis: settings.cost_basis.clone(),
             scenario: settings.scenario,
             calendar: settings.calendar.clone(),
@@ -106,9 +113,28 @@ impl Analysis {
         &self.metrics
     }
 
-    /// Its findings, sorted by location, then code.
+    /// Its findings, sorted by location, then code: the active ones (a
+    /// finding silenced by a suppression comment is in
+    /// [`Analysis::suppressed`] instead).
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// The findings silenced by a suppression comment
+    /// (`# tthc: allow TT304 — <reason>`), each with its reason and the
+    /// comment's location, in file order.
+    ///
+    /// ```
+    /// use tthc::{Analysis, Settings};
+    /// let src = "# tthc: bỏ qua TT002 — thủ tục nội bộ\nformat: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: applicant }\n";
+    /// let a = Analysis::from_yaml_str(src, "x.yaml", &Settings::default())?;
+    /// assert!(a.findings().iter().all(|f| f.code != "TT002"));
+    /// assert_eq!(a.suppressed()[0].finding.code, "TT002");
+    /// assert_eq!(a.suppressed()[0].reason, "thủ tục nội bộ");
+    /// # Ok::<(), tthc::LoadErrors>(())
+    /// ```
+    pub fn suppressed(&self) -> &[Suppressed] {
+        &self.suppressed
     }
 
     /// The cost basis its figures are valued on.
@@ -142,6 +168,7 @@ impl Analysis {
                 &other.calendar,
             ),
             findings: self.findings.clone(),
+            suppressed: self.suppressed.clone(),
             cost_basis: other.cost_basis.clone(),
             scenario: other.scenario,
             calendar: other.calendar.clone(),

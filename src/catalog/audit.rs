@@ -168,6 +168,7 @@ pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
         cost_per_year: m.compliance_cost.annual,
         findings,
         findings_by_code: by_code,
+        suppressed: u64::try_from(a.suppressed().len()).unwrap_or(u64::MAX),
         comparison: None,
         metrics: Vec::new(),
         provenance: None,

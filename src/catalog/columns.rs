@@ -28,6 +28,7 @@ pub const COLUMNS: &[&str] = &[
     "errors",
     "warnings",
     "infos",
+    "suppressed",
     "top_findings",
 ];
 
@@ -193,6 +194,7 @@ pub fn cells(row: &AuditRow, with_baseline: bool) -> Vec<Cell> {
         Cell::count(row.findings.errors),
         Cell::count(row.findings.warnings),
         Cell::count(row.findings.infos),
+        Cell::count(row.suppressed),
         Cell::List(row.top_findings().into_iter().map(String::from).collect()),
     ];
     if with_baseline {

@@ -105,6 +105,8 @@ pub struct AuditRow {
     pub findings: SeverityCounts,
     /// Findings by rule code.
     pub findings_by_code: BTreeMap<String, u64>,
+    /// Findings silenced by a suppression comment (not in `findings`).
+    pub suppressed: u64,
     /// Against the baseline catalog, when one is given and this row matched.
     pub comparison: Option<RowComparison>,
     /// The values of the metrics the audit was asked for
@@ -169,6 +171,7 @@ impl AuditRow {
             cost_per_year: None,
             findings: SeverityCounts::default(),
             findings_by_code: BTreeMap::new(),
+            suppressed: 0,
             comparison: None,
             metrics: Vec::new(),
             provenance: None,

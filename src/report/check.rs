@@ -7,6 +7,7 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::load::LoadErrors;
 use crate::report::diagnostics::{DiagnosticRenderer, TextStyle, summary, terminal_safe};
+use crate::suppress::Suppressed;
 
 use std::fmt::Write;
 use std::str::FromStr;
@@ -77,6 +78,8 @@ pub enum FileCheck {
         documents: usize,
         /// The findings.
         findings: Vec<Finding>,
+        /// The findings silenced by a suppression comment, with its reason.
+        suppressed: Vec<Suppressed>,
         /// The file's text.
         text: Option<Arc<str>>,
     },
@@ -92,6 +95,7 @@ impl FileCheck {
             steps: p.steps.len(),
             documents: p.documents.len(),
             findings: a.findings().to_vec(),
+            suppressed: a.suppressed().to_vec(),
             text: p.source_map.text().map(Arc::from),
         }
     }
@@ -125,6 +129,14 @@ impl CheckReport {
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.files.iter().flat_map(|f| match &f.check {
             FileCheck::Loaded { findings, .. } => findings.as_slice(),
+            FileCheck::Failed(_) => &[],
+        })
+    }
+
+    /// Every suppressed finding.
+    pub fn suppressed(&self) -> impl Iterator<Item = &Suppressed> {
+        self.files.iter().flat_map(|f| match &f.check {
+            FileCheck::Loaded { suppressed, .. } => suppressed.as_slice(),
             FileCheck::Failed(_) => &[],
         })
     }
@@ -165,13 +177,17 @@ impl CheckReport {
                     steps,
                     documents,
                     findings,
+                    suppressed,
                     text,
                 } => {
-                    let found = match findings.len() {
+                    let mut found = match findings.len() {
                         0 => lang.pick("không có phát hiện", "no findings").to_string(),
                         1 => lang.pick("1 phát hiện", "1 finding").to_string(),
                         n => format!("{n} {}", lang.pick("phát hiện", "findings")),
                     };
+                    if !suppressed.is_empty() {
+                        found.push_str(&format!(", {}", suppressed_count(suppressed.len(), lang)));
+                    }
                     let _ = writeln!(
                         out,
                         "{name}: {} ({steps} {}, {documents} {}; {found})",
@@ -186,6 +202,9 @@ impl CheckReport {
                             out.push_str(&r.render(&finding.to_diagnostic(lang)));
                         }
                     }
+                    for x in suppressed {
+                        let _ = writeln!(out, "{}", suppressed_line(x, lang));
+                    }
                 }
             }
         }
@@ -193,10 +212,46 @@ impl CheckReport {
             let _ = writeln!(out, "{}", summary(&load_errors, lang));
         }
         let findings: Vec<&Finding> = self.findings().collect();
-        if !findings.is_empty() {
-            let _ = writeln!(out, "{}", findings_summary(&findings, lang));
+        let silenced = self.suppressed().count();
+        if !findings.is_empty() || silenced > 0 {
+            let mut line = findings_summary(&findings, lang);
+            if silenced > 0 {
+                line.push_str(&format!("; {}", suppressed_count(silenced, lang)));
+            }
+            let _ = writeln!(out, "{line}");
         }
         out
+    }
+}
+
+/// `2 bị bỏ qua` / `2 suppressed`.
+pub fn suppressed_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} bị bỏ qua"),
+        Lang::En => format!("{n} suppressed"),
+    }
+}
+
+/// One suppressed finding in one line: code, name, where, what, and the
+/// reason given (text from the file made terminal-safe).
+pub fn suppressed_line(s: &Suppressed, lang: Lang) -> String {
+    let f = &s.finding;
+    let at = f
+        .location
+        .map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+    let comment = format!("{}:{}", s.comment.line, s.comment.column);
+    let origin = terminal_safe(&f.origin);
+    let message = terminal_safe(f.message.get(lang));
+    let reason = terminal_safe(&s.reason);
+    match lang {
+        Lang::Vi => format!(
+            "bỏ qua[{} {}]: {message} ({origin}{at}) — lý do (chú thích ở dòng {comment}): {reason}",
+            f.code, f.name
+        ),
+        Lang::En => format!(
+            "suppressed[{} {}]: {message} ({origin}{at}) — reason (comment at {comment}): {reason}",
+            f.code, f.name
+        ),
     }
 }
 
@@ -228,6 +283,9 @@ struct JsonFile<'a> {
     status: &'static str,
     diagnostics: Vec<Diagnostic>,
     findings: &'a [Finding],
+    /// Findings silenced by a suppression comment, with its reason.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    suppressed: &'a [Suppressed],
     #[serde(skip_serializing_if = "Option::is_none")]
     steps: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -249,6 +307,7 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     info: usize,
+    suppressed: usize,
 }
 
 #[cfg(feature = "json")]
@@ -274,6 +333,7 @@ impl CheckReport {
                         status: "error",
                         diagnostics: errors.errors.iter().map(Diagnostic::from).collect(),
                         findings: &[],
+                        suppressed: &[],
                         steps: None,
                         documents: None,
                         omitted_errors: errors.omitted,
@@ -283,12 +343,14 @@ impl CheckReport {
                     steps,
                     documents,
                     findings,
+                    suppressed,
                     ..
                 } => JsonFile {
                     file: &f.path,
                     status: "ok",
                     diagnostics: Vec::new(),
                     findings,
+                    suppressed,
                     omitted_errors: 0,
                     steps: Some(*steps),
                     documents: Some(*documents),
@@ -303,6 +365,7 @@ impl CheckReport {
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warn),
                 info: count(Severity::Info),
+                suppressed: self.suppressed().count(),
             },
         };
         crate::report::json::pretty(&report)

@@ -133,6 +133,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     headline(&mut o, r, lang);
     cost(&mut o, r, lang);
     findings(&mut o, r, lang);
+    suppressed(&mut o, r, lang);
     if let Some(b) = &r.baseline {
         comparison(&mut o, r, b, lang);
     }
@@ -316,11 +317,7 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
     }
     o.push_str("</tr></thead><tbody>");
     for f in rows {
-        let element = f
-            .element
-            .as_deref()
-            .map(|e| format!("<br><code>{}</code>", from_file(e, lang)))
-            .unwrap_or_default();
+        let element = element_line(f.element.as_deref(), lang);
         let _ = write!(
             o,
             r#"<tr class="finding" data-code="{}"><td><span class="sev sev-{}">{}</span></td><td><b>{}</b><br><span class="small">{}</span></td><td>{}</td><td class="loc"><code>{}</code>{element}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
@@ -337,6 +334,47 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
         );
     }
     o.push_str("</tbody></table></section>");
+}
+
+/// The findings silenced by a suppression comment, with the reason given;
+/// nothing when there are none.
+fn suppressed(o: &mut String, r: &Report, lang: Lang) {
+    let rows = sections::suppressed(r, lang);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = write!(
+        o,
+        r#"<section id="suppressed"><h2>{} ({})</h2><table><thead><tr>"#,
+        esc(Label::SuppressedTitle.get(lang)),
+        rows.len()
+    );
+    for h in crate::report::sections::SUPPRESSED_COLUMNS {
+        let _ = write!(o, "<th>{}</th>", esc(h.get(lang)));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for f in rows {
+        let element = element_line(f.element.as_deref(), lang);
+        let _ = write!(
+            o,
+            r#"<tr class="suppressed" data-code="{}"><td><b>{}</b><br><span class="small">{}</span></td><td>{}</td><td class="loc"><code>{}</code>{element}</td><td>{}<br><span class="small"><code>{}</code></span></td></tr>"#,
+            esc(&f.code),
+            esc(&f.code),
+            english(&f.name, lang),
+            rich(&f.message, lang),
+            path_breaks(&f.location),
+            from_file(&f.reason, lang),
+            path_breaks(&f.comment),
+        );
+    }
+    o.push_str("</tbody></table></section>");
+}
+
+/// The element path under a location (`<br><code>steps.a</code>`), or nothing.
+fn element_line(element: Option<&str>, lang: Lang) -> String {
+    element
+        .map(|e| format!("<br><code>{}</code>", from_file(e, lang)))
+        .unwrap_or_default()
 }
 
 /// Escapes `s` and shows `code` spans (backtick pairs) as `<code>`; in an

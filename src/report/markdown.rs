@@ -156,10 +156,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         let rows: Vec<Vec<String>> = findings
             .into_iter()
             .map(|f| {
-                let location = match &f.element {
-                    Some(e) => format!("{} ({e})", f.location),
-                    None => f.location.clone(),
-                };
+                let location = with_element(&f.location, f.element.as_deref());
                 vec![
                     esc(f.severity_label),
                     esc(&format!("{} {}", f.code, f.name)),
@@ -177,6 +174,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
             .collect();
         table(&mut o, &header, usize::MAX, &rows);
     }
+    suppressed(&mut o, r, lang);
 
     if let Some(b) = &r.baseline {
         comparison(&mut o, r, b, lang);
@@ -281,5 +279,45 @@ fn comparison(o: &mut String, r: &Report, b: &Baseline, lang: Lang) {
             ];
             table(o, &header, usize::MAX, &escaped(rows));
         }
+    }
+}
+
+/// The findings silenced by a suppression comment, with the reason given;
+/// nothing when there are none.
+fn suppressed(o: &mut String, r: &Report, lang: Lang) {
+    let rows = sections::suppressed(r, lang);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "## {} ({})\n",
+        esc(Label::SuppressedTitle.get(lang)),
+        rows.len()
+    );
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|f| {
+            let location = with_element(&f.location, f.element.as_deref());
+            vec![
+                esc(&format!("{} {}", f.code, f.name)),
+                rich(&f.message),
+                esc(&location),
+                format!("{} ({})", esc(&f.reason), esc(&f.comment)),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = crate::report::sections::SUPPRESSED_COLUMNS
+        .iter()
+        .map(|l| l.get(lang))
+        .collect();
+    table(o, &header, usize::MAX, &rows);
+}
+
+/// `file:line:col (element)`, or the location alone.
+fn with_element(location: &str, element: Option<&str>) -> String {
+    match element {
+        Some(e) => format!("{location} ({e})"),
+        None => location.to_string(),
     }
 }

@@ -55,6 +55,13 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
                 (false, Lang::En) => "FAILED ",
             };
             let _ = writeln!(out, "{status} {file}:{}  {}", c.location.line, c.name);
+            for x in &c.suppressed {
+                let _ = writeln!(
+                    out,
+                    "        {}",
+                    crate::report::check::suppressed_line(x, lang)
+                );
+            }
         }
     }
     let failing: Vec<_> = files
@@ -280,11 +287,15 @@ pub fn render_junit(files: &[FileOutcome]) -> String {
                     xml_text(&body)
                 );
             }
+            let mut system_out = format!("{path}:{}", c.location.line);
+            for x in &c.suppressed {
+                system_out.push('\n');
+                system_out.push_str(&crate::report::check::suppressed_line(x, Lang::En));
+            }
             let _ = writeln!(
                 out,
-                "      <system-out>{}:{}</system-out>\n    </testcase>",
-                xml_text(&path),
-                c.location.line
+                "      <system-out>{}</system-out>\n    </testcase>",
+                xml_text(&system_out)
             );
         }
         let _ = writeln!(out, "  </testsuite>");

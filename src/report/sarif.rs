@@ -317,9 +317,14 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
                     push(&mut rules, result, &rule_id);
                 }
             }
-            FileCheck::Loaded { findings, .. } => {
+            FileCheck::Loaded {
+                findings,
+                suppressed,
+                ..
+            } => {
                 let (uri, _) = root.uri_of(&f.path);
-                for finding in findings {
+                let silenced = suppressed.iter().map(|s| (&s.finding, Some(s)));
+                for (finding, suppression) in findings.iter().map(|f| (f, None)).chain(silenced) {
                     let mut text = finding.message.get(lang).to_string();
                     if let Some(s) = &finding.suggestion {
                         text = format!("{text} — {}", s.get(lang));
@@ -327,7 +332,7 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
                     let element = finding.element.as_ref().map(|e| e.as_str());
                     let key = element
                         .map_or_else(|| finding.message.get(Lang::En).to_string(), str::to_string);
-                    let result = json!({
+                    let mut result = json!({
                         "ruleId": finding.code,
                         "level": level(finding.severity),
                         "message": { "text": text },
@@ -336,6 +341,18 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
                             FINGERPRINT: fingerprint(&[finding.code.as_str(), &key, &uri]),
                         },
                     });
+                    // A suppressed finding is a result with its in-source
+                    // suppression: the reason and where the comment is.
+                    if let (Some(s), Some(obj)) = (suppression, result.as_object_mut()) {
+                        obj.insert(
+                            "suppressions".into(),
+                            json!([{
+                                "kind": "inSource",
+                                "justification": s.reason,
+                                "location": location(root.artifact_location(&f.path), Some(s.comment), None),
+                            }]),
+                        );
+                    }
                     push(&mut rules, result, finding.code.as_str());
                 }
             }

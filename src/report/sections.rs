@@ -486,6 +486,52 @@ pub fn findings(r: &Report, lang: Lang) -> Vec<FindingRow> {
         .collect()
 }
 
+/// The columns of the suppressed-findings table, in order (HTML and Markdown).
+pub const SUPPRESSED_COLUMNS: [Label; 4] =
+    [Label::Rule, Label::Message, Label::Location, Label::Reason];
+
+/// One finding silenced by a suppression comment, formatted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuppressedRow {
+    /// Rule code.
+    pub code: String,
+    /// Rule name.
+    pub name: String,
+    /// What the finding says.
+    pub message: String,
+    /// `file:line:col` of the finding, or the file.
+    pub location: String,
+    /// The element path.
+    pub element: Option<String>,
+    /// The reason given in the comment.
+    pub reason: String,
+    /// `file:line:col` of the comment.
+    pub comment: String,
+}
+
+/// The suppressed findings, in file order.
+pub fn suppressed(r: &Report, lang: Lang) -> Vec<SuppressedRow> {
+    r.analysis
+        .suppressed()
+        .iter()
+        .map(|s| {
+            let f = &s.finding;
+            SuppressedRow {
+                code: f.code.clone(),
+                name: f.name.clone(),
+                message: f.message.get(lang).to_string(),
+                location: match f.location {
+                    Some(l) => format!("{}:{}:{}", f.origin, l.line, l.column),
+                    None => f.origin.clone(),
+                },
+                element: f.element.as_ref().map(ToString::to_string),
+                reason: s.reason.clone(),
+                comment: format!("{}:{}:{}", f.origin, s.comment.line, s.comment.column),
+            }
+        })
+        .collect()
+}
+
 /// A compared value in its unit; "—" when not measurable.
 pub fn value(v: Option<Quantity>, lang: Lang) -> String {
     v.map_or_else(|| "—".to_string(), |q| q.text(lang))

@@ -29,6 +29,9 @@ pub enum Figure {
     /// Both.
     #[default]
     All,
+    /// The reduction of cost and time against a baseline
+    /// ([`render_reduction`]).
+    Reduction,
 }
 
 impl std::str::FromStr for Figure {
@@ -38,8 +41,9 @@ impl std::str::FromStr for Figure {
             "cost" | "chi-phi" | "chi phí" => Ok(Figure::Cost),
             "time" | "thoi-gian" | "thời gian" => Ok(Figure::Time),
             "all" | "tat-ca" | "tất cả" => Ok(Figure::All),
+            "reduction" | "giam" | "cat-giam" | "cắt giảm" => Ok(Figure::Reduction),
             other => Err(format!(
-                "'{other}' is not a figure: use cost, time or all (chi-phi, thoi-gian, tat-ca)"
+                "'{other}' is not a figure: use cost, time, all or reduction (chi-phi, thoi-gian, tat-ca, cat-giam)"
             )),
         }
     }
@@ -397,10 +401,7 @@ fn basis_lines(
     c: &crate::metrics::ComplianceCost,
     lang: Lang,
 ) {
-    let trips = c.lines.iter().any(|l| {
-        l.input == CostInput::Effort && l.out_of_pocket != Money::ZERO
-            || l.input == CostInput::Rework
-    });
+    let trips = c.lines.iter().any(|l| l.basis.contains(&"trip_cost"));
     let certified = c.lines.iter().any(|l| l.input == CostInput::Certification);
     let mut item = |label: &str, value: String, source: &str, assumption: bool| {
         // A source that already says it is an assumption is not labelled twice.
@@ -535,6 +536,208 @@ fn time(out: &mut String, a: &Analysis, lang: Lang) {
 }
 
 /// One line, in `lang`.
+/// The derivation of the reductions of `c` (a [`Comparison`] of `baseline`
+/// and `draft`): the per-case cost of each side, then every cost line that
+/// was removed, added or changed, with where each is written, and the
+/// processing time of each side with the durations of its critical path.
+/// Both sides are on the cost basis the comparison names.
+///
+/// ```
+/// use tthc::{Analysis, Lang, Settings, analysis::Comparison};
+/// use tthc::report::why::render_reduction;
+/// let yaml = |fee: u32| format!(
+///     "format: tthc/1\nname: X\nfees: [{{ name: Phí, amount: {fee} }}]\nsteps:\n  a: {{ name: A, actor: applicant }}\n");
+/// let s = Settings::default();
+/// let before = Analysis::from_yaml_str(&yaml(1_000_000), "a.yaml", &s)?;
+/// let after = Analysis::from_yaml_str(&yaml(400_000), "b.yaml", &s)?;
+/// let c = Comparison::new(&before, &after, &[]);
+/// let text = render_reduction(&before, &after, &c, Lang::En);
+/// assert!(text.contains("60.00%"), "{text}");
+/// assert!(text.contains("fees[0]: 1,000,000 VND → 400,000 VND (−600,000 VND) ← a.yaml:3:8 → b.yaml:3:8"), "{text}");
+/// # Ok::<(), tthc::LoadErrors>(())
+/// ```
+pub fn render_reduction(
+    baseline: &Analysis,
+    draft: &Analysis,
+    c: &crate::analysis::Comparison,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let (b, d) = (&c.baseline.compliance_cost, &c.draft.compliance_cost);
+    let _ = writeln!(
+        out,
+        "{} {} = ({} − {}) / {}",
+        lang.pick(
+            "Cắt giảm chi phí tuân thủ mỗi hồ sơ:",
+            "Cut in compliance cost per case:"
+        ),
+        percent(c.compliance_cost.reduction_percent, lang),
+        money(b.per_case, lang),
+        money(d.per_case, lang),
+        money(b.per_case, lang),
+    );
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        lang.pick(
+            "cả hai tính trên cùng cơ sở:",
+            "both valued on the same basis:"
+        ),
+        terminal_safe(&c.cost_basis)
+    );
+    // Lines are matched by (activity, element, input): one index of the
+    // draft's lines, then one pass over the baseline's.
+    let key = |l: &'_ CostLine| -> (crate::metrics::Activity, String, CostInput) {
+        (l.activity, l.element.to_string(), l.input)
+    };
+    let mut in_draft: std::collections::HashMap<_, usize> = d
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (key(l), i))
+        .collect();
+    let mut rows = Vec::new();
+    let mut unchanged = (0usize, 0u128);
+    for l in &b.lines {
+        match in_draft.remove(&key(l)).and_then(|i| d.lines.get(i)) {
+            Some(dl) if dl.total == l.total => {
+                unchanged.0 += 1;
+                unchanged.1 = unchanged.1.saturating_add(l.total.dong());
+            }
+            Some(dl) => rows.push(format!(
+                "{}: {} → {} ({}) ← {} → {}",
+                l.element,
+                money(l.total, lang),
+                money(dl.total, lang),
+                signed(dl.total.dong(), l.total.dong(), lang),
+                at(baseline, &l.element),
+                at(draft, &dl.element)
+            )),
+            None => rows.push(format!(
+                "{}: {} ({}) ← {}",
+                l.element,
+                money(l.total, lang),
+                lang.pick("bỏ trong dự thảo", "gone in the draft"),
+                at(baseline, &l.element)
+            )),
+        }
+    }
+    let mut added: Vec<usize> = in_draft.into_values().collect();
+    added.sort_unstable();
+    for i in added {
+        if let Some(l) = d.lines.get(i) {
+            rows.push(format!(
+                "{}: +{} ({}) ← {}",
+                l.element,
+                money(l.total, lang),
+                lang.pick("mới trong dự thảo", "new in the draft"),
+                at(draft, &l.element)
+            ));
+        }
+    }
+    rows.push(match lang {
+        Lang::Vi => format!(
+            "{} dòng không đổi, cộng {}",
+            unchanged.0,
+            money(Money::from_dong(unchanged.1), lang)
+        ),
+        Lang::En => format!(
+            "{} unchanged {}, {} in all",
+            unchanged.0,
+            if unchanged.0 == 1 { "line" } else { "lines" },
+            money(Money::from_dong(unchanged.1), lang)
+        ),
+    });
+    for (i, row) in rows.iter().enumerate() {
+        let twig = if i + 1 == rows.len() {
+            "└─"
+        } else {
+            "├─"
+        };
+        let _ = writeln!(out, "  {twig} {row}");
+    }
+    if let (Some(pb), Some(pd)) = (b.annual, d.annual) {
+        let _ = writeln!(
+            out,
+            "{} {} = ({} − {}) / {}",
+            lang.pick("Mỗi năm:", "A year:"),
+            percent(c.compliance_cost.annual_reduction_percent, lang),
+            money(pb, lang),
+            money(pd, lang),
+            money(pb, lang)
+        );
+    }
+    out.push('\n');
+    let (tb, td) = (&c.baseline.processing_time, &c.draft.processing_time);
+    let _ = writeln!(
+        out,
+        "{} {} = ({} − {}) / {}",
+        lang.pick("Cắt giảm thời gian giải quyết:", "Cut in processing time:"),
+        percent(c.processing_time.reduction_percent, lang),
+        length(tb.length, lang),
+        length(td.length, lang),
+        length(tb.length, lang),
+    );
+    for (label, a, t) in [
+        (lang.pick("bản hiện hành", "baseline"), baseline, tb),
+        (lang.pick("dự thảo", "draft"), draft, td),
+    ] {
+        let counted: Vec<String> = t
+            .critical_path_durations
+            .iter()
+            .filter(|s| s.counted)
+            .filter_map(|s| {
+                let d = s.duration?;
+                let element = ElementPath::step(&s.step).field(Key::Duration);
+                Some(format!(
+                    "{} {} ← {}",
+                    s.step,
+                    duration(d, lang),
+                    at(a, &element)
+                ))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {label}: {}",
+            if counted.is_empty() {
+                lang.pick("không bước nào có thời gian", "no step with a duration")
+                    .to_string()
+            } else {
+                counted.join(" + ")
+            }
+        );
+    }
+    if c.processing_time.reduction_percent.is_none() {
+        say(
+            &mut out,
+            lang,
+            "  (không tính được: thiếu thời gian hoặc khác đơn vị — ngày làm việc và ngày lịch)",
+            "  (not computed: a time is missing or the units differ — working and calendar days)",
+        );
+    }
+    out
+}
+
+fn percent(p: Option<crate::metrics::Percent>, lang: Lang) -> String {
+    match p {
+        Some(p) => match lang {
+            Lang::Vi => format!("{}%", p.to_string().replace('.', ",")),
+            Lang::En => format!("{p}%"),
+        },
+        None => lang.pick("không tính được", "not computed").to_string(),
+    }
+}
+
+/// `new − old` with its sign, in đồng.
+fn signed(new: u128, old: u128, lang: Lang) -> String {
+    if new >= old {
+        format!("+{}", money(Money::from_dong(new - old), lang))
+    } else {
+        format!("−{}", money(Money::from_dong(old - new), lang))
+    }
+}
+
 fn say(out: &mut String, lang: Lang, vi: &str, en: &str) {
     out.push_str(lang.pick(vi, en));
     out.push('\n');

@@ -5,6 +5,7 @@ use crate::cost_basis::CostBasis;
 use crate::finding::Finding;
 use crate::load::{LoadErrors, LoadOptions, Location, read_text};
 use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests};
+use crate::suppress::Suppressed;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,6 +40,9 @@ pub struct CaseOutcome {
     pub checked: usize,
     /// How long the case took (loading, measuring and checking).
     pub time: Duration,
+    /// The procedure's findings silenced by a suppression comment, with
+    /// their reason (every report lists them).
+    pub suppressed: Vec<Suppressed>,
 }
 
 impl CaseOutcome {
@@ -133,11 +137,13 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
         error: None,
         checked: 0,
         time: Duration::ZERO,
+        suppressed: Vec::new(),
     };
     let start = Instant::now();
     match measure_case(case, resolver) {
         Err(e) => outcome.error = Some(e),
         Ok(m) => {
+            outcome.suppressed = m.analysis.suppressed().to_vec();
             for exp in &case.expectations {
                 outcome.checked += 1;
                 if let Some(measured) = check(&m, &exp.key, &exp.check) {
@@ -216,7 +222,24 @@ fn check(m: &Measured, key: &str, check: &Check) -> Option<String> {
                 return None;
             }
             if present {
-                Some(format!("missing: {}", wrong.join(", ")))
+                // A missing code may be there but suppressed: say so.
+                let why: Vec<String> = m
+                    .analysis
+                    .suppressed()
+                    .iter()
+                    .filter(|s| wrong.iter().any(|c| matches(&s.finding, c)))
+                    .map(|s| {
+                        format!(
+                            "{} suppressed at {}:{}: {}",
+                            s.finding.code, s.finding.origin, s.comment.line, s.reason
+                        )
+                    })
+                    .collect();
+                let mut text = format!("missing: {}", wrong.join(", "));
+                if !why.is_empty() {
+                    text.push_str(&format!(" ({})", why.join("; ")));
+                }
+                Some(text)
             } else {
                 let found: Vec<String> = findings
                     .iter()

@@ -34,9 +34,16 @@ pub(crate) fn effort_saving(
     cost: Money,
 ) -> Saving {
     let per_case = crate::metrics::effort_value(ctx.basis, milli_hours, trips, cost);
+    // The same items the cost lines name for this effort.
+    let basis: &'static [&'static str] = match (milli_hours > 0, trips > 0) {
+        (_, true) => &["hourly_income", "trip_milli_hours", "trip_cost"],
+        (true, false) => &["hourly_income"],
+        (false, false) => &[],
+    };
     Saving {
         applicant_milli_hours: (milli_hours > 0).then_some(milli_hours),
         trips: (trips > 0).then_some(trips),
+        basis,
         ..money_saving(ctx.procedure, per_case)
     }
 }

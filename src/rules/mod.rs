@@ -51,6 +51,8 @@ rules! {
     tt003_undeclared_fees::UndeclaredFees,
     tt004_obsolete_level::ObsoleteLevel,
     tt005_undeclared_effort::UndeclaredEffort,
+    tt006_invalid_suppression::InvalidSuppression,
+    tt007_unused_suppression::UnusedSuppression,
     tt101_unreachable_step::UnreachableStep,
     tt102_dead_end_step::DeadEndStep,
     tt103_no_result::NoResult,
@@ -210,7 +212,14 @@ fn review_context(ctx: &RuleContext<'_>, options: &ReviewOptions) -> Vec<Finding
             all.push(f);
         }
     }
-    all.sort_by(|a, b| {
+    sort_findings(&mut all);
+    all
+}
+
+/// Sorts findings by location, then code, then element, then message
+/// (deterministic).
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
         let key = |f: &Finding| f.location.map(|l| (l.line, l.column));
         key(a)
             .cmp(&key(b))
@@ -218,7 +227,6 @@ fn review_context(ctx: &RuleContext<'_>, options: &ReviewOptions) -> Vec<Finding
             .then_with(|| a.element.cmp(&b.element))
             .then_with(|| a.message.en.cmp(&b.message.en))
     });
-    all
 }
 
 #[cfg(test)]

@@ -83,5 +83,12 @@ fn certification_saving(
     pages: Option<u32>,
 ) -> crate::finding::Saving {
     let fee = crate::metrics::certification_fee(ctx.basis, copies.max(1), pages);
-    super::helpers::money_saving(ctx.procedure, fee)
+    crate::finding::Saving {
+        basis: &[
+            "certification_fee",
+            "certification_fee_later_page",
+            "certification_fee_cap",
+        ],
+        ..super::helpers::money_saving(ctx.procedure, fee)
+    }
 }

@@ -11,9 +11,14 @@ use tthc::report::why::Figure;
 pub struct Args {
     /// The procedure file.
     file: PathBuf,
-    /// Which figure: cost, time or all (chi-phi, thoi-gian, tat-ca).
+    /// Which figure: cost, time, all, or reduction (with --baseline)
+    /// (chi-phi, thoi-gian, tat-ca, cat-giam).
     #[arg(default_value = "all")]
     figure: Figure,
+    /// The current procedure FILE is a draft of: explains the reduction
+    /// (figure `reduction`, the default with this flag).
+    #[arg(long)]
+    baseline: Option<PathBuf>,
     /// Fee scenario: auto, in-person, online, post.
     #[arg(long)]
     scenario: Option<Scenario>,
@@ -26,6 +31,25 @@ pub fn run(args: Args) -> ExitCode {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let text = tthc::report::why::render(&a, args.figure, settings.lang);
-    write_text(None, &text, settings.lang)
+    let lang = settings.lang;
+    let text = match (&args.baseline, args.figure) {
+        (Some(base), Figure::Reduction | Figure::All) => {
+            let b = match super::metrics::analyse(base, &args.settings, args.scenario) {
+                Ok((_, b)) => b,
+                Err(code) => return code,
+            };
+            let c = tthc::analysis::Comparison::new(&b, &a, &[]);
+            tthc::report::why::render_reduction(&b, &a, &c, lang)
+        }
+        (None, Figure::Reduction) => {
+            crate::output::print_error(
+                lang,
+                "cắt giảm so với bản nào? thêm `--baseline TỆP` (thủ tục hiện hành)",
+                "a reduction against what? add `--baseline FILE` (the current procedure)",
+            );
+            return ExitCode::from(2);
+        }
+        _ => tthc::report::why::render(&a, args.figure, lang),
+    };
+    write_text(None, &text, lang)
 }

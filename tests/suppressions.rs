@@ -1,0 +1,182 @@
+//! Suppression comments: where they apply, what they need, and what is
+//! reported when they are wrong or idle.
+
+use tthc::fix::fix_text;
+use tthc::rules::{Preset, ReviewOptions};
+use tthc::{Analysis, Settings};
+
+fn settings() -> Settings {
+    Settings::default().with_review(ReviewOptions::preset(Preset::All))
+}
+
+fn analyse(text: &str) -> Analysis {
+    Analysis::from_yaml_str(text, "t.yaml", &settings())
+        .unwrap_or_else(|e| panic!("does not load: {e:?}\n{text}"))
+}
+
+/// A procedure whose document `d` is a certified copy (TT304) and whose
+/// step `b` has no duration (TT105); `{D}` and `{B}` are where the tests
+/// put comments.
+const BASE: &str = "format: tthc/1
+name: X
+legal_basis: [Luật X]
+fees: []
+deadline: 5 ngày làm việc
+documents:
+  d:{D}
+    name: Bản sao
+    form: certified_copy
+  kq: { name: Kết quả, issued_by: Sở X }
+result: kq
+steps:
+  a: { name: Nộp, actor: applicant, submits: [d], next: [b] }
+  b: { name: Xử lý, actor: Sở X, produces: [kq] }{B}
+";
+
+fn with(d: &str, b: &str) -> String {
+    BASE.replace("{D}", d).replace("{B}", b)
+}
+
+fn codes(a: &Analysis) -> Vec<&str> {
+    a.findings().iter().map(|f| f.code.as_str()).collect()
+}
+
+fn silenced(a: &Analysis) -> Vec<(&str, &str, u32)> {
+    a.suppressed()
+        .iter()
+        .map(|s| (s.finding.code.as_str(), s.reason.as_str(), s.comment.line))
+        .collect()
+}
+
+#[test]
+fn the_base_has_both_findings() {
+    let a = analyse(&with("", ""));
+    assert!(
+        codes(&a).contains(&"TT304") && codes(&a).contains(&"TT105"),
+        "{:?}",
+        codes(&a)
+    );
+    assert!(a.suppressed().is_empty());
+}
+
+#[test]
+fn a_comment_after_an_element_silences_its_findings_and_those_inside() {
+    let a = analyse(&with(" # tthc: bỏ qua TT304 — luật chuyên ngành", ""));
+    assert_eq!(silenced(&a), vec![("TT304", "luật chuyên ngành", 7)]);
+    assert!(!codes(&a).contains(&"TT304"), "{:?}", codes(&a));
+    assert!(codes(&a).contains(&"TT105"));
+    // On a flow-mapping step: every dash and colon form, several codes.
+    for sep in [" — ", " – ", " - ", ": "] {
+        let a = analyse(&with(
+            "",
+            &format!(" # tthc: allow TT105, TT304{sep}agreed"),
+        ));
+        assert_eq!(silenced(&a), vec![("TT105", "agreed", 14)], "{sep}");
+        // TT304 is not about `b`: that part of the comment is idle.
+        let idle: Vec<_> = a.findings().iter().filter(|f| f.code == "TT007").collect();
+        assert_eq!(idle.len(), 1, "{sep}");
+        assert!(idle[0].message.en.contains("TT304") && !idle[0].message.en.contains("TT105"));
+        assert!(idle[0].fix.is_none(), "part of the comment is used");
+    }
+}
+
+#[test]
+fn a_comment_on_its_own_line_applies_to_the_next_element() {
+    let text = with("", "").replace(
+        "  b: {",
+        "  # tthc: allow TT105 — the duration is set by the minister\n\n  b: {",
+    );
+    let a = analyse(&text);
+    assert_eq!(silenced(&a)[0].0, "TT105");
+    assert_eq!(silenced(&a)[0].2, 14);
+    // Above `form:` it applies to the form only.
+    let text = with("", "").replace(
+        "    form: certified_copy",
+        "    # tthc: allow TT304 — required by the sectoral law\n    form: certified_copy",
+    );
+    assert_eq!(silenced(&analyse(&text))[0].0, "TT304");
+}
+
+#[test]
+fn a_comment_before_the_first_key_applies_to_the_whole_file() {
+    let text = format!(
+        "# Thủ tục X\n# tthc: bỏ qua TT304, TT105 — bản nháp\n{}",
+        with("", "")
+    );
+    let a = analyse(&text);
+    let mut got: Vec<_> = silenced(&a).into_iter().map(|s| s.0).collect();
+    got.sort();
+    assert_eq!(got, vec!["TT105", "TT304"]);
+    assert!(!codes(&a).contains(&"TT007"));
+    // After `format:` the comment is the `format` line's: it silences nothing.
+    let text = with("", "").replace(
+        "format: tthc/1\n",
+        "format: tthc/1 # tthc: allow TT304 — everywhere?\n",
+    );
+    let a = analyse(&text);
+    assert!(a.suppressed().is_empty());
+    assert!(codes(&a).contains(&"TT007") && codes(&a).contains(&"TT304"));
+}
+
+#[test]
+fn without_a_reason_nothing_is_silenced_and_it_is_reported() {
+    for comment in [
+        " # tthc: allow TT304",
+        " # tthc: allow TT304 —",
+        " # tthc: bỏ qua TT999 — không có",
+        " # tthc: allow — no code",
+        " # tthc: skip TT304 — wrong word",
+    ] {
+        let a = analyse(&with(comment, ""));
+        assert!(a.suppressed().is_empty(), "{comment}");
+        assert!(codes(&a).contains(&"TT304"), "{comment}");
+        let bad: Vec<_> = a.findings().iter().filter(|f| f.code == "TT006").collect();
+        assert_eq!(bad.len(), 1, "{comment}: {:?}", codes(&a));
+        assert_eq!(bad[0].location.map(|l| l.line), Some(7));
+        assert!(!bad[0].message.vi.is_empty() && bad[0].message.vi != bad[0].message.en);
+    }
+}
+
+#[test]
+fn a_hash_inside_quotes_or_a_block_scalar_is_not_a_comment() {
+    let text = with("", "").replace(
+        "name: X\n",
+        "name: \"X # tthc: allow TT304 — quoted\"\nconditions:\n  - |\n    # tthc: allow TT105 — in a block scalar\n",
+    );
+    let a = analyse(&text);
+    assert!(a.suppressed().is_empty());
+    assert!(!codes(&a).contains(&"TT007") && !codes(&a).contains(&"TT006"));
+}
+
+#[test]
+fn an_unused_suppression_is_reported_with_a_fix_that_removes_it() {
+    let text = with("", "").replace("  kq: {", "  # tthc: allow TT304 — not this one\n  kq: {");
+    let a = analyse(&text);
+    let idle: Vec<_> = a.findings().iter().filter(|f| f.code == "TT007").collect();
+    assert_eq!(idle.len(), 1);
+    let fixed = idle[0]
+        .fix
+        .as_ref()
+        .expect("a fix")
+        .apply(&text)
+        .expect("applies");
+    assert_eq!(fixed, with("", ""));
+    // At the end of a line the comment goes, the line stays.
+    let text = with("", "  # tthc: allow TT304 — not b");
+    let out = fix_text(&text, "t.yaml", &settings());
+    assert!(out.text.contains("produces: [kq] }\n"), "{}", out.text);
+    assert!(!out.text.contains("tthc:"), "{}", out.text);
+}
+
+#[test]
+fn disabled_rules_report_nothing_but_suppressions_still_apply() {
+    let review = ReviewOptions::preset(Preset::All)
+        .with("TT006", tthc::rules::RuleLevel::Off)
+        .and_then(|r| r.with("TT007", tthc::rules::RuleLevel::Off))
+        .expect("known rules");
+    let settings = Settings::default().with_review(review);
+    let text = with(" # tthc: allow TT304 — ok", "  # tthc: allow TT304");
+    let a = Analysis::from_yaml_str(&text, "t.yaml", &settings).expect("loads");
+    assert_eq!(silenced(&a).len(), 1);
+    assert!(!codes(&a).contains(&"TT006") && !codes(&a).contains(&"TT007"));
+}
