@@ -137,3 +137,28 @@ fn a_reduction_is_explained_line_by_line_and_adds_up() {
     let (code, _) = tthc(&["why", draft, "reduction"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_due_date_is_explained_day_by_day_with_each_reason() {
+    let (code, vi) = tthc(&["why", BASELINE, "--from", "2026-04-29T09:00"]);
+    assert_eq!(code, 0, "{vi}");
+    insta::assert_snapshot!("why_due_vi", vi);
+    // Every day between the clock start and the due day is listed once,
+    // and every skipped day says why.
+    let days: Vec<&str> = vi.lines().filter(|l| l.starts_with("  20")).collect();
+    assert!(days.len() >= 5, "{vi}");
+    assert!(
+        days.iter()
+            .filter(|l| l.contains("bỏ qua"))
+            .all(|l| l.contains(" ← ")),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Bộ luật Lao động 2019 Điều 112 khoản 1"),
+        "{vi}"
+    );
+    let (code, _) = tthc(&["why", BASELINE, "due"]);
+    assert_eq!(code, 2);
+    let (code, _) = tthc(&["why", BASELINE, "--from", "ngày mai"]);
+    assert_eq!(code, 2);
+}

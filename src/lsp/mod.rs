@@ -26,7 +26,7 @@
 //! let path = uri::to_path(&file);
 //! let found = diagnostics(text, &file, &path, &Settings::default().with_lang(Lang::Vi));
 //! assert_eq!(found[0].code, Some(lsp_types::NumberOrString::String("unknown-step".into())));
-//! assert_eq!(found[0].range.start, lsp_types::Position::new(3, 45)); // UTF-16 columns
+//! assert_eq!(found[0].range.start, lsp_types::Position::new(3, 45)); // 0-based, UTF-16 (tthc check says 4:46)
 //! ```
 
 mod diagnostics;

@@ -16,6 +16,7 @@ pub mod check;
 pub mod cost_sheet;
 pub mod diagnostics;
 pub mod dot;
+pub mod due;
 pub mod html;
 #[cfg(feature = "json")]
 pub mod json;

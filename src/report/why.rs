@@ -32,6 +32,9 @@ pub enum Figure {
     /// The reduction of cost and time against a baseline
     /// ([`render_reduction`]).
     Reduction,
+    /// The due date of a dossier received at a given moment
+    /// ([`render_due`]).
+    Due,
 }
 
 impl std::str::FromStr for Figure {
@@ -42,8 +45,9 @@ impl std::str::FromStr for Figure {
             "time" | "thoi-gian" | "thời gian" => Ok(Figure::Time),
             "all" | "tat-ca" | "tất cả" => Ok(Figure::All),
             "reduction" | "giam" | "cat-giam" | "cắt giảm" => Ok(Figure::Reduction),
+            "due" | "han" | "hạn" | "han-giai-quyet" => Ok(Figure::Due),
             other => Err(format!(
-                "'{other}' is not a figure: use cost, time, all or reduction (chi-phi, thoi-gian, tat-ca, cat-giam)"
+                "'{other}' is not a figure: use cost, time, all, reduction or due (chi-phi, thoi-gian, tat-ca, cat-giam, han)"
             )),
         }
     }
@@ -715,6 +719,74 @@ pub fn render_reduction(
             "  (không tính được: thiếu thời gian hoặc khác đơn vị — ngày làm việc và ngày lịch)",
             "  (not computed: a time is missing or the units differ — working and calendar days)",
         );
+    }
+    out
+}
+
+/// The due date of a dossier of `a` received at `received`: the declared
+/// deadline (else the counted durations of the critical path, one after the
+/// other) laid on `cal`, each day counted or skipped with its reason and
+/// legal basis ([`crate::report::due`]).
+///
+/// ```
+/// use tthc::{Analysis, Lang, Settings, calendar::Calendar};
+/// let a = Analysis::from_yaml_str(
+///     "format: tthc/1\nname: X\ndeadline: 3 ngày làm việc\nsteps:\n  a: { name: A, actor: applicant }\n",
+///     "x.yaml",
+///     &Settings::default(),
+/// )?;
+/// let from = "2026-04-29T09:00".parse().unwrap();
+/// let text = tthc::report::why::render_due(&a, &Calendar::vietnam(), from, Lang::Vi);
+/// assert!(text.contains("thời hạn công bố 3 ngày làm việc ← x.yaml:3:11"), "{text}");
+/// // Counted from the end of the day of receipt: 30/4–3/5 are days off.
+/// assert!(text.contains("Hạn giải quyết: 2026-05-06T17:00"), "{text}");
+/// # Ok::<(), tthc::LoadErrors>(())
+/// ```
+pub fn render_due(
+    a: &Analysis,
+    cal: &crate::calendar::Calendar,
+    received: crate::calendar::DateTime,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let t = &a.metrics().processing_time;
+    let (durations, what): (Vec<crate::model::Duration>, String) = match t.declared {
+        Some(d) => (
+            vec![d],
+            format!(
+                "{} {} ← {}",
+                lang.pick("thời hạn công bố", "the declared deadline"),
+                duration(d, lang),
+                at(a, &ElementPath::key(Key::Deadline))
+            ),
+        ),
+        None => (
+            t.critical_path_durations
+                .iter()
+                .filter(|s| s.counted)
+                .filter_map(|s| s.duration)
+                .collect(),
+            lang.pick(
+                "tệp không khai thời hạn: các bước trên đường găng nối tiếp nhau",
+                "the file declares no deadline: the critical path's steps one after the other",
+            )
+            .to_string(),
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "{} {received} ({}); {what}",
+        lang.pick("Tiếp nhận:", "Received:"),
+        received.date().weekday().name(lang)
+    );
+    match cal
+        .processing_time_on_calendar(received, &durations)
+        .and_then(|s| crate::report::due::render(cal, &s, lang))
+    {
+        Ok(text) => out.push_str(&text),
+        Err(e) => {
+            let _ = writeln!(out, "{}", e.message(lang));
+        }
     }
     out
 }

@@ -19,6 +19,10 @@ pub struct Args {
     /// (figure `reduction`, the default with this flag).
     #[arg(long)]
     baseline: Option<PathBuf>,
+    /// When the complete dossier was received, YYYY-MM-DDTHH:MM: explains
+    /// its due date (figure `due`, the default with this flag).
+    #[arg(long)]
+    from: Option<String>,
     /// Fee scenario: auto, in-person, online, post.
     #[arg(long)]
     scenario: Option<Scenario>,
@@ -40,6 +44,25 @@ pub fn run(args: Args) -> ExitCode {
             };
             let c = tthc::analysis::Comparison::new(&b, &a, &[]);
             tthc::report::why::render_reduction(&b, &a, &c, lang)
+        }
+        (_, Figure::Due | Figure::All) if args.from.is_some() || args.figure == Figure::Due => {
+            let Some(from) = args.from.as_deref() else {
+                crate::output::print_error(
+                    lang,
+                    "hạn tính từ lúc nào? thêm `--from 2026-02-13T16:00` (lúc nhận đủ hồ sơ)",
+                    "due from when? add `--from 2026-02-13T16:00` (when the complete dossier was received)",
+                );
+                return ExitCode::from(2);
+            };
+            let received = match from.parse() {
+                Ok(t) => t,
+                Err(e) => {
+                    let m = tthc::calendar::CalendarError::message(&e, lang);
+                    crate::output::print_error(lang, &m, &m);
+                    return ExitCode::from(2);
+                }
+            };
+            tthc::report::why::render_due(&a, &settings.calendar, received, lang)
         }
         (None, Figure::Reduction) => {
             crate::output::print_error(
