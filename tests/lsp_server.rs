@@ -117,6 +117,15 @@ fn strings<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Some diagnostic of a `publishDiagnostics` notification says `text`.
+fn assert_message(published: &Value, text: &str) {
+    let messages = strings(&published["diagnostics"], "message");
+    assert!(
+        messages.iter().any(|m| m.contains(text)),
+        "{text}: {messages:?}"
+    );
+}
+
 fn uri() -> String {
     tthc::lsp::uri::from_path(&fixture())
         .map(|u| u.as_str().to_string())
@@ -350,13 +359,7 @@ fn lang_from_initialization_options() {
         json!({ "capabilities": {}, "initializationOptions": { "lang": "en" } }),
     );
     let published = open(&client, &text());
-    let messages: Vec<&str> = strings(&published["diagnostics"], "message");
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("must be a certified copy")),
-        "{messages:?}"
-    );
+    assert_message(&published, "must be a certified copy");
     client.stop();
 }
 
@@ -379,13 +382,7 @@ fn settings_come_from_the_folder_and_are_reread_when_saved() {
         json!({ "textDocument": { "uri": file_uri(&procedure), "languageId": "yaml", "version": 1, "text": text() } }),
     );
     let english = client.diagnostics();
-    let messages = strings(&english["diagnostics"], "message");
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("must be a certified copy")),
-        "{messages:?}"
-    );
+    assert_message(&english, "must be a certified copy");
 
     // The configuration edited in the editor: its own load errors, located.
     let bad = "lang: vi\nrules:\n  TT999: off\n";
@@ -421,13 +418,7 @@ fn settings_come_from_the_folder_and_are_reread_when_saved() {
         }
     }
     let vietnamese = vietnamese.unwrap_or_else(|| panic!("the procedure was not published again"));
-    let messages = strings(&vietnamese["diagnostics"], "message");
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("phải là bản sao có chứng thực")),
-        "{messages:?}"
-    );
+    assert_message(&vietnamese, "phải là bản sao có chứng thực");
     let _ = std::fs::remove_dir_all(&dir);
     client.stop();
 }
