@@ -117,6 +117,15 @@ fn strings<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Some diagnostic of a `publishDiagnostics` notification says `text`.
+fn assert_message(published: &Value, text: &str) {
+    let messages = strings(&published["diagnostics"], "message");
+    assert!(
+        messages.iter().any(|m| m.contains(text)),
+        "{text}: {messages:?}"
+    );
+}
+
 fn uri() -> String {
     tthc::lsp::uri::from_path(&fixture())
         .map(|u| u.as_str().to_string())
@@ -350,12 +359,66 @@ fn lang_from_initialization_options() {
         json!({ "capabilities": {}, "initializationOptions": { "lang": "en" } }),
     );
     let published = open(&client, &text());
-    let messages: Vec<&str> = strings(&published["diagnostics"], "message");
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("must be a certified copy")),
-        "{messages:?}"
+    assert_message(&published, "must be a certified copy");
+    client.stop();
+}
+
+#[test]
+fn settings_come_from_the_folder_and_are_reread_when_saved() {
+    // A folder of its own: its tthc.yaml says English, then Vietnamese.
+    let dir = std::env::temp_dir().join(format!("tthc-lsp-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let config = dir.join("tthc.yaml");
+    let procedure = dir.join("khai-sinh.yaml");
+    std::fs::write(&config, "lang: en\n").unwrap_or_else(|e| panic!("{e}"));
+    let file_uri = |p: &Path| {
+        tthc::lsp::uri::from_path(p)
+            .map(|u| u.as_str().to_string())
+            .unwrap_or_else(|| panic!("no uri"))
+    };
+    let client = Client::start();
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": file_uri(&procedure), "languageId": "yaml", "version": 1, "text": text() } }),
     );
+    let english = client.diagnostics();
+    assert_message(&english, "must be a certified copy");
+
+    // The configuration edited in the editor: its own load errors, located.
+    let bad = "lang: vi\nrules:\n  TT999: off\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": file_uri(&config), "languageId": "yaml", "version": 1, "text": bad } }),
+    );
+    let errors = client.diagnostics();
+    assert_eq!(errors["uri"], file_uri(&config));
+    assert_eq!(
+        errors["diagnostics"][0]["range"]["start"]["line"], 2,
+        "{errors}"
+    );
+
+    // Saved (fixed) on disk: every open file is read again with it.
+    std::fs::write(&config, "lang: vi\n").unwrap_or_else(|e| panic!("{e}"));
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": file_uri(&config), "version": 2 },
+                "contentChanges": [{ "text": "lang: vi\n" }] }),
+    );
+    let fixed = client.diagnostics();
+    assert_eq!(fixed["diagnostics"], json!([]));
+    client.notify(
+        "textDocument/didSave",
+        json!({ "textDocument": { "uri": file_uri(&config) } }),
+    );
+    let mut vietnamese = None;
+    for _ in 0..2 {
+        let published = client.diagnostics();
+        if published["uri"] == file_uri(&procedure) {
+            vietnamese = Some(published);
+        }
+    }
+    let vietnamese = vietnamese.unwrap_or_else(|| panic!("the procedure was not published again"));
+    assert_message(&vietnamese, "phải là bản sao có chứng thực");
+    let _ = std::fs::remove_dir_all(&dir);
     client.stop();
 }

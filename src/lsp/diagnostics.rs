@@ -113,14 +113,41 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Every finding of `analysis` as a diagnostic on `text`.
+/// Every finding of `analysis` as a diagnostic on `text`, then every
+/// finding a `# tthc: allow` comment silenced, as a hint that says so with
+/// its reason (related: the comment).
 pub fn findings(analysis: &Analysis, text: &str, uri: &Uri, lang: Lang) -> Vec<Diagnostic> {
     let index = LineIndex::new(text);
-    analysis
+    let mut out: Vec<Diagnostic> = analysis
         .findings()
         .iter()
         .map(|f| finding(f, &index, uri, lang))
-        .collect()
+        .collect();
+    for s in analysis.suppressed() {
+        let mut d = finding(&s.finding, &index, uri, lang);
+        d.severity = Some(DiagnosticSeverity::HINT);
+        d.message = match lang {
+            Lang::Vi => format!("bỏ qua: {} — lý do: {}", d.message, s.reason),
+            Lang::En => format!("suppressed: {} — reason: {}", d.message, s.reason),
+        };
+        let comment = DiagnosticRelatedInformation {
+            location: lsp_types::Location {
+                uri: uri.clone(),
+                range: index.location_range(Some(&s.comment)),
+            },
+            message: lang
+                .pick("chú thích bỏ qua", "the suppression comment")
+                .to_string(),
+        };
+        d.related_information
+            .get_or_insert_with(Vec::new)
+            .push(comment);
+        if let Some(data) = d.data.as_mut().and_then(|v| v.as_object_mut()) {
+            data.insert("suppressed".into(), serde_json::Value::Bool(true));
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// One finding as a diagnostic.
@@ -319,6 +346,32 @@ steps:
             &settings,
         );
         assert!(fine.is_empty());
+    }
+
+    #[test]
+    fn suppressed_findings_are_hints_with_their_reason() {
+        let text = PROCEDURE.replace(
+            "format: tthc/1\n",
+            "# tthc: bỏ qua TT002 — thủ tục nội bộ\nformat: tthc/1\n",
+        );
+        let d = run(&text, Lang::Vi);
+        let hint = d
+            .iter()
+            .find(|d| d.severity == Some(DiagnosticSeverity::HINT))
+            .unwrap_or_else(|| panic!("a hint in {d:#?}"));
+        assert_eq!(hint.code, Some(NumberOrString::String("TT002".into())));
+        assert!(hint.message.starts_with("bỏ qua: "), "{}", hint.message);
+        assert!(
+            hint.message.ends_with("lý do: thủ tục nội bộ"),
+            "{}",
+            hint.message
+        );
+        let related = hint.related_information.as_deref().unwrap_or_default();
+        assert_eq!(related.last().map(|r| r.location.range.start.line), Some(0));
+        assert!(
+            !d.iter()
+                .any(|d| d.code == hint.code && d.severity == Some(DiagnosticSeverity::ERROR))
+        );
     }
 
     #[test]

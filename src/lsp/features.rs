@@ -293,6 +293,14 @@ pub fn hover(doc: &Document, position: Position) -> Option<Hover> {
         parts.push(text);
     } else if let Some(text) = super::keys::hover(&lines, offset, doc.kind, lang) {
         parts.push(text);
+        // A figure-bearing element (an effort, a fee): what it costs.
+        if let (Some(a), Some(element)) = (
+            doc.analysis.as_deref(),
+            super::keys::element_at(&lines, offset),
+        ) && let Some(cost) = cost_of(a, &element, lang)
+        {
+            parts.push(cost);
+        }
     }
     if parts.is_empty() {
         return None;
@@ -310,6 +318,29 @@ fn contains(range: Range, p: Position) -> bool {
     range.start <= p && p <= range.end
 }
 
+/// The cost lines of `element`, of the elements inside it and of the one
+/// it is inside (`fees[1]` for `fees[1].amount`), as `tthc why` derives
+/// them (`None` when none adds to the compliance cost).
+fn cost_of(a: &crate::Analysis, element: &str, lang: Lang) -> Option<String> {
+    let within = |inner: &str, outer: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    };
+    let lines: Vec<String> = cost_lines(a, lang)
+        .into_iter()
+        .filter(|l| within(&l.element, element) || within(element, &l.element))
+        .map(|l| format!("- {}: {} → {}", md(&l.activity), md(&l.what), md(&l.amount)))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "{}:\n{}",
+            lang.pick("Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
+            lines.join("\n")
+        )
+    })
+}
+
 /// `**Step `id`** — name`, the name escaped.
 fn title(what: &str, id: &str, name: &str) -> String {
     format!("**{what} `{}`** — {}", id.replace('`', "'"), md(name))
@@ -321,12 +352,6 @@ fn title(what: &str, id: &str, name: &str) -> String {
 pub fn figures(doc: &Document, kind: IdKind, id: &str) -> Option<String> {
     let a = doc.analysis.as_deref()?;
     let lang = doc.lang;
-    let prefix = format!("{}.{id}", kind.section());
-    let of_it = |element: &str| {
-        element
-            .strip_prefix(prefix.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-    };
     let mut out = Vec::new();
     match kind {
         IdKind::Step => {
@@ -363,26 +388,15 @@ pub fn figures(doc: &Document, kind: IdKind, id: &str) -> Option<String> {
             out.push(title(lang.pick("Giấy tờ", "Document"), id, &d.name));
         }
     }
-    let lines: Vec<String> = cost_lines(a, lang)
-        .into_iter()
-        .filter(|l| of_it(&l.element))
-        .map(|l| format!("- {}: {} → {}", md(&l.activity), md(&l.what), md(&l.amount)))
-        .collect();
-    if lines.is_empty() {
-        out.push(
+    out.push(
+        cost_of(a, &format!("{}.{id}", kind.section()), lang).unwrap_or_else(|| {
             lang.pick(
                 "Không cộng gì vào chi phí tuân thủ.",
                 "Adds nothing to the compliance cost.",
             )
-            .to_string(),
-        );
-    } else {
-        out.push(format!(
-            "{}:\n{}",
-            lang.pick("Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
-            lines.join("\n")
-        ));
-    }
+            .to_string()
+        }),
+    );
     Some(out.join("\n\n"))
 }
 
@@ -480,6 +494,26 @@ steps:
         };
         assert!(m.value.contains("Nộp hồ sơ"), "{}", m.value);
         assert!(m.value.contains("đ"), "{}", m.value);
+        // On a step's `effort`: the key's meaning and what it costs.
+        let h = hover(&d, pos(TEXT, "effort: { hours: 1", 2)).unwrap_or_else(|| panic!("no hover"));
+        let HoverContents::Markup(m) = h.contents else {
+            panic!("markup")
+        };
+        assert!(m.value.starts_with("**`effort`**"), "{}", m.value);
+        assert!(
+            m.value.contains("Chi phí tuân thủ mỗi hồ sơ:\n- "),
+            "{}",
+            m.value
+        );
+        let h = hover(&d, pos(TEXT, "hours: 1,", 1)).unwrap_or_else(|| panic!("no hover"));
+        let HoverContents::Markup(m) = h.contents else {
+            panic!("markup")
+        };
+        assert!(m.value.starts_with("**`hours`**"), "{}", m.value);
+        assert!(m.value.contains("1 lượt"), "{}", m.value);
+        assert!(hover(&d, pos(TEXT, "name: Nộp hồ sơ", 1)).is_some_and(|h| {
+            matches!(h.contents, HoverContents::Markup(m) if !m.value.contains("Chi phí"))
+        }));
         assert_eq!(md("a*b_[c]"), "a\\*b\\_\\[c\\]");
     }
 }

@@ -87,34 +87,55 @@ fn block_parents(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut indent = column;
-    if let Some(d) = dash {
+    // The list item being counted: its segment in `out` and its index so far.
+    let mut item: Option<(usize, usize)> = None;
+    let open_item = |out: &mut Vec<String>| {
         out.push("[0]".to_string());
+        Some((out.len() - 1, 0))
+    };
+    if let Some(d) = dash {
+        item = open_item(&mut out);
         indent = d;
     }
     for n in (0..line_no).rev() {
-        if indent == 0 {
-            break;
-        }
         let line = strip_comment(lines.line(n));
         if line.trim().is_empty() {
             continue;
         }
         let l = lead(line);
-        if l.column < indent {
-            if let Some(k) = l.key {
-                out.push(k.to_string());
+        if let Some((at, count)) = item {
+            if l.dash == Some(indent) {
+                // An earlier item of the same list.
+                item = Some((at, count + 1));
+                if let Some(segment) = out.get_mut(at) {
+                    *segment = format!("[{}]", count + 1);
+                }
+                continue;
             }
-            indent = l.column;
-            if let Some(d) = l.dash {
-                out.push("[0]".to_string());
-                indent = d;
+            if l.column > indent || l.dash.is_some_and(|d| d > indent) {
+                continue;
             }
+            // The key that holds the list (written flush with its items or less indented).
+            item = None;
+        } else if indent == 0 {
+            break;
         } else if l.column == indent
             && let Some(d) = l.dash
             && d < indent
         {
             // A sibling key that opens the list item we are in.
-            out.push("[0]".to_string());
+            item = open_item(&mut out);
+            indent = d;
+            continue;
+        } else if l.column >= indent {
+            continue;
+        }
+        if let Some(k) = l.key {
+            out.push(k.to_string());
+        }
+        indent = l.column;
+        if let Some(d) = l.dash {
+            item = open_item(&mut out);
             indent = d;
         }
     }
@@ -381,6 +402,16 @@ pub fn completion(
     out
 }
 
+/// The element path of the key at `offset` (`steps.nop.effort`,
+/// `fees[1].amount`), when the cursor is on a key.
+pub fn element_at(lines: &LineIndex<'_>, offset: usize) -> Option<String> {
+    let place = place(lines, offset);
+    if place.in_value {
+        return None;
+    }
+    Some(join(&[place.parent, place.key?]))
+}
+
 /// The meaning of the key at `offset`, when the cursor is on one.
 pub fn hover(lines: &LineIndex<'_>, offset: usize, kind: FileKind, lang: Lang) -> Option<String> {
     let place = place(lines, offset);
@@ -400,6 +431,8 @@ mod tests {
 fees:
   - name: Lệ phí
     amount: 8.000 đồng
+  - name: Phí
+    amount: 2.000 đồng
 documents:
   tờ-khai:
     form: copy
@@ -424,6 +457,8 @@ steps:
             }
         );
         assert_eq!(at("amount", 1).parent, "fees[0]");
+        assert_eq!(at("amount: 2", 1).parent, "fees[1]");
+        assert_eq!(at("- name: Phí", 3).parent, "fees[1]");
         assert_eq!(at("name: Lệ", 1).parent, "fees[0]");
         assert_eq!(
             at("form: copy", 1),

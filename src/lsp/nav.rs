@@ -484,6 +484,31 @@ steps:
         assert_eq!(index.ids(IdKind::Document).count(), 2);
     }
 
+    proptest::proptest! {
+        /// Any text, any cursor: the scanner, the path at the cursor and
+        /// the id context never panic, and every span is inside the text.
+        #[test]
+        fn scanning_any_text_is_safe(
+            text in "[a-zđệ0-9 :\\-\\[\\]{},'\"#\n]{0,120}",
+            at in 0usize..130,
+        ) {
+            let index = Index::new(&text, None);
+            for r in &index.references {
+                proptest::prop_assert!(r.span.0 <= r.span.1 && r.span.1 <= text.len());
+            }
+            for d in &index.definitions {
+                proptest::prop_assert!(d.key.1 <= d.block.1 && d.block.1 <= text.len());
+            }
+            let lines = LineIndex::new(&text);
+            let mut offset = at.min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let _ = crate::lsp::keys::place(&lines, offset);
+            let _ = crate::lsp::features::id_context(&lines, lines.position(offset));
+        }
+    }
+
     #[test]
     fn broken_text_is_still_scanned() {
         let text = "steps:\n  a: { next: [b, \n  b:\n    next: [zz\n";

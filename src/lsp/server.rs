@@ -68,7 +68,7 @@ pub fn capabilities() -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec!["[".into(), ",".into(), " ".into(), "-".into()]),
+            trigger_characters: Some(vec!["[".into(), ",".into(), "-".into()]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()
