@@ -5,7 +5,6 @@ use crate::analysis::{Analysis, Comparison, ElementDiff, Metric, MetricChange};
 use crate::cost_basis::CostBasis;
 use crate::i18n::Lang;
 use crate::metrics::Quantity;
-use crate::metrics::milli_text;
 use crate::metrics::{Length, Metrics, Scenario};
 use crate::model::{Money, Procedure};
 
@@ -100,7 +99,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             o,
             "  {:<22} {} {} ({} → {}, {} {}): {}",
             t("trên lịch làm việc", "on the calendar"),
-            crate::metrics::milli_text(c.working_milli_days.into()),
+            crate::report::text::milli(c.working_milli_days.into(), lang),
             t("ngày làm việc", "working days"),
             c.submitted,
             c.due,
@@ -141,7 +140,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             r.length.text(lang),
             path_text(&r.path),
             t("xác suất", "probability"),
-            milli_text(u128::from(r.probability_ppm) / 10)
+            crate::report::text::milli(u128::from(r.probability_ppm) / 10, lang)
         );
     }
     if !pt.missing_durations.is_empty() {
@@ -180,7 +179,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             o,
             "  {:<32} {:>8} {:>14} {:>14} {:>14} {:>14}",
             r.activity.label(lang),
-            milli_text(r.milli_hours),
+            crate::report::text::milli(r.milli_hours, lang),
             money(r.time_cost, lang),
             money(r.out_of_pocket, lang),
             money(r.fees, lang),
@@ -191,7 +190,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
         o,
         "  {:<32} {:>8} {:>59}",
         t("mỗi hồ sơ", "per case"),
-        milli_text(c.milli_hours),
+        crate::report::text::milli(c.milli_hours, lang),
         money(c.per_case, lang)
     );
     match (c.annual, c.cases_per_year) {
@@ -274,7 +273,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
                 o,
                 "  {:<32} {:>8} {:>14}",
                 crate::report::diagnostics::terminal_safe(&s.step),
-                milli_text(s.milli_hours),
+                crate::report::text::milli(s.milli_hours, lang),
                 money(s.cost, lang)
             );
         }
@@ -282,7 +281,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             o,
             "  {:<32} {:>8} {:>14}",
             t("mỗi hồ sơ", "per case"),
-            milli_text(adm.milli_hours),
+            crate::report::text::milli(adm.milli_hours, lang),
             money(adm.per_case, lang)
         );
         if let Some(a) = adm.annual {
