@@ -114,10 +114,14 @@ pub fn run(args: Args) -> ExitCode {
         );
         let _ = writeln!(
             s,
-            "{}: {duration}; {}: {} {}",
+            "{}: {}; {}: {} {}",
             lang.pick("thời hạn", "duration"),
+            tthc::report::text::duration(duration, lang),
             lang.pick("tổng", "total"),
-            tthc::format_milli(schedule.working_milli_days, '.'),
+            tthc::format_milli(
+                schedule.working_milli_days,
+                if lang == Lang::Vi { ',' } else { '.' }
+            ),
             lang.pick("ngày làm việc", "working days"),
         );
         match cal.entries_between(received.date(), due.date()) {
