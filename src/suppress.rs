@@ -393,46 +393,43 @@ fn outermost_by_line(map: &SourceMap) -> HashMap<u32, &str> {
     lines
 }
 
-/// Whether `element` is `scope` or inside it (`""` holds everything).
-fn within(element: &str, scope: &str) -> bool {
-    scope.is_empty()
-        || element
-            .strip_prefix(scope)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+/// `element` and every element enclosing it, out to the whole file (`""`):
+/// `steps.a.submits[0]` → `steps.a.submits` → `steps.a` → `steps` → `""`.
+fn ancestors(element: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(element), |e| crate::element::parent_str(e))
 }
 
 /// Splits `findings` into the active ones and those silenced by one of
-/// `suppressions` (valid ones only); puts in `used` each (suppression,
-/// code) that silenced something. O(F · S) for F findings and S
-/// suppressions of the same code, each check O(path length).
+/// `suppressions` (valid ones only; the first in file order wins); puts in
+/// `used` each (suppression, code) that silenced something. The
+/// suppressions are indexed by (element, code), so each finding costs one
+/// lookup per enclosing element of its element and related elements.
 fn apply(
     findings: Vec<Finding>,
     suppressions: &[Suppression],
     used: &mut HashSet<(usize, String)>,
 ) -> (Vec<Finding>, Vec<Suppressed>) {
-    let mut by_code: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, &str), usize> = HashMap::new();
     for (i, s) in suppressions.iter().enumerate() {
-        if s.reason.is_ok() && s.element.is_some() {
-            for code in &s.codes {
-                by_code.entry(code.as_str()).or_default().push(i);
-            }
+        let (Ok(_), Some(element)) = (&s.reason, &s.element) else {
+            continue;
+        };
+        for code in &s.codes {
+            index.entry((element.as_str(), code.as_str())).or_insert(i);
         }
     }
     let mut active = Vec::with_capacity(findings.len());
     let mut silenced = Vec::new();
     for f in findings {
-        let matched = by_code.get(f.code.as_str()).and_then(|candidates| {
-            let element = f.element.as_ref().map_or("", |e| e.as_str());
-            candidates.iter().copied().find(|&i| {
-                let scope = suppressions[i].element.as_deref().unwrap_or("");
-                within(element, scope)
-                    || f.related.iter().any(|r| within(r.element.as_str(), scope))
-            })
-        });
-        match matched {
-            Some(i) => {
+        let element = f.element.as_ref().map_or("", |e| e.as_str());
+        let matched = std::iter::once(element)
+            .chain(f.related.iter().map(|r| r.element.as_str()))
+            .flat_map(ancestors)
+            .filter_map(|scope| index.get(&(scope, f.code.as_str())).copied())
+            .min();
+        match matched.and_then(|i| suppressions.get(i).map(|s| (i, s))) {
+            Some((i, s)) => {
                 used.insert((i, f.code.clone()));
-                let s = &suppressions[i];
                 silenced.push(Suppressed {
                     finding: f,
                     reason: s.reason.clone().unwrap_or_default(),
@@ -651,10 +648,19 @@ mod tests {
     }
 
     #[test]
-    fn scopes_contain_their_elements() {
-        assert!(within("documents.a.form", "documents.a"));
-        assert!(within("steps.a.submits[0]", "steps.a.submits"));
-        assert!(within("fees", ""));
-        assert!(!within("documents.ab", "documents.a"));
+    fn scopes_are_the_enclosing_elements() {
+        let all: Vec<&str> = ancestors("steps.a.submits[0]").collect();
+        assert_eq!(
+            all,
+            vec![
+                "steps.a.submits[0]",
+                "steps.a.submits",
+                "steps.a",
+                "steps",
+                ""
+            ]
+        );
+        assert_eq!(ancestors("").collect::<Vec<_>>(), vec![""]);
+        assert!(!ancestors("documents.ab").any(|e| e == "documents.a"));
     }
 }
