@@ -676,3 +676,25 @@ fn administration_cost_is_reported_apart_from_the_applicants() {
     assert_eq!(steps, ["xet", "ky"]);
     assert_eq!(plain.administration_cost, None);
 }
+
+#[test]
+fn counts_take_vietnamese_thousands_separators() {
+    // `1.200` unquoted is the float 1.2 to YAML; the file means 1,200.
+    for written in ["1.200", "\"1.200\"", "1200"] {
+        let p = load(&format!(
+            "format: tthc/1\nname: X\nvolume: {{ cases_per_year: {written} }}\nsteps:\n  a: {{ name: A, actor: applicant }}\n"
+        ));
+        assert_eq!(p.cases_per_year(), Some(1200), "{written}");
+    }
+    // A decimal is still refused, located.
+    let bad = tthc::Analysis::from_yaml_str(
+        "format: tthc/1\nname: X\nvolume: { cases_per_year: 1.5 }\nsteps:\n  a: { name: A, actor: applicant }\n",
+        "x.yaml",
+        &tthc::Settings::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        bad.errors[0].location.map(|l| (l.line, l.column)),
+        Some((3, 27))
+    );
+}

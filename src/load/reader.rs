@@ -51,6 +51,26 @@ pub(crate) struct Reader<'s> {
 /// memory and time.
 pub(crate) const MAX_ERRORS: usize = 1_000;
 
+/// `1.200` or `1.000.000` (groups of three digits after the first, joined
+/// by `.`) as a whole number; `None` for anything else (`1.5`, `1,200`).
+pub(crate) fn grouped_thousands(text: &str) -> Option<u64> {
+    let mut groups = text.split('.');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut n: u64 = first.parse().ok()?;
+    let mut any = false;
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        n = n.checked_mul(1000)?.checked_add(g.parse().ok()?)?;
+        any = true;
+    }
+    any.then_some(n)
+}
+
 /// Joins a path and a key: `steps` + `a` → `steps.a`.
 pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -481,6 +501,31 @@ impl<'s> Reader<'s> {
                 None
             }
             NodeKind::Int(i) => u64::try_from(*i).ok(),
+            // `1.200` (unquoted, which YAML reads as 1.2) or "1.200": a
+            // whole number with Vietnamese thousands separators.
+            NodeKind::Float(_) | NodeKind::Str(_) => {
+                let raw = match &node.kind {
+                    NodeKind::Str(s) => Some(s.trim().to_string()),
+                    _ => self.raw_text(node),
+                };
+                match raw.as_deref().and_then(grouped_thousands) {
+                    Some(n) if n <= max => Some(n),
+                    Some(n) => {
+                        self.error(
+                            path,
+                            node.loc,
+                            LoadErrorKind::TooBig {
+                                value: n.to_string(),
+                            },
+                        );
+                        None
+                    }
+                    None => {
+                        self.wrong_type(path, node, "a whole number", "một số nguyên");
+                        None
+                    }
+                }
+            }
             _ => {
                 self.wrong_type(path, node, "a whole number", "một số nguyên");
                 None
@@ -521,5 +566,27 @@ impl<'s> Reader<'s> {
             return None;
         }
         Some((value * 1_000_000.0).round() as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped_thousands;
+
+    #[test]
+    fn vietnamese_thousands_separators() {
+        assert_eq!(grouped_thousands("1.200"), Some(1200));
+        assert_eq!(grouped_thousands("1.000.000"), Some(1_000_000));
+        assert_eq!(grouped_thousands("12.345.678"), Some(12_345_678));
+        for bad in [
+            "1.5", "1.20", "1,200", "1200", "", ".200", "1234.567", "1.2345", "-1.200",
+        ] {
+            assert_eq!(grouped_thousands(bad), None, "{bad}");
+        }
+        assert_eq!(
+            grouped_thousands("18.446.744.073.709.551.616"),
+            None,
+            "overflow"
+        );
     }
 }
