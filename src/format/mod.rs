@@ -196,10 +196,7 @@ impl Words {
 
 impl Object {
     /// The key named `name`.
-    pub fn key(&self, name: &str) -> Option<&'static Key>
-    where
-        Self: 'static,
-    {
+    pub fn key(&'static self, name: &str) -> Option<&'static Key> {
         self.keys.iter().find(|k| k.name == name)
     }
 
@@ -221,6 +218,18 @@ impl Value {
         match self {
             Value::Object(o) => vec![o],
             Value::OneOf(forms) => forms.iter().flat_map(Value::objects).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The objects this value leads to before another key: itself, its
+    /// entries (of a mapping or list) or its forms — what the reference and
+    /// the schema describe next.
+    pub fn nested(&'static self) -> Vec<&'static Object> {
+        match self {
+            Value::Object(o) => vec![o],
+            Value::Entries(v) | Value::ByChannel(v) | Value::List(v) => v.nested(),
+            Value::OneOf(forms) => forms.iter().flat_map(Value::nested).collect(),
             _ => Vec::new(),
         }
     }
@@ -274,20 +283,14 @@ mod tests {
 
     /// Every object reachable from the three roots, once each.
     pub(super) fn all_objects() -> Vec<&'static Object> {
-        fn walk(v: &'static Value, out: &mut Vec<&'static Object>) {
-            match v {
-                Value::Object(o) => visit(o, out),
-                Value::Entries(v) | Value::ByChannel(v) | Value::List(v) => walk(v, out),
-                Value::OneOf(forms) => forms.iter().for_each(|f| walk(f, out)),
-                _ => {}
-            }
-        }
         fn visit(o: &'static Object, out: &mut Vec<&'static Object>) {
             if out.iter().any(|seen| std::ptr::eq(*seen, o)) {
                 return;
             }
             out.push(o);
-            o.keys.iter().for_each(|k| walk(&k.value, out));
+            for k in o.keys {
+                k.value.nested().into_iter().for_each(|n| visit(n, out));
+            }
         }
         let mut out = Vec::new();
         for root in [&PROCEDURE, &REVIEW_CASE, &CONFIG] {

@@ -48,31 +48,16 @@ fn section(o: &'static Object, seen: &mut Vec<&'static str>, out: &mut String) {
             k.name,
             value(&k.value),
             if k.required { "có / yes" } else { "" },
-            cell(k.doc.vi),
-            cell(k.doc.en),
+            rich(k.doc.vi),
+            rich(k.doc.en),
         ));
     }
     out.push('\n');
     for k in o.keys {
-        for child in nested(&k.value) {
+        for child in k.value.nested() {
             section(child, seen, out);
         }
     }
-}
-
-/// The objects a value leads to, in the order they appear.
-fn nested(v: &'static Value) -> Vec<&'static Object> {
-    match v {
-        Value::Object(o) => vec![o],
-        Value::Entries(v) | Value::ByChannel(v) | Value::List(v) => nested(v),
-        Value::OneOf(forms) => forms.iter().flat_map(nested).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// A table cell: Markdown escaped, code spans kept.
-fn cell(text: &str) -> String {
-    rich(text)
 }
 
 /// What a value takes, in both languages, for the table.

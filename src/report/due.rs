@@ -68,7 +68,20 @@ pub fn due_days(
         let entry = entries.get(&d);
         let (reason, basis) = match entry {
             Some(h) if !counted || h.kind == HolidayKind::MakeUpWorkingDay => {
-                (Some(h.name.clone()), Some(h.basis.clone()))
+                // The name with what kind of day it is and whether it is
+                // law, announced or predicted.
+                let label = |lang| {
+                    format!(
+                        "{} [{}; {}]",
+                        h.name.get(lang),
+                        h.kind.label(lang),
+                        h.status.label(lang)
+                    )
+                };
+                (
+                    Some(Text::new(label(Lang::Vi), label(Lang::En))),
+                    Some(h.basis.clone()),
+                )
             }
             _ if !counted && cal.is_weekly_rest_day(d) => (
                 Some(Text::new("ngày nghỉ hằng tuần", "weekly rest day")),

@@ -792,13 +792,10 @@ pub fn render_due(
 }
 
 fn percent(p: Option<crate::metrics::Percent>, lang: Lang) -> String {
-    match p {
-        Some(p) => match lang {
-            Lang::Vi => format!("{}%", p.to_string().replace('.', ",")),
-            Lang::En => format!("{p}%"),
-        },
-        None => lang.pick("không tính được", "not computed").to_string(),
-    }
+    p.map_or_else(
+        || lang.pick("không tính được", "not computed").to_string(),
+        |p| crate::report::text::percent(p, lang),
+    )
 }
 
 /// `new − old` with its sign, in đồng.

@@ -105,13 +105,7 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     if args.verbose {
-        let _ = writeln!(
-            s,
-            "{}: {received}; {}: {}",
-            lang.pick("tiếp nhận", "received"),
-            lang.pick("bắt đầu tính", "clock starts"),
-            schedule.clock_start
-        );
+        let _ = writeln!(s, "{}: {received}", lang.pick("tiếp nhận", "received"));
         let _ = writeln!(
             s,
             "{}: {}; {}: {} {}",
@@ -124,32 +118,10 @@ pub fn run(args: Args) -> ExitCode {
             ),
             lang.pick("ngày làm việc", "working days"),
         );
-        match cal.entries_between(received.date(), due.date()) {
-            Ok(entries) if entries.is_empty() => {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    lang.pick("không có ngày nghỉ lễ", "no holidays skipped")
-                );
-            }
-            Ok(entries) => {
-                let _ = writeln!(
-                    s,
-                    "{}:",
-                    lang.pick("ngày nghỉ lễ bỏ qua", "holidays skipped")
-                );
-                for h in entries {
-                    let _ = writeln!(
-                        s,
-                        "  {} {:<9} {} [{}; {}]",
-                        h.date,
-                        h.date.weekday().name(lang),
-                        h.name.get(lang),
-                        h.kind.label(lang),
-                        h.status.label(lang),
-                    );
-                }
-            }
+        // Every day from the clock start, counted or skipped with its
+        // reason and basis: the one derivation `tthc why --from` shows too.
+        match tthc::report::due::render(&cal, &schedule, lang) {
+            Ok(days) => s.push_str(&days),
             Err(e) => return fail(lang, &e.message(lang)),
         }
     }
