@@ -362,10 +362,15 @@ pub(crate) fn remove_list_item(text: &str, loc: Location) -> Option<Edit> {
 /// `key_value, ` in a flow mapping.
 pub(crate) fn insert_before_key(text: &str, key: Location, key_value: &str) -> Option<Edit> {
     let (start, _) = span(text, key)?;
-    let before = text[..start].trim_end_matches([' ', '\t']);
+    let head = text.get(..start)?;
+    // In a flow mapping (`{ …, key` even when it spans lines) the pair
+    // goes in with a comma; in a block mapping on a line of its own.
+    if matches!(head.trim_end().chars().last(), Some('{') | Some(',')) {
+        return Some(Edit::insert(start, format!("{key_value}, ")));
+    }
+    let before = head.trim_end_matches([' ', '\t']);
     match before.chars().last() {
-        Some('{') | Some(',') => Some(Edit::insert(start, format!("{key_value}, "))),
-        None | Some('\n') => {
+        None | Some('\n') | Some('\r') => {
             let indent = &text[before.len()..start];
             Some(Edit::insert(start, format!("{key_value}\n{indent}")))
         }
@@ -477,6 +482,12 @@ mod tests {
         assert_eq!(
             edit(t, insert_before_key(t, at(t, "steps"), "fees: []")),
             "{ name: X, fees: [], steps: {} }"
+        );
+        // A flow mapping over several lines: still a comma, not a new line.
+        let t = "{ format: tthc/1, name: X,\n  steps: {} }";
+        assert_eq!(
+            edit(t, insert_before_key(t, at(t, "steps"), "fees: []")),
+            "{ format: tthc/1, name: X,\n  fees: [], steps: {} }"
         );
     }
 }

@@ -254,7 +254,9 @@ fn opens_block_scalar(code: &str) -> bool {
         return false;
     };
     let before = before.trim_end();
-    before.is_empty() || before.ends_with(':') || before.ends_with('-')
+    // `key: |`, `- |`, `|` alone — not a plain scalar ending in `-|`.
+    // (`before` may be list markers only: `  - |`, `- - |`).
+    before.ends_with(':') || before.trim_start_matches([' ', '-']).is_empty()
 }
 
 /// Reads the comment text after `#` as a suppression, if it is one
@@ -266,6 +268,9 @@ fn parse(text: &str) -> Option<(Vec<String>, Result<String, Problem>)> {
         Some(r) if r.is_empty() || r.starts_with([' ', '\t', ':']) => r,
         _ => return Some((Vec::new(), Err(Problem::NotAllow))),
     };
+    // `allow: TT304 — …`: the colon after `allow` is not the separator.
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
     // The codes end at the first `—`, `–`, `:` or ` - `.
     let cut = [" - ", "—", "–", ":"]
         .iter()
@@ -400,7 +405,8 @@ fn ancestors(element: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Splits `findings` into the active ones and those silenced by one of
-/// `suppressions` (valid ones only; the first in file order wins); puts in
+/// `suppressions` (valid ones only; the innermost scope wins, then the
+/// first in file order); puts in
 /// `used` each (suppression, code) that silenced something. The
 /// suppressions are indexed by (element, code), so each finding costs one
 /// lookup per enclosing element of its element and related elements.
@@ -422,11 +428,15 @@ fn apply(
     let mut silenced = Vec::new();
     for f in findings {
         let element = f.element.as_ref().map_or("", |e| e.as_str());
+        // The innermost scope wins: the finding's element, then its
+        // enclosing elements, then its related elements', the whole file
+        // last; a comment on the element beats a file-wide one.
         let matched = std::iter::once(element)
             .chain(f.related.iter().map(|r| r.element.as_str()))
             .flat_map(ancestors)
-            .filter_map(|scope| index.get(&(scope, f.code.as_str())).copied())
-            .min();
+            .filter(|scope| !scope.is_empty())
+            .chain(std::iter::once(""))
+            .find_map(|scope| index.get(&(scope, f.code.as_str())).copied());
         match matched.and_then(|i| suppressions.get(i).map(|s| (i, s))) {
             Some((i, s)) => {
                 used.insert((i, f.code.clone()));
@@ -466,11 +476,18 @@ pub(crate) fn review(
         let finding = match &s.reason {
             Err(problem) => invalid.map(|rule| invalid_finding(rule, map, s, problem)),
             Ok(_) => {
-                let idle: Vec<&str> = s
+                // A rule that is off did not run: its suppressions are
+                // kept for when it runs, never reported (nor removed by
+                // `check --fix`) as unused.
+                let running: Vec<&String> = s
                     .codes
                     .iter()
-                    .filter(|c| !used.contains(&(i, (*c).clone())))
-                    .map(String::as_str)
+                    .filter(|c| rule(c.as_str()).is_some())
+                    .collect();
+                let idle: Vec<&str> = running
+                    .iter()
+                    .filter(|c| !used.contains(&(i, (**c).clone())))
+                    .map(|c| c.as_str())
                     .collect();
                 let all_idle = idle.len() == s.codes.len();
                 (!idle.is_empty())
@@ -610,6 +627,27 @@ mod tests {
         assert_eq!(
             comments("a: \"one #\n  two\" # c\n"),
             vec![(2, 8, " c", false)]
+        );
+    }
+
+    #[test]
+    fn a_colon_after_allow_and_a_plain_scalar_ending_in_dash_bar() {
+        let ok = |t: &str| parse(t).map(|(c, r)| (c, r.ok()));
+        assert_eq!(
+            ok(" tthc: allow: TT304 — the law requires it"),
+            Some((vec!["TT304".into()], Some("the law requires it".into())))
+        );
+        assert!(
+            opens_block_scalar("key: |") && opens_block_scalar("- >-") && opens_block_scalar("|")
+        );
+        assert!(!opens_block_scalar("name: A -|"));
+        assert_eq!(
+            comments(
+                "a: A -|
+  # real
+"
+            ),
+            vec![(2, 3, " real", true)]
         );
     }
 

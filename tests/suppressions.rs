@@ -256,3 +256,32 @@ fn a_comment_where_a_state_held_document_is_submitted_silences_tt303() {
     assert_eq!(silenced(&a), vec![("TT303", "CSDL chưa kết nối", 18)]);
     assert!(!codes(&a).contains(&"TT007"), "{:?}", codes(&a));
 }
+
+#[test]
+fn a_suppression_of_a_rule_that_is_off_is_kept_not_reported_or_removed() {
+    // TT402 is not in the recommended preset: it never runs there, so its
+    // comment is not "unused" and `check --fix` must not delete it.
+    let text = with(" # tthc: allow TT402 — kept for when the rule is on", "");
+    let recommended = Settings::default().with_review(ReviewOptions::preset(Preset::Recommended));
+    let a = Analysis::from_yaml_str(&text, "t.yaml", &recommended).unwrap();
+    assert!(!codes(&a).contains(&"TT007"), "{:?}", codes(&a));
+    let fixed = fix_text(&text, "t.yaml", &recommended);
+    assert!(fixed.text.contains("# tthc: allow TT402"), "{}", fixed.text);
+    // With every rule on, the same comment silences nothing and is reported.
+    assert!(codes(&analyse(&text)).contains(&"TT007"));
+}
+
+#[test]
+fn a_comment_on_the_element_beats_a_file_wide_one() {
+    let text = format!(
+        "# tthc: allow TT304 — draft, whole file\n{}",
+        with(" # tthc: allow TT304 — the specialised law requires it", "")
+    );
+    let a = analyse(&text);
+    let s: Vec<_> = silenced(&a)
+        .into_iter()
+        .filter(|s| s.0 == "TT304")
+        .collect();
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].1, "the specialised law requires it");
+}
