@@ -62,12 +62,18 @@ pub fn rule_help_uri(code: &str) -> String {
 ///
 /// `path` names the file (its file name decides the [`FileKind`]; it is
 /// also the origin findings carry); `uri` is where related locations point.
+///
+/// The same as the server publishes: it reads the text as a
+/// [`crate::lsp::Document`] does.
 pub fn diagnostics(text: &str, uri: &Uri, path: &Path, settings: &Settings) -> Vec<Diagnostic> {
-    match analyse(text, path, settings) {
-        Outcome::Loaded(analysis) => findings(&analysis, text, uri, settings.lang),
-        Outcome::Failed(errors) => load_errors(&errors, text, uri, settings.lang),
-        Outcome::Other => Vec::new(),
-    }
+    crate::lsp::Document::new(
+        uri.clone(),
+        path.to_path_buf(),
+        0,
+        text.to_string(),
+        Ok(std::sync::Arc::new(settings.clone())),
+    )
+    .diagnostics
 }
 
 /// The result of reading one file of any kind.
@@ -83,13 +89,18 @@ pub enum Outcome {
 
 /// Reads `text` as the [`FileKind`] of `path` says.
 pub fn analyse(text: &str, path: &Path, settings: &Settings) -> Outcome {
+    analyse_as(FileKind::of(path, text), text, path, settings)
+}
+
+/// [`analyse`] of a file whose kind is known.
+pub(crate) fn analyse_as(kind: FileKind, text: &str, path: &Path, settings: &Settings) -> Outcome {
     let origin = path.display().to_string();
     let dir = path.parent().unwrap_or(Path::new("."));
     let other = |r: Result<(), LoadErrors>| match r {
         Ok(()) => Outcome::Other,
         Err(e) => Outcome::Failed(e),
     };
-    match FileKind::of(path, text) {
+    match kind {
         FileKind::Procedure => match Analysis::from_yaml_str(text, &origin, settings) {
             Ok(a) => Outcome::Loaded(Box::new(a)),
             Err(e) => Outcome::Failed(e),
@@ -196,8 +207,7 @@ fn related(
 /// Every load error as an error diagnostic on `text`, its hint ("did you
 /// mean …") after the message; the count of omitted errors on the first
 /// line when the loader stopped keeping them.
-pub fn load_errors(errors: &LoadErrors, text: &str, uri: &Uri, lang: Lang) -> Vec<Diagnostic> {
-    let _ = uri;
+pub fn load_errors(errors: &LoadErrors, text: &str, lang: Lang) -> Vec<Diagnostic> {
     let index = LineIndex::new(text);
     let mut out: Vec<Diagnostic> = errors
         .errors

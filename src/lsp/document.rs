@@ -51,14 +51,15 @@ impl Document {
             Err((e, lang)) => (Arc::new(Settings::default().with_lang(lang)), Some(e)),
         };
         let lang = settings.lang;
-        let outcome = diagnostics::analyse(&text, &path, &settings);
+        let kind = super::FileKind::of(&path, &text);
+        let outcome = diagnostics::analyse_as(kind, &text, &path, &settings);
         let (mut diagnostics, mut fixes) = match &outcome {
             Outcome::Loaded(a) => (
                 diagnostics::findings(a, &text, &uri, lang),
                 a.findings().iter().map(|f| f.fix.clone()).collect(),
             ),
             Outcome::Failed(e) => (
-                diagnostics::load_errors(e, &text, &uri, lang),
+                diagnostics::load_errors(e, &text, lang),
                 e.errors.iter().map(|e| e.fix(&text)).collect(),
             ),
             Outcome::Other => (Vec::new(), Vec::new()),
@@ -73,8 +74,12 @@ impl Document {
             Outcome::Loaded(a) => Some(a),
             _ => None,
         };
-        let index = Index::new(&text, analysis.as_deref());
-        let kind = super::FileKind::of(&path, &text);
+        // Step and document ids mean something in procedures only.
+        let index = if kind == super::FileKind::Procedure {
+            Index::new(&text, analysis.as_deref())
+        } else {
+            Index::default()
+        };
         Document {
             uri,
             path,

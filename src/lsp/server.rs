@@ -336,16 +336,16 @@ impl Server {
         let Some(doc) = self.documents.get(uri.as_str()) else {
             return Vec::new();
         };
-        let settings_file = matches!(
-            super::FileKind::of(&doc.path, &doc.text),
+        // Full sync: a saved procedure's text is what its last change
+        // already analysed; only a saved setting changes other documents.
+        if !matches!(
+            doc.kind,
             super::FileKind::Config | super::FileKind::CostBasis
-        );
-        let targets: Vec<String> = if settings_file {
-            self.resolver = SettingsResolver::new(self.overrides.clone());
-            self.documents.keys().cloned().collect()
-        } else {
-            vec![uri.as_str().to_string()]
-        };
+        ) {
+            return Vec::new();
+        }
+        self.resolver = SettingsResolver::new(self.overrides.clone());
+        let targets: Vec<String> = self.documents.keys().cloned().collect();
         let mut out = Vec::new();
         for t in targets {
             if let Some(doc) = self.documents.remove(&t) {
