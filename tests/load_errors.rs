@@ -387,3 +387,68 @@ fn a_flood_of_errors_is_capped_with_the_count_of_the_rest() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Amounts and counts beyond what is computed exactly are refused where
+/// they are written, saying the limit — never read as "a decimal number",
+/// capped or dropped (issue 20).
+#[test]
+fn amounts_and_counts_beyond_the_range_are_located_errors_naming_the_limit() {
+    let base = "format: tthc/1\nname: X\nvolume: { cases_per_year: CASES }\nfees:\n  - name: Lệ phí\n    amount: AMOUNT\nsteps:\n  a: { name: Nộp, actor: applicant }\n";
+    let cases = [
+        // (cases, amount, line, column, message part)
+        (
+            "10",
+            "1.000.000.000.000.000.001 đồng",
+            6,
+            13,
+            "at most 1,000,000,000,000,000,000",
+        ),
+        (
+            "10",
+            "340282366920938463463374607431768211456",
+            6,
+            13,
+            "at most 1,000,000,000,000,000,000",
+        ),
+        ("10", "99999999999999999999", 6, 13, "is too large"),
+        (
+            "340282366920938463463374607431768211456",
+            "0",
+            3,
+            27,
+            "at most 1,000,000,000,000",
+        ),
+        ("18446744073709551616", "0", 3, 27, "is too large: at most"),
+    ];
+    for (count, amount, line, column, part) in cases {
+        let src = base.replace("CASES", count).replace("AMOUNT", amount);
+        let e = CheckedProcedure::from_yaml_str(&src, "x.yaml")
+            .expect_err(&format!("{count} / {amount} loaded"));
+        let first = &e.errors[0];
+        assert_eq!(first.code(), "too-big", "{count} / {amount}: {first:?}");
+        let loc = first.location.expect("located");
+        assert_eq!((loc.line, loc.column), (line, column), "{count} / {amount}");
+        let en = first.message(tthc::Lang::En);
+        assert!(en.contains(part), "{en}");
+        assert!(
+            first.message(tthc::Lang::Vi).contains("tối đa"),
+            "{count} / {amount}"
+        );
+    }
+    // The largest amount itself loads.
+    let src = base
+        .replace("CASES", "10")
+        .replace("AMOUNT", "1.000.000.000.000.000.000 đồng");
+    assert!(CheckedProcedure::from_yaml_str(&src, "x.yaml").is_ok());
+}
+
+/// An alias of a mapping that holds a decimal reads the anchor's value
+/// (it was refused as "found a decimal number": the alias's own text, `*e`,
+/// was read as the number).
+#[test]
+fn an_alias_of_a_mapping_with_a_decimal_reads_the_anchored_value() {
+    let src = "format: tthc/1\nname: X\nlearning: &e { hours: 0.5 }\nsteps:\n  a: { name: Nộp, actor: applicant, effort: *e }\n";
+    let p = CheckedProcedure::from_yaml_str(src, "x.yaml").expect("loads");
+    let step = &p.procedure().steps[0];
+    assert_eq!(step.effort.milli_hours, 500);
+}

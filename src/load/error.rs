@@ -119,6 +119,8 @@ pub enum LoadErrorKind {
     TooBig {
         /// The value as written.
         value: String,
+        /// The largest value accepted here, when there is one to name.
+        max: Option<u128>,
     },
     /// A probability outside [0, 1].
     Probability {
@@ -382,8 +384,22 @@ impl LoadError {
             Negative { value } => format!("negative number `{value}` is not allowed here"),
             NonFinite if vi => "giá trị không phải là số hữu hạn".into(),
             NonFinite => "the value is not a finite number".into(),
-            TooBig { value } if vi => format!("số `{value}` quá lớn"),
-            TooBig { value } => format!("the number `{value}` is too large"),
+            TooBig { value, max: None } if vi => format!("số `{value}` quá lớn"),
+            TooBig { value, max: None } => format!("the number `{value}` is too large"),
+            TooBig {
+                value,
+                max: Some(max),
+            } if vi => format!(
+                "số `{value}` quá lớn: tối đa {}",
+                crate::model::group_thousands(*max, '.')
+            ),
+            TooBig {
+                value,
+                max: Some(max),
+            } => format!(
+                "the number `{value}` is too large: at most {}",
+                crate::model::group_thousands(*max, ',')
+            ),
             Probability { value } if vi => format!("xác suất `{value}` nằm ngoài khoảng [0, 1]"),
             Probability { value } => format!("the probability `{value}` is outside [0, 1]"),
             BadDuration { text, .. } if vi => format!("không đọc được thời hạn `{text}`"),

@@ -145,7 +145,9 @@ impl<'s> Reader<'s> {
         let (off, len) = (node.loc.byte_offset?, node.loc.byte_len?);
         let raw = self.src.get(off..off.checked_add(len)?)?;
         let raw = raw.trim();
-        (!raw.is_empty()).then(|| raw.to_string())
+        // An alias (`effort: *e`) is located where it is written, not at
+        // its anchor: its text there is not the value.
+        (!raw.is_empty() && !raw.starts_with('*')).then(|| raw.to_string())
     }
 
     /// A mapping with only `allowed` keys; unknown keys are reported with a
@@ -399,6 +401,10 @@ impl<'s> Reader<'s> {
             return None;
         }
         match &node.kind {
+            NodeKind::Int(i) if i.unsigned_abs() > Money::MAX_AMOUNT.dong() => {
+                self.too_much_money(path, node, i.to_string());
+                None
+            }
             NodeKind::Int(i) => Some(Money::from_dong(i.unsigned_abs())),
             NodeKind::Float(_) | NodeKind::Str(_) => {
                 let text = match &node.kind {
@@ -418,10 +424,23 @@ impl<'s> Reader<'s> {
                 } else {
                     Money::parse(&text)
                 };
-                if parsed.is_none() {
-                    self.error(path, node.loc, LoadErrorKind::BadMoney { text });
+                match parsed {
+                    Some(m) if m > Money::MAX_AMOUNT => {
+                        self.too_much_money(path, node, text);
+                        None
+                    }
+                    Some(m) => Some(m),
+                    // Written like an amount, but more digits than any
+                    // amount holds.
+                    None if Money::parse_wide(&text) => {
+                        self.too_much_money(path, node, text);
+                        None
+                    }
+                    None => {
+                        self.error(path, node.loc, LoadErrorKind::BadMoney { text });
+                        None
+                    }
                 }
-                parsed
             }
             _ => {
                 self.wrong_type(path, node, "an amount in đồng", "số tiền (đồng)");
@@ -452,7 +471,14 @@ impl<'s> Reader<'s> {
         match crate::model::parse_milli_amount(&text) {
             Ok(v) => Some(v),
             Err(crate::model::DurationError::OutOfRange(_)) => {
-                self.error(path, node.loc, LoadErrorKind::TooBig { value: text });
+                self.error(
+                    path,
+                    node.loc,
+                    LoadErrorKind::TooBig {
+                        value: text,
+                        max: None,
+                    },
+                );
                 None
             }
             Err(_) => {
@@ -496,6 +522,7 @@ impl<'s> Reader<'s> {
                     node.loc,
                     LoadErrorKind::TooBig {
                         value: i.to_string(),
+                        max: Some(u128::from(max)),
                     },
                 );
                 None
@@ -508,6 +535,19 @@ impl<'s> Reader<'s> {
                     NodeKind::Str(s) => Some(s.trim().to_string()),
                     _ => self.raw_text(node),
                 };
+                // Digits only, yet not an integer node: more digits than
+                // the parser's integers hold.
+                if let Some(digits) = raw.as_deref().filter(|r| is_digits(r)) {
+                    self.error(
+                        path,
+                        node.loc,
+                        LoadErrorKind::TooBig {
+                            value: digits.to_string(),
+                            max: Some(u128::from(max)),
+                        },
+                    );
+                    return None;
+                }
                 match raw.as_deref().and_then(grouped_thousands) {
                     Some(n) if n <= max => Some(n),
                     Some(n) => {
@@ -516,6 +556,7 @@ impl<'s> Reader<'s> {
                             node.loc,
                             LoadErrorKind::TooBig {
                                 value: n.to_string(),
+                                max: Some(u128::from(max)),
                             },
                         );
                         None
@@ -531,6 +572,17 @@ impl<'s> Reader<'s> {
                 None
             }
         }
+    }
+
+    fn too_much_money(&mut self, path: &str, node: &Node, text: String) {
+        self.error(
+            path,
+            node.loc,
+            LoadErrorKind::TooBig {
+                value: text,
+                max: Some(Money::MAX_AMOUNT.dong()),
+            },
+        );
     }
 
     /// `true` or `false`.
@@ -567,6 +619,11 @@ impl<'s> Reader<'s> {
         }
         Some((value * 1_000_000.0).round() as u32)
     }
+}
+
+/// Whether `text` is one or more ASCII digits.
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

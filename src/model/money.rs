@@ -60,6 +60,12 @@ impl Money {
         Money(self.0.saturating_mul(factor))
     }
 
+    /// The largest amount a file may write: 10¹⁸ đồng (a trillion times a
+    /// billion-đồng fee). Every amount then fits a signed 64-bit integer in
+    /// JSON, and sums over a procedure's elements stay exact in `u128`; a
+    /// larger amount is a located error, never a capped or dropped figure.
+    pub const MAX_AMOUNT: Money = Money(1_000_000_000_000_000_000);
+
     /// Parses a whole-đồng amount as written in Vietnamese documents:
     /// `1000000`, `1.000.000`, `1.000.000 đồng`, `1,000,000 đ`, `500.000đ`, `0`.
     ///
@@ -102,6 +108,27 @@ impl Money {
             return None;
         }
         digits.parse::<u128>().ok().map(Money)
+    }
+
+    /// Whether `text` is written as an amount (digits, grouped by three,
+    /// an optional `đồng`) whatever its size: what tells "too large" from
+    /// "not an amount" when [`Money::parse`] refuses it.
+    pub(crate) fn parse_wide(text: &str) -> bool {
+        let mut s = text.trim();
+        for suffix in ["đồng", "dong", "VND", "vnd", "VNĐ", "vnđ", "đ", "d"] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                s = rest.trim_end();
+                break;
+            }
+        }
+        let sep = s.chars().find(|c| *c == '.' || *c == ',' || *c == ' ');
+        let mut groups = s.split(sep.unwrap_or('\u{0}'));
+        let first = groups.next().unwrap_or("");
+        let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+        !first.is_empty()
+            && digits(first)
+            && (sep.is_none() || first.len() <= 3)
+            && groups.all(|g| g.len() == 3 && digits(g))
     }
 
     /// Formats with Vietnamese thousands separators, without a currency sign:

@@ -216,7 +216,10 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
         let _ = writeln!(
             o,
             "  {}",
-            t("quá lớn: đã chặn ở giá trị tối đa", "too large: capped")
+            t(
+                "quá lớn để tính chính xác: xem lỗi TT008",
+                "too large to compute exactly: see error TT008"
+            )
         );
     }
     if m.by_channel.len() > 1 {

@@ -53,6 +53,7 @@ rules! {
     tt005_undeclared_effort::UndeclaredEffort,
     tt006_invalid_suppression::InvalidSuppression,
     tt007_unused_suppression::UnusedSuppression,
+    tt008_cost_out_of_range::CostOutOfRange,
     tt101_unreachable_step::UnreachableStep,
     tt102_dead_end_step::DeadEndStep,
     tt103_no_result::NoResult,
