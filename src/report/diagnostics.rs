@@ -106,6 +106,22 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| picture(c).unwrap_or(c)).collect())
 }
 
+/// A whole text report made terminal-safe: like [`terminal_safe`], but
+/// line ends stay line ends. For reports whose own text has no control
+/// character (no colour), so that only what came from a file is changed.
+///
+/// ```
+/// use tthc::report::diagnostics::terminal_text;
+/// assert_eq!(terminal_text("Tên: a\u{1b}[2J\nb\r\n"), "Tên: a␛[2J\nb␍\n");
+/// ```
+pub fn terminal_text(text: &str) -> Cow<'_, str> {
+    let shown = |c: char| if c == '\n' { None } else { picture(c) };
+    if !text.chars().any(|c| shown(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| shown(c).unwrap_or(c)).collect())
+}
+
 /// One line of the file made terminal-safe, with a map from the file's
 /// byte offsets to the shown text's.
 struct Window {

@@ -296,7 +296,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             );
         }
     }
-    o
+    crate::report::diagnostics::terminal_text(&o).into_owned()
 }
 
 fn change_row(c: &MetricChange, lang: Lang) -> String {
@@ -415,7 +415,7 @@ pub fn comparison_text(
             }
         }
     }
-    o
+    crate::report::diagnostics::terminal_text(&o).into_owned()
 }
 
 /// Every metric of one procedure by its key (`"compliance_cost.per_case"`),

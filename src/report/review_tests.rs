@@ -126,7 +126,7 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
         Lang::Vi => writeln!(out, "\n{passed} đạt, {failed} không đạt"),
         Lang::En => writeln!(out, "\n{passed} passed, {failed} failed"),
     };
-    out
+    crate::report::diagnostics::terminal_text(&out).into_owned()
 }
 
 /// [`xml_escape`] for element content, where line breaks stay as they are.

@@ -39,8 +39,10 @@ fn escape_markup(s: &str, xml: bool) -> String {
             '\'' => out.push_str("&#39;"),
             '\n' | '\r' | '\t' if xml => out.push_str(&format!("&#{};", u32::from(c))),
             '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' if xml => out.push('\u{fffd}'),
-            // Control characters are not allowed in XML (SVG); drop them.
+            // Control characters and the noncharacters U+FFFE/U+FFFF are
+            // not allowed in XML (SVG) and are parse errors in HTML; drop them.
             c if !xml && c.is_control() && c != '\n' && c != '\t' => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
