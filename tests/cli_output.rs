@@ -210,3 +210,81 @@ fn an_interrupted_audit_leaves_no_temporary_file() {
     assert!(!out_dir.join("a.csv").exists(), "no half-written output");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A named pipe given to `check`, `audit` or named as a review test's
+/// procedure is refused at once (opening it waited forever for a writer);
+/// `/dev/stdin` is still read. Each command is killed after 60 s so that a
+/// hang fails the test instead of stalling the suite.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_not_waited_for() {
+    use std::time::{Duration, Instant};
+    let dir = temp("fifo");
+    let fifo = dir.join("p.yaml");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let test = dir.join("t.yaml");
+    std::fs::write(
+        &test,
+        "- name: a\n  procedure: p.yaml\n  expect: { structure.steps: 1 }\n",
+    )
+    .unwrap();
+    let fifo_arg = fifo.to_str().unwrap();
+    let test_arg = test.to_str().unwrap();
+    for args in [
+        vec!["check", fifo_arg],
+        vec!["audit", fifo_arg],
+        vec!["test", test_arg],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
+            .args(&args)
+            .env("TTHC_LANG", "en")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run tthc");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break Some(status);
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let out = child.wait_with_output().expect("output");
+        let status = status.unwrap_or_else(|| panic!("{args:?} hung on a named pipe"));
+        let shown = text(&out);
+        assert!(shown.contains("not a regular file"), "{args:?}: {shown}");
+        // A review test that cannot run fails (1); check and audit of an
+        // unreadable input are errors (2).
+        let expected = if args[0] == "test" { 1 } else { 2 };
+        assert_eq!(status.code(), Some(expected), "{args:?}: {shown}");
+    }
+    // What a user pipes in on purpose is still read.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(["check", "/dev/stdin"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TTHC_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tthc");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(
+                &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH)).unwrap(),
+            )
+            .unwrap();
+    }
+    let out = child.wait_with_output().expect("output");
+    let shown = text(&out);
+    assert!(shown.contains("/dev/stdin: ok"), "{shown}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -22,7 +22,9 @@ pub fn is_procedure_file(path: &Path) -> bool {
 pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    if dir.is_file() {
+    // A path named on the command line that is not a folder is read as a
+    // file, so that a pipe or device gets the reader's own error.
+    if dir.is_file() || dir.metadata().is_ok_and(|m| !m.is_dir()) {
         files.push(dir.to_path_buf());
         return (files, errors);
     }
@@ -68,6 +70,11 @@ pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
 /// (`- name: …`), while a procedure is a mapping. Reads at most 64 KiB.
 pub fn is_review_test_file(path: &Path) -> bool {
     use std::io::Read;
+    // Only a regular file is peeked at: a pipe would block the open, and
+    // reading the head of `/dev/stdin` would take it from the loader.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(file) = std::fs::File::open(path) else {
         return false;
     };

@@ -155,8 +155,30 @@ impl ReadError {
 }
 
 /// Reads a file without ever holding more than `limit + 1` bytes.
+/// `/dev/stdin` or `/dev/fd/N`: a stream the user asked to be read.
+fn is_named_stream(path: &Path) -> bool {
+    path == Path::new("/dev/stdin")
+        || path
+            .strip_prefix("/dev/fd")
+            .is_ok_and(|n| n.to_str().is_some_and(|n| n.parse::<u32>().is_ok()))
+}
+
 pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
+    // Opening a named pipe waits for a writer, forever if none comes; a
+    // device can be endless. Only regular files are read, and the streams
+    // a user names on purpose (`/dev/stdin`, `<(…)` as `/dev/fd/N`).
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() && !is_named_stream(path) {
+        return Err(ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            if meta.is_dir() {
+                "a folder, not a file"
+            } else {
+                "not a regular file (a pipe, socket or device)"
+            },
+        )));
+    }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {
