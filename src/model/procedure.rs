@@ -184,6 +184,20 @@ impl Condition {
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
     }
+
+    /// Whether the element applies in the base case (`case` is `None`) or
+    /// in the declared case `case`: it has no condition, or names that case.
+    /// A free-text `when:` alone applies in no declared case.
+    pub fn applies_in(&self, case: Option<&str>) -> bool {
+        applies_in(self.case.as_deref(), self.when.is_some(), case)
+    }
+}
+
+fn applies_in(own: Option<&str>, has_when: bool, case: Option<&str>) -> bool {
+    match own {
+        Some(own) => case == Some(own),
+        None => !has_when,
+    }
 }
 
 /// The deadline as published: per channel, per case, from an event.
@@ -455,6 +469,12 @@ impl Document {
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
     }
+
+    /// Whether it is needed in the base case (`case` is `None`) or in the
+    /// declared case `case` (see [`Condition::applies_in`]).
+    pub fn applies_in(&self, case: Option<&str>) -> bool {
+        applies_in(self.case.as_deref(), self.when.is_some(), case)
+    }
 }
 
 /// The state database that holds a document (`held_in`).
@@ -546,6 +566,11 @@ pub struct Step {
     /// (`staff_hours`): the administration's cost, reported apart and never
     /// part of the applicant's compliance cost.
     pub staff_milli_hours: Option<u64>,
+    /// When the step happens: always, only in a declared case (`case:`,
+    /// e.g. verification), or under a condition in words (`when:`). A
+    /// step that does not happen in a case keeps the flow (its
+    /// predecessors lead on to its successors) but adds no time or effort.
+    pub condition: Condition,
 }
 
 impl Step {
@@ -564,6 +589,7 @@ impl Step {
             choice: Vec::new(),
             rework: None,
             staff_milli_hours: None,
+            condition: Condition::default(),
         }
     }
 }
