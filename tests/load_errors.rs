@@ -118,6 +118,12 @@ const CASES: &[(&str, &str, u32, &str)] = &[
     ("not-utf8.yaml", "not-utf8", 2, ""),
     ("case-shares-over.yaml", "invalid", 4, "cases"),
     ("unknown-case.yaml", "invalid", 6, "fees[0].case"),
+    (
+        "joint-with-applicant.yaml",
+        "invalid",
+        5,
+        "steps.xet.actor[1]",
+    ),
 ];
 
 #[test]

@@ -462,9 +462,9 @@ pub static STEP: Object = Object {
         ),
         required(
             "actor",
-            Value::Text,
-            "Ai thực hiện: applicant (người nộp) hoặc tên cơ quan, đơn vị.",
-            "Who acts: applicant, or the agency or unit.",
+            Value::OneOf(&[Value::Text, Value::Texts]),
+            "Ai thực hiện: applicant (người nộp) hoặc tên cơ quan, đơn vị; danh sách `[A, B]` khi nhiều cơ quan cùng làm bước này (cơ quan đầu là cơ quan chủ trì).",
+            "Who acts: applicant, or the agency or unit; a list `[A, B]` when several agencies do the step together (the first leads).",
         ),
         key(
             "submits",

@@ -608,9 +608,11 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
         let name = r
             .required(&f, "name", &path)
             .and_then(|n| r.text(n, &join(&path, "name")));
-        let actor_text = r
-            .required(&f, "actor", &path)
-            .and_then(|n| r.text(n, &join(&path, "actor")));
+        // One actor, or several agencies doing the step together.
+        let actor_list = r.required(&f, "actor", &path).and_then(|n| match n.kind {
+            NodeKind::Seq(_) => joint_actors(r, n, &join(&path, "actor")),
+            _ => r.text(n, &join(&path, "actor")).map(|t| vec![t]),
+        });
         let list = |r: &mut Reader<'_>, key: &str| {
             opt(&f, key, |n| r.text_list(n, &join(&path, key))).unwrap_or_default()
         };
@@ -631,11 +633,17 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
         if let Some(n) = f.get("allow") {
             crate::suppress::read_allow(r, n, &path);
         }
-        if let (Some(name), Some(actor_text)) = (name, actor_text) {
+        if let (Some(name), Some(mut actors)) = (name, actor_list) {
+            let lead = if actors.is_empty() {
+                None
+            } else {
+                Some(actors.remove(0))
+            };
             out.push(Step {
                 id,
                 name,
-                actor: actor(Some(actor_text)),
+                actor: actor(lead),
+                joint: actors,
                 submits,
                 uses,
                 produces,
@@ -647,6 +655,40 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
                 staff_milli_hours,
                 condition: Condition { case, when },
             });
+        }
+    }
+    Some(out)
+}
+
+/// `actor: [A, B]`: two or more agencies, none of them the applicant.
+fn joint_actors(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Vec<String>> {
+    let list = r.text_list(node, path)?;
+    let names: Vec<String> = list.iter().map(|t| t.trim().to_string()).collect();
+    let applicant = names
+        .iter()
+        .position(|t| APPLICANT_WORDS.contains(&t.to_lowercase().as_str()));
+    if names.len() < 2 || applicant.is_some() {
+        let (en, vi) = if names.len() < 2 {
+            (
+                "a list of actors is joint work of two or more agencies: write one actor as `actor: <agency>`".to_string(),
+                "danh sách cơ quan thực hiện là việc làm chung của từ hai cơ quan trở lên: một cơ quan thì ghi `actor: <cơ quan>`".to_string(),
+            )
+        } else {
+            (
+                "the applicant cannot do a step jointly with agencies: make the applicant's part its own step (`actor: applicant`)".to_string(),
+                "người nộp không thể cùng làm một bước với cơ quan: tách phần việc của người nộp thành bước riêng (`actor: applicant`)".to_string(),
+            )
+        };
+        let at = applicant.map_or(path.to_string(), |i| index(path, i));
+        let loc = r.map.locate(&at).unwrap_or(node.loc);
+        r.error(&at, loc, LoadErrorKind::Invalid { en, vi });
+        // The step is kept (the file is refused anyway), so that its id
+        // raises no further "unknown step" errors.
+    }
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
         }
     }
     Some(out)

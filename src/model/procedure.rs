@@ -417,6 +417,33 @@ impl Effort {
     }
 }
 
+impl Step {
+    /// Every agency doing the step: the lead `actor`, then the joint ones;
+    /// none for the applicant.
+    pub fn agencies(&self) -> impl Iterator<Item = &str> {
+        self.actor
+            .agency()
+            .into_iter()
+            .chain(self.joint.iter().map(String::as_str))
+    }
+
+    /// The agencies as one name (`Sở Tư pháp + Công an tỉnh`), or `None`
+    /// for the applicant.
+    pub fn actor_name(&self) -> Option<String> {
+        let lead = self.actor.agency()?;
+        if self.joint.is_empty() {
+            return Some(lead.to_string());
+        }
+        Some(self.agencies().collect::<Vec<_>>().join(" + "))
+    }
+
+    /// Whether the two steps share an agency: passing the dossier between
+    /// them is no hand-off from one agency to another.
+    pub fn shares_agency(&self, other: &Step) -> bool {
+        self.agencies().any(|a| other.agencies().any(|b| a == b))
+    }
+}
+
 /// A paper (or electronic record) in the procedure: a dossier component, or
 /// something an agency produces.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -544,8 +571,15 @@ pub struct Step {
     pub id: String,
     /// What happens.
     pub name: String,
-    /// Who acts.
+    /// Who acts: the applicant, or the (lead) agency. For joint work of
+    /// several agencies (`actor: [A, B]`) the first is here and the others
+    /// in [`Step::joint`]: code that knows one agency per step keeps working
+    /// with the lead one, and code that must see them all asks
+    /// [`Step::agencies`].
     pub actor: Actor,
+    /// The other agencies that do this step together with `actor` (joint
+    /// work, `actor: [A, B]`), in file order; empty for one actor.
+    pub joint: Vec<String>,
     /// Documents the applicant submits (or presents) here.
     pub submits: Vec<String>,
     /// Documents the step examines.
@@ -580,6 +614,7 @@ impl Step {
             id: id.into(),
             name: name.into(),
             actor,
+            joint: Vec::new(),
             submits: Vec::new(),
             uses: Vec::new(),
             produces: Vec::new(),
