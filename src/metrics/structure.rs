@@ -101,7 +101,10 @@ pub(crate) fn structure_with(
         }
         if main.get(i).copied().unwrap_or(false) {
             s.main_path_steps += 1;
-            s.trips = s.trips.saturating_add(u64::from(step.effort.trips));
+            // Trips of one person, in the base case.
+            if step.condition.is_base() {
+                s.trips = s.trips.saturating_add(u64::from(step.effort.trips));
+            }
         }
     }
     s.agencies = agencies.len() as u64;
