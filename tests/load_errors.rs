@@ -116,6 +116,14 @@ const CASES: &[(&str, &str, u32, &str)] = &[
     ("copies-too-many.yaml", "too-big", 6, "documents.don.copies"),
     ("multiple-documents.yaml", "invalid", 13, ""),
     ("not-utf8.yaml", "not-utf8", 2, ""),
+    ("case-shares-over.yaml", "invalid", 4, "cases"),
+    ("unknown-case.yaml", "invalid", 6, "fees[0].case"),
+    (
+        "joint-with-applicant.yaml",
+        "invalid",
+        5,
+        "steps.xet.actor[1]",
+    ),
 ];
 
 #[test]

@@ -83,11 +83,17 @@ metrics! {
     DeclaredInPerson => ("processing_time.declared_working_days.in_person", WorkingDays, Own, "Thời hạn công bố khi nộp trực tiếp", "Declared deadline filed in person"),
     DeclaredOnline => ("processing_time.declared_working_days.online", WorkingDays, Own, "Thời hạn công bố khi nộp trực tuyến", "Declared deadline filed online"),
     DeclaredPost => ("processing_time.declared_working_days.post", WorkingDays, Own, "Thời hạn công bố khi gửi qua bưu chính", "Declared deadline sent by post"),
+    WorkingDaysWorst => ("processing_time.working_days.worst", WorkingDays, Own, "Thời gian giải quyết trong trường hợp dài nhất", "Processing time in the longest case"),
+    DeclaredWorkingDaysWorst => ("processing_time.declared_working_days.worst", WorkingDays, Own, "Thời hạn công bố dài nhất theo trường hợp", "Longest declared deadline over the cases"),
     WithReworkWorkingDays => ("processing_time.with_rework_working_days", WorkingDays, Own, "Thời gian khi phải bổ sung một lần", "Time with one supplement request"),
     CostPerCase => ("compliance_cost.per_case", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ", "Compliance cost per case"),
     CostPerCaseInPerson => ("compliance_cost.per_case.in_person", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tiếp", "Compliance cost per case filed in person"),
     CostPerCaseOnline => ("compliance_cost.per_case.online", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tuyến", "Compliance cost per case filed online"),
     CostPerCasePost => ("compliance_cost.per_case.post", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ gửi qua bưu chính", "Compliance cost per case sent by post"),
+    CostPerCaseExpected => ("compliance_cost.per_case.expected", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi hồ sơ (theo tỷ lệ các trường hợp)", "Expected compliance cost per case (over the case shares)"),
+    CostPerCaseWorst => ("compliance_cost.per_case.worst", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ trong trường hợp tốn nhất", "Compliance cost per case in the costliest case"),
+    CostAnnualExpected => ("compliance_cost.annual.expected", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi năm", "Expected compliance cost per year"),
+    CaseShares => ("cases.declared_share_percent", Percent, Own, "Tổng tỷ lệ hồ sơ của các trường hợp đã khai", "Sum of the declared case shares"),
     CostAnnual => ("compliance_cost.annual", Dong, Own, "Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
     CostHours => ("compliance_cost.hours", Hours, Own, "Thời gian của người nộp mỗi hồ sơ", "Applicant hours per case"),
     CasesPerYear => ("compliance_cost.cases_per_year", Count, Own, "Số hồ sơ mỗi năm", "Cases per year"),
@@ -143,6 +149,8 @@ impl Metric {
         let t = &m.processing_time;
         let c = &m.compliance_cost;
         let declared = t.declared.map(Length::of);
+        let cases = m.by_case.as_ref();
+        let expected = cases.and_then(|k| k.expected.as_ref());
         let severity = |sev| a.findings().iter().filter(|f| f.severity == sev).count();
         let dong = |v: u128| i128::try_from(v).ok().map(|v| Quantity::new(v, Unit::Dong));
         // A channel's figures, when the procedure declares that channel.
@@ -197,6 +205,17 @@ impl Metric {
                 .map(Length::of)
                 .and_then(working),
             Metric::CostAnnual => c.annual.and_then(|v| dong(v.dong())),
+            Metric::CostPerCaseExpected => expected.and_then(|e| dong(e.per_case.dong())),
+            Metric::CostAnnualExpected => {
+                expected.and_then(|e| e.annual).and_then(|v| dong(v.dong()))
+            }
+            Metric::CaseShares => expected
+                .map(|e| Quantity::new(i128::from(e.declared_share_ppm / 100), Unit::Percent)),
+            Metric::CostPerCaseWorst => cases.and_then(|k| dong(k.worst_cost.per_case.dong())),
+            Metric::WorkingDaysWorst => cases.and_then(|k| working(k.worst_time.length)),
+            Metric::DeclaredWorkingDaysWorst => cases
+                .and_then(|k| k.worst_deadline.as_ref())
+                .and_then(|w| working(Length::of(w.deadline))),
             Metric::CostHours => i128::try_from(c.milli_hours)
                 .ok()
                 .map(|v| Quantity::new(v, Unit::Hours)),

@@ -131,8 +131,8 @@ pub static PROCEDURE: Object = Object {
         key(
             "cases",
             Value::Entries(&Value::OneOf(&[Value::Text, Value::Object(&CASE)])),
-            "Các trường hợp: ánh xạ mã → tên, hoặc `{ name, share }`; giấy tờ, phí, thời hạn nêu `case:` chỉ áp dụng cho trường hợp đó.",
-            "Cases (trường hợp): a mapping id → name, or `{ name, share }`; documents, fees and deadlines that name a `case:` apply only in it.",
+            "Các trường hợp: ánh xạ mã → tên, hoặc `{ name, share }`; giấy tờ, phí, bước, thời hạn nêu `case:` chỉ áp dụng cho trường hợp đó.",
+            "Cases (trường hợp): a mapping id → name, or `{ name, share }`; documents, fees, steps and deadlines that name a `case:` apply only in it.",
         ),
         key(
             "learning",
@@ -462,9 +462,9 @@ pub static STEP: Object = Object {
         ),
         required(
             "actor",
-            Value::Text,
-            "Ai thực hiện: applicant (người nộp) hoặc tên cơ quan, đơn vị.",
-            "Who acts: applicant, or the agency or unit.",
+            Value::OneOf(&[Value::Text, Value::Texts]),
+            "Ai thực hiện: applicant (người nộp) hoặc tên cơ quan, đơn vị; danh sách `[A, B]` khi nhiều cơ quan cùng làm bước này (cơ quan đầu là cơ quan chủ trì).",
+            "Who acts: applicant, or the agency or unit; a list `[A, B]` when several agencies do the step together (the first leads).",
         ),
         key(
             "submits",
@@ -513,6 +513,18 @@ pub static STEP: Object = Object {
             Value::Object(&REWORK),
             "Yêu cầu bổ sung hồ sơ: quay về bước nào, với xác suất bao nhiêu.",
             "A request to supplement the dossier: back to which step, how often.",
+        ),
+        key(
+            "case",
+            Value::CaseRef,
+            "Bước chỉ diễn ra trong trường hợp này (mã trong `cases`, ví dụ xác minh): đường găng của trường hợp cơ bản bỏ qua nó, đường găng của trường hợp đó tính nó.",
+            "The step happens only in this case (an id of `cases`, e.g. verification): the base case's critical path leaves it out, that case's path includes it.",
+        ),
+        key(
+            "when",
+            Value::Text,
+            "Bước chỉ diễn ra khi (điều kiện viết tự do); không tính vào trường hợp cơ bản.",
+            "The step happens only when (a free-text condition); left out of the base case.",
         ),
         key(
             "staff_hours",

@@ -500,6 +500,19 @@ fn cases(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Case>> {
             });
         }
     }
+    // The shares are of one dossier population: together at most 100%.
+    let total: u64 = out.iter().filter_map(|c| c.share_ppm).map(u64::from).sum();
+    if total > 1_000_000 {
+        let percent = crate::metrics::milli_text(u128::from(total / 10));
+        r.error(
+            "cases",
+            node.loc,
+            LoadErrorKind::Invalid {
+                en: format!("the shares of the cases add up to {percent}%, more than 100%: each `share` is the part of all dossiers in that case (the rest is the base case)"),
+                vi: format!("tỷ lệ của các trường hợp cộng lại là {}%, quá 100%: mỗi `share` là phần hồ sơ thuộc trường hợp đó (phần còn lại là trường hợp cơ bản)", percent.replace('.', ",")),
+            },
+        );
+    }
     Some(out)
 }
 
@@ -595,9 +608,11 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
         let name = r
             .required(&f, "name", &path)
             .and_then(|n| r.text(n, &join(&path, "name")));
-        let actor_text = r
-            .required(&f, "actor", &path)
-            .and_then(|n| r.text(n, &join(&path, "actor")));
+        // One actor, or several agencies doing the step together.
+        let actor_list = r.required(&f, "actor", &path).and_then(|n| match n.kind {
+            NodeKind::Seq(_) => joint_actors(r, n, &join(&path, "actor")),
+            _ => r.text(n, &join(&path, "actor")).map(|t| vec![t]),
+        });
         let list = |r: &mut Reader<'_>, key: &str| {
             opt(&f, key, |n| r.text_list(n, &join(&path, key))).unwrap_or_default()
         };
@@ -613,14 +628,22 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
         let staff_milli_hours = opt(&f, "staff_hours", |n| {
             r.milli(n, &join(&path, "staff_hours"))
         });
+        let case = r.opt_text(f.get("case"), &join(&path, "case"));
+        let when = r.opt_text(f.get("when"), &join(&path, "when"));
         if let Some(n) = f.get("allow") {
             crate::suppress::read_allow(r, n, &path);
         }
-        if let (Some(name), Some(actor_text)) = (name, actor_text) {
+        if let (Some(name), Some(mut actors)) = (name, actor_list) {
+            let lead = if actors.is_empty() {
+                None
+            } else {
+                Some(actors.remove(0))
+            };
             out.push(Step {
                 id,
                 name,
-                actor: actor(Some(actor_text)),
+                actor: actor(lead),
+                joint: actors,
                 submits,
                 uses,
                 produces,
@@ -630,7 +653,42 @@ fn steps(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Step>> {
                 choice,
                 rework,
                 staff_milli_hours,
+                condition: Condition { case, when },
             });
+        }
+    }
+    Some(out)
+}
+
+/// `actor: [A, B]`: two or more agencies, none of them the applicant.
+fn joint_actors(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Vec<String>> {
+    let list = r.text_list(node, path)?;
+    let names: Vec<String> = list.iter().map(|t| t.trim().to_string()).collect();
+    let applicant = names
+        .iter()
+        .position(|t| APPLICANT_WORDS.contains(&t.to_lowercase().as_str()));
+    if names.len() < 2 || applicant.is_some() {
+        let (en, vi) = if names.len() < 2 {
+            (
+                "a list of actors is joint work of two or more agencies: write one actor as `actor: <agency>`".to_string(),
+                "danh sách cơ quan thực hiện là việc làm chung của từ hai cơ quan trở lên: một cơ quan thì ghi `actor: <cơ quan>`".to_string(),
+            )
+        } else {
+            (
+                "the applicant cannot do a step jointly with agencies: make the applicant's part its own step (`actor: applicant`)".to_string(),
+                "người nộp không thể cùng làm một bước với cơ quan: tách phần việc của người nộp thành bước riêng (`actor: applicant`)".to_string(),
+            )
+        };
+        let at = applicant.map_or(path.to_string(), |i| index(path, i));
+        let loc = r.map.locate(&at).unwrap_or(node.loc);
+        r.error(&at, loc, LoadErrorKind::Invalid { en, vi });
+        // The step is kept (the file is refused anyway), so that its id
+        // raises no further "unknown step" errors.
+    }
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        if !out.contains(&n) {
+            out.push(n);
         }
     }
     Some(out)
@@ -651,8 +709,65 @@ fn rework(r: &mut Reader<'_>, node: &Node, path: &str) -> Option<Rework> {
     })
 }
 
+/// Every `case:` must name a declared case (`cases:`).
+fn check_cases(r: &mut Reader<'_>, p: &Procedure) {
+    let ids: HashSet<&str> = p.cases.iter().map(|c| c.id.as_str()).collect();
+    let mut used: Vec<(String, &str)> = Vec::new();
+    for d in &p.documents {
+        if let Some(c) = &d.case {
+            used.push((join(&join("documents", &d.id), "case"), c));
+        }
+    }
+    for s in &p.steps {
+        if let Some(c) = &s.condition.case {
+            used.push((join(&join("steps", &s.id), "case"), c));
+        }
+    }
+    for (i, f) in p.fees.iter().flatten().enumerate() {
+        if let Some(c) = &f.condition.case {
+            used.push((join(&index("fees", i), "case"), c));
+        }
+    }
+    for (c, _) in &p.deadlines.by_case {
+        used.push((join("deadline.cases", c), c));
+    }
+    let mut budget = crate::load::suggest::MAX_SUGGESTIONS;
+    for (path, case) in used {
+        if ids.contains(case) {
+            continue;
+        }
+        let loc = r.map.locate(&path).unwrap_or_default();
+        let suggestion = (budget > 0)
+            .then(|| {
+                budget -= 1;
+                closest(case, p.cases.iter().map(|c| c.id.as_str()))
+            })
+            .flatten();
+        let (hint_en, hint_vi) = match &suggestion {
+            Some(s) => (
+                format!(" (did you mean `{s}`?)"),
+                format!(" (có phải `{s}`?)"),
+            ),
+            None if ids.is_empty() => (
+                ": declare it under `cases:` (`cases: { id: name }`)".to_string(),
+                ": khai báo nó trong `cases:` (`cases: { mã: tên }`)".to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        r.error(
+            &path,
+            loc,
+            LoadErrorKind::Invalid {
+                en: format!("unknown case `{case}`{hint_en}"),
+                vi: format!("không có trường hợp `{case}`{hint_vi}"),
+            },
+        );
+    }
+}
+
 /// Every step and document id used must exist.
 fn check_references(r: &mut Reader<'_>, p: &Procedure) {
+    check_cases(r, p);
     let step_ids: HashSet<&str> = p.steps.iter().map(|s| s.id.as_str()).collect();
     let doc_ids: HashSet<&str> = p.documents.iter().map(|d| d.id.as_str()).collect();
     // Suggestions in file order (deterministic), for the first

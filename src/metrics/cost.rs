@@ -224,6 +224,10 @@ pub struct ComplianceCost {
     /// Whether some amount exceeded `u128` đồng and was capped (never for
     /// real procedures; reported rather than wrapped or panicked).
     pub overflow: bool,
+    /// The exact per-case amount in 10⁻⁹ đồng before rounding (`None` on
+    /// overflow): expectations over cases are rounded once from it.
+    #[serde(skip)]
+    pub(crate) exact_nano: Option<u128>,
 }
 
 fn hours_decimal<S: serde::Serializer>(milli: &u128, s: S) -> Result<S::Ok, S::Error> {
@@ -381,7 +385,10 @@ pub fn certification_fee(basis: &CostBasis, copies: u32, pages: Option<u32>) -> 
     per_copy.saturating_mul(u128::from(copies))
 }
 
-/// Compliance cost of `p` on the main path; O(V + E + documents).
+/// Compliance cost of `p` on the main path in the base case (`case` is
+/// `None`) or in a declared case (the base case and what applies in that
+/// case); O(V + E + documents).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn compliance_cost(
     p: &Procedure,
     g: &StepGraph,
@@ -390,6 +397,7 @@ pub(crate) fn compliance_cost(
     dossier: &Dossier,
     basis: &CostBasis,
     scenario: Scenario,
+    case: Option<&str>,
 ) -> ComplianceCost {
     let scenario = scenario.resolve(p);
     let hourly = basis.hourly_income.value.dong();
@@ -420,7 +428,7 @@ pub(crate) fn compliance_cost(
     // The base case: documents needed only in a case or under a condition
     // are not charged to every applicant.
     for (i, d) in p.documents.iter().enumerate() {
-        if !dossier.on_main.get(i).copied().unwrap_or(false) || !d.is_base() {
+        if !dossier.on_main.get(i).copied().unwrap_or(false) || !d.applies_in(case) {
             continue;
         }
         let activity = if d.issued_by.is_applicant() {
@@ -470,7 +478,7 @@ pub(crate) fn compliance_cost(
 
     let receiving = receiving_steps(p, g, adj, main);
     for (i, step) in p.steps.iter().enumerate() {
-        if !main.get(i).copied().unwrap_or(false) {
+        if !main.get(i).copied().unwrap_or(false) || !step.condition.applies_in(case) {
             continue;
         }
         let activity = if receiving.get(i).copied().unwrap_or(false) {
@@ -507,7 +515,7 @@ pub(crate) fn compliance_cost(
     for (i, fee) in p.fees.iter().flatten().enumerate() {
         // Fees of a case or condition (a late-registration fee) are not
         // charged in the base case.
-        if !fee.condition.is_base() {
+        if !fee.condition.applies_in(case) {
             continue;
         }
         let mut t = Tally::default();
@@ -522,7 +530,7 @@ pub(crate) fn compliance_cost(
         );
     }
 
-    expected_rework(p, g, adj, main, basis, &mut book);
+    expected_rework(p, g, adj, main, basis, case, &mut book);
     let Book {
         rows, mut lines, ..
     } = book;
@@ -568,6 +576,7 @@ pub(crate) fn compliance_cost(
         breakdown,
         lines,
         overflow,
+        exact_nano: nano,
     }
 }
 
@@ -794,16 +803,20 @@ fn expected_rework(
     adj: &Adjacency,
     main: &[bool],
     basis: &CostBasis,
+    case: Option<&str>,
     book: &mut Book,
 ) {
     let hourly = basis.hourly_income.value.dong();
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
+    // A step that does not happen in the case is not repeated either.
     let own: Vec<Tally> = p
         .steps
         .iter()
         .map(|s| {
             let mut t = Tally::default();
-            t.add_effort(&s.effort, basis, 1);
+            if s.condition.applies_in(case) {
+                t.add_effort(&s.effort, basis, 1);
+            }
             t
         })
         .collect();

@@ -6,6 +6,7 @@
 //! can call [`measure`] and [`processing_time`] freely.
 
 mod adjacency;
+mod cases;
 mod channels;
 mod cost;
 mod exact;
@@ -14,6 +15,7 @@ mod quantity;
 mod structure;
 mod time;
 
+pub use cases::{CaseFigures, CaseMetrics, ExpectedCost, WorstCost, WorstDeadline, WorstLength};
 pub use channels::ChannelFigures;
 pub use cost::{
     Activity, AdministrationCost, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario,
@@ -43,6 +45,12 @@ pub struct Metrics {
     /// Each declared channel's deadline and cost (in person only when no
     /// channel is declared), the headline one marked.
     pub by_channel: Vec<ChannelFigures>,
+    /// Each declared case's cost, deadline and processing time, the
+    /// expectation over the declared shares and the worst case; absent
+    /// when the procedure declares no `cases:`. The headline figures are
+    /// the base case's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_case: Option<CaseMetrics>,
     /// Cost to the administration, where agency steps declare
     /// `staff_hours` (apart from the applicant's; null otherwise).
     pub administration_cost: Option<AdministrationCost>,
@@ -93,22 +101,40 @@ pub fn measure_with(
     let main = g.main_path();
     let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
-    let processing_time = time::processing_time_with(p, g, &adj, &main);
+    let processing_time = time::processing_time_with(p, g, &adj, &main, None);
     let on_calendar = (processing_time.length == Length::NeedsCalendar)
         .then(|| {
             let start = on_calendar::reference_submission().ok()?;
             on_calendar::processing_time_on(checked, calendar, start).ok()
         })
         .flatten();
-    let compliance_cost = cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario);
+    let compliance_cost = cost::compliance_cost(p, g, &adj, &main, &dossier, basis, scenario, None);
     let by_channel = channels::by_channel(p, &compliance_cost, |s| {
-        cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s)
+        cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, None)
+    });
+    let by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
+        let time = time::processing_time_with(p, g, &adj, &main, Some(case));
+        cases::CaseMeasure {
+            cost: cost::compliance_cost(
+                p,
+                g,
+                &adj,
+                &main,
+                &dossier,
+                basis,
+                compliance_cost.scenario,
+                Some(case),
+            ),
+            length: time.length,
+            path: time.critical_path,
+        }
     });
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,
         compliance_cost,
         by_channel,
+        by_case,
         administration_cost: cost::administration_cost(p, &main, basis),
         on_calendar,
     }

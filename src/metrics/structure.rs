@@ -93,26 +93,30 @@ pub(crate) fn structure_with(
     };
     let mut agencies = HashSet::new();
     for (i, step) in p.steps.iter().enumerate() {
-        match step.actor.agency() {
-            Some(a) => {
-                s.agency_steps += 1;
-                agencies.insert(a);
-            }
-            None => s.applicant_steps += 1,
+        if step.actor.is_applicant() {
+            s.applicant_steps += 1;
+        } else {
+            s.agency_steps += 1;
+            agencies.extend(step.agencies());
         }
         if main.get(i).copied().unwrap_or(false) {
             s.main_path_steps += 1;
-            s.trips = s.trips.saturating_add(u64::from(step.effort.trips));
+            // Trips of one person, in the base case.
+            if step.condition.is_base() {
+                s.trips = s.trips.saturating_add(u64::from(step.effort.trips));
+            }
         }
     }
     s.agencies = agencies.len() as u64;
-    let agency_of = |i: usize| p.steps.get(i).and_then(|s| s.actor.agency());
+    // Between two agency steps that share no agency (a joint step is no
+    // hand-off to or from one of its own agencies).
+    let step = |i: usize| p.steps.get(i).filter(|s| !s.actor.is_applicant());
     s.handoffs = g
         .edges()
         .filter(|&(a, b, kind)| {
             kind.is_main()
                 && main.get(a).copied().unwrap_or(false)
-                && matches!((agency_of(a), agency_of(b)), (Some(x), Some(y)) if x != y)
+                && matches!((step(a), step(b)), (Some(x), Some(y)) if !x.shares_agency(y))
         })
         .count() as u64;
     for (i, d) in p.documents.iter().enumerate() {

@@ -215,18 +215,25 @@ enum Weight {
     Calendar(u64),
 }
 
-fn weights(p: &Procedure) -> Vec<Weight> {
+/// A step that does not happen in `case` (it names another case, or a
+/// condition in words) weighs nothing: the flow passes through it.
+fn weights(p: &Procedure, case: Option<&str>) -> Vec<Weight> {
     p.steps
         .iter()
-        .map(|s| match (s.actor.is_applicant(), s.duration) {
-            (false, Some(d)) if d.unit() == DurationUnit::CalendarDays && d.milli() > 0 => {
-                Weight::Calendar(d.milli())
-            }
-            (false, Some(d)) => match d.working_milli_days() {
-                Some(m) if m > 0 => Weight::Working(m),
+        .map(|s| {
+            match (
+                s.actor.is_applicant() || !s.condition.applies_in(case),
+                s.duration,
+            ) {
+                (false, Some(d)) if d.unit() == DurationUnit::CalendarDays && d.milli() > 0 => {
+                    Weight::Calendar(d.milli())
+                }
+                (false, Some(d)) => match d.working_milli_days() {
+                    Some(m) if m > 0 => Weight::Working(m),
+                    _ => Weight::Zero,
+                },
                 _ => Weight::Zero,
-            },
-            _ => Weight::Zero,
+            }
         })
         .collect()
 }
@@ -378,22 +385,38 @@ fn critical(
     (time, Some((make, l)))
 }
 
+/// The processing time in the base case (`case` is `None`) or in a
+/// declared case: steps that do not happen in it add nothing and are left
+/// out of the paths shown.
 pub(crate) fn processing_time_with(
     p: &Procedure,
     g: &StepGraph,
     adj: &Adjacency,
     main: &[bool],
+    case: Option<&str>,
 ) -> ProcessingTime {
-    let w = weights(p);
+    let w = weights(p, case);
     let everything = vec![true; g.len()];
-    let (main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
-    let (worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
-    let with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make));
+    let (mut main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
+    let (mut worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
+    let mut with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make));
+    let happens = |id: &String| {
+        g.index_of(id)
+            .and_then(|i| p.steps.get(i))
+            .is_some_and(|s| s.condition.applies_in(case))
+    };
+    main_time.path.retain(happens);
+    worst_case.path.retain(happens);
+    if let Some(r) = &mut with_rework {
+        r.path.retain(happens);
+    }
     let missing_durations = p
         .steps
         .iter()
         .zip(main)
-        .filter(|(s, on)| **on && !s.actor.is_applicant() && s.duration.is_none())
+        .filter(|(s, on)| {
+            **on && !s.actor.is_applicant() && s.duration.is_none() && s.condition.applies_in(case)
+        })
         .map(|(s, _)| s.id.clone())
         .collect();
     let critical_path_durations = main_time

@@ -184,6 +184,20 @@ impl Condition {
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
     }
+
+    /// Whether the element applies in the base case (`case` is `None`) or
+    /// in the declared case `case`: it has no condition, or names that case.
+    /// A free-text `when:` alone applies in no declared case.
+    pub fn applies_in(&self, case: Option<&str>) -> bool {
+        applies_in(self.case.as_deref(), self.when.is_some(), case)
+    }
+}
+
+fn applies_in(own: Option<&str>, has_when: bool, case: Option<&str>) -> bool {
+    match own {
+        Some(own) => case == Some(own),
+        None => !has_when,
+    }
 }
 
 /// The deadline as published: per channel, per case, from an event.
@@ -403,6 +417,33 @@ impl Effort {
     }
 }
 
+impl Step {
+    /// Every agency doing the step: the lead `actor`, then the joint ones;
+    /// none for the applicant.
+    pub fn agencies(&self) -> impl Iterator<Item = &str> {
+        self.actor
+            .agency()
+            .into_iter()
+            .chain(self.joint.iter().map(String::as_str))
+    }
+
+    /// The agencies as one name (`Sở Tư pháp + Công an tỉnh`), or `None`
+    /// for the applicant.
+    pub fn actor_name(&self) -> Option<String> {
+        let lead = self.actor.agency()?;
+        if self.joint.is_empty() {
+            return Some(lead.to_string());
+        }
+        Some(self.agencies().collect::<Vec<_>>().join(" + "))
+    }
+
+    /// Whether the two steps share an agency: passing the dossier between
+    /// them is no hand-off from one agency to another.
+    pub fn shares_agency(&self, other: &Step) -> bool {
+        self.agencies().any(|a| other.agencies().any(|b| a == b))
+    }
+}
+
 /// A paper (or electronic record) in the procedure: a dossier component, or
 /// something an agency produces.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -454,6 +495,12 @@ impl Document {
     /// Whether every applicant brings it (no `case` or `when`).
     pub fn is_base(&self) -> bool {
         self.case.is_none() && self.when.is_none()
+    }
+
+    /// Whether it is needed in the base case (`case` is `None`) or in the
+    /// declared case `case` (see [`Condition::applies_in`]).
+    pub fn applies_in(&self, case: Option<&str>) -> bool {
+        applies_in(self.case.as_deref(), self.when.is_some(), case)
     }
 }
 
@@ -524,8 +571,15 @@ pub struct Step {
     pub id: String,
     /// What happens.
     pub name: String,
-    /// Who acts.
+    /// Who acts: the applicant, or the (lead) agency. For joint work of
+    /// several agencies (`actor: [A, B]`) the first is here and the others
+    /// in [`Step::joint`]: code that knows one agency per step keeps working
+    /// with the lead one, and code that must see them all asks
+    /// [`Step::agencies`].
     pub actor: Actor,
+    /// The other agencies that do this step together with `actor` (joint
+    /// work, `actor: [A, B]`), in file order; empty for one actor.
+    pub joint: Vec<String>,
     /// Documents the applicant submits (or presents) here.
     pub submits: Vec<String>,
     /// Documents the step examines.
@@ -546,6 +600,11 @@ pub struct Step {
     /// (`staff_hours`): the administration's cost, reported apart and never
     /// part of the applicant's compliance cost.
     pub staff_milli_hours: Option<u64>,
+    /// When the step happens: always, only in a declared case (`case:`,
+    /// e.g. verification), or under a condition in words (`when:`). A
+    /// step that does not happen in a case keeps the flow (its
+    /// predecessors lead on to its successors) but adds no time or effort.
+    pub condition: Condition,
 }
 
 impl Step {
@@ -555,6 +614,7 @@ impl Step {
             id: id.into(),
             name: name.into(),
             actor,
+            joint: Vec::new(),
             submits: Vec::new(),
             uses: Vec::new(),
             produces: Vec::new(),
@@ -564,6 +624,7 @@ impl Step {
             choice: Vec::new(),
             rework: None,
             staff_milli_hours: None,
+            condition: Condition::default(),
         }
     }
 }

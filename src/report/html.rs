@@ -133,6 +133,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     headline(&mut o, r, lang);
     cost(&mut o, r, lang);
     by_channel(&mut o, r, lang);
+    by_case(&mut o, r, lang);
     findings(&mut o, r, lang);
     suppressed(&mut o, r, lang);
     if let Some(b) = &r.baseline {
@@ -337,32 +338,82 @@ fn findings(o: &mut String, r: &Report, lang: Lang) {
     o.push_str("</tbody></table></section>");
 }
 
+/// A section with a title, an intro and a table whose columns from
+/// `num_from` on are numbers; `after` is appended inside the section.
+#[allow(clippy::too_many_arguments)]
+fn table_section<const N: usize>(
+    o: &mut String,
+    id: &str,
+    title: Label,
+    intro: Label,
+    columns: &[Label; N],
+    rows: Vec<[String; N]>,
+    num_from: usize,
+    lang: Lang,
+) {
+    let _ = write!(
+        o,
+        r#"<section id="{id}"><h2>{}</h2><p class="small">{}</p><table><thead><tr>"#,
+        esc(title.get(lang)),
+        esc(intro.get(lang))
+    );
+    let class = |i: usize| if i >= num_from { r#" class="num""# } else { "" };
+    for (i, h) in columns.iter().enumerate() {
+        let _ = write!(o, "<th{}>{}</th>", class(i), esc(h.get(lang)));
+    }
+    o.push_str("</tr></thead><tbody>");
+    for row in rows {
+        o.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let _ = write!(o, "<td{}>{}</td>", class(i), esc(cell));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</tbody></table>");
+}
+
 /// Each channel's deadline and cost, when there are several.
 fn by_channel(o: &mut String, r: &Report, lang: Lang) {
     let rows = sections::channel_rows(r, lang);
     if rows.is_empty() {
         return;
     }
-    let _ = write!(
+    table_section(
         o,
-        r#"<section id="by-channel"><h2>{}</h2><p class="small">{}</p><table><thead><tr>"#,
-        esc(Label::ByChannelTitle.get(lang)),
-        esc(Label::ByChannelIntro.get(lang))
+        "by-channel",
+        Label::ByChannelTitle,
+        Label::ByChannelIntro,
+        &sections::CHANNEL_COLUMNS,
+        rows,
+        2,
+        lang,
     );
-    for (i, h) in sections::CHANNEL_COLUMNS.iter().enumerate() {
-        let class = if i >= 2 { r#" class="num""# } else { "" };
-        let _ = write!(o, "<th{class}>{}</th>", esc(h.get(lang)));
+    o.push_str("</section>");
+}
+
+/// Each declared case's deadline, time and cost, the expected and the
+/// worst case; nothing when the procedure declares no cases.
+fn by_case(o: &mut String, r: &Report, lang: Lang) {
+    let m = r.analysis.metrics();
+    let rows = sections::case_rows(m, lang);
+    if rows.is_empty() {
+        return;
     }
-    o.push_str("</tr></thead><tbody>");
-    for row in rows {
-        o.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            let class = if i >= 2 { r#" class="num""# } else { "" };
-            let _ = write!(o, "<td{class}>{}</td>", esc(cell));
-        }
-        o.push_str("</tr>");
+    table_section(
+        o,
+        "by-case",
+        Label::ByCaseTitle,
+        Label::ByCaseIntro,
+        &sections::CASE_COLUMNS,
+        rows,
+        3,
+        lang,
+    );
+    o.push_str("<ul>");
+    for line in sections::case_summary(m, lang) {
+        let _ = write!(o, "<li>{}</li>", esc(&line));
     }
-    o.push_str("</tbody></table></section>");
+    o.push_str("</ul></section>");
 }
 
 /// The findings silenced by a suppression comment, with the reason given;

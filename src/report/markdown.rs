@@ -142,6 +142,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     o.push('\n');
     by_channel(&mut o, r, lang);
+    by_case(&mut o, r, lang);
     how_it_was_computed(&mut o, r, lang);
 
     let findings = sections::findings(r, lang);
@@ -301,6 +302,29 @@ fn by_channel(o: &mut String, r: &Report, lang: Lang) {
         .collect();
     let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.to_vec()).collect();
     table(o, &header, 2, &escaped(rows));
+}
+
+/// Each declared case's deadline, time and cost, the expected and the
+/// worst case; nothing when the procedure declares no cases.
+fn by_case(o: &mut String, r: &Report, lang: Lang) {
+    let m = r.analysis.metrics();
+    let rows = sections::case_rows(m, lang);
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "### {}\n\n{}\n",
+        esc(Label::ByCaseTitle.get(lang)),
+        esc(Label::ByCaseIntro.get(lang))
+    );
+    let header: Vec<&str> = sections::CASE_COLUMNS.iter().map(|l| l.get(lang)).collect();
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.to_vec()).collect();
+    table(o, &header, 3, &escaped(rows));
+    for line in sections::case_summary(m, lang) {
+        let _ = writeln!(o, "- {}", esc(&line));
+    }
+    o.push('\n');
 }
 
 /// The findings silenced by a suppression comment, with the reason given;

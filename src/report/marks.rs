@@ -103,12 +103,17 @@ impl Marks {
 /// step indices); the applicant is named in `lang`.
 pub fn actor_groups(p: &Procedure, lang: crate::i18n::Lang) -> Vec<(String, Vec<usize>)> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<Option<&str>, usize> = HashMap::new();
+    // A joint step has its own group, named after all its agencies.
+    let mut index: HashMap<Option<String>, usize> = HashMap::new();
     for (i, s) in p.steps.iter().enumerate() {
-        let key = s.actor.agency();
-        let k = *index.entry(key).or_insert_with(|| {
-            let name = key.unwrap_or(crate::report::labels::Label::Applicant.get(lang));
-            groups.push((name.to_string(), Vec::new()));
+        let key = s.actor_name();
+        let k = *index.entry(key.clone()).or_insert_with(|| {
+            let name = key.unwrap_or_else(|| {
+                crate::report::labels::Label::Applicant
+                    .get(lang)
+                    .to_string()
+            });
+            groups.push((name, Vec::new()));
             groups.len() - 1
         });
         if let Some(g) = groups.get_mut(k) {

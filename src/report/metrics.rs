@@ -259,6 +259,31 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             );
         }
     }
+    let case_rows = crate::report::sections::case_rows(m, lang);
+    if !case_rows.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(
+                "Theo trường hợp (số liệu tiêu đề là của trường hợp cơ bản; mỗi trường hợp cộng thêm những gì áp dụng trong trường hợp đó)",
+                "By case (the headline figures are the base case's; each case adds what applies in it)"
+            )
+        );
+        for row in &case_rows {
+            let _ = writeln!(
+                o,
+                "  {:<40} {:<24} {:<24} {:>14} {:>14}",
+                crate::report::diagnostics::terminal_safe(&row[0]),
+                row[1],
+                row[2],
+                row[3],
+                row[4]
+            );
+        }
+        for line in crate::report::sections::case_summary(m, lang) {
+            let _ = writeln!(o, "  {}", crate::report::diagnostics::terminal_safe(&line));
+        }
+    }
     if let Some(adm) = &m.administration_cost {
         let _ = writeln!(
             o,

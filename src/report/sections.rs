@@ -563,6 +563,116 @@ pub fn channel_rows(r: &Report, lang: Lang) -> Vec<[String; 4]> {
         .collect()
 }
 
+/// The columns of the by-case table.
+pub const CASE_COLUMNS: [Label; 5] = [
+    Label::Case,
+    Label::Deadline,
+    Label::ProcessingTime,
+    Label::PerCase,
+    Label::CaseExtra,
+];
+
+/// One row per declared case: its name (id, share), deadline, processing
+/// time, cost of one dossier and what it adds to the base case; the base
+/// case first. Empty when the procedure declares no cases.
+pub fn case_rows(m: &crate::metrics::Metrics, lang: Lang) -> Vec<[String; 5]> {
+    let Some(k) = &m.by_case else {
+        return Vec::new();
+    };
+    let dl = |d: Option<crate::model::Duration>| {
+        d.map_or_else(
+            || lang.pick("chưa khai báo", "not declared").to_string(),
+            |d| duration(d, lang),
+        )
+    };
+    let share = |s: Option<u32>| {
+        s.map(|s| format!(", {}%", milli(u128::from(s) / 10, lang)))
+            .unwrap_or_default()
+    };
+    let base_share = k
+        .expected
+        .as_ref()
+        .map(|e| share(Some(e.base_share_ppm)))
+        .unwrap_or_default();
+    let mut rows = vec![[
+        format!("{}{base_share}", Label::BaseCase.get(lang)),
+        dl(m.processing_time.declared),
+        length(m.processing_time.length, lang),
+        money(m.compliance_cost.per_case, lang),
+        money(Money::ZERO, lang),
+    ]];
+    for f in &k.cases {
+        rows.push([
+            format!("{} (`{}`{})", f.name, f.case, share(f.share_ppm)),
+            dl(f.deadline),
+            length(f.processing_time, lang),
+            money(f.per_case, lang),
+            format!("+{}", money(f.extra, lang)),
+        ]);
+    }
+    rows
+}
+
+/// The expected and worst case under the by-case table: one sentence each.
+pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
+    let Some(k) = &m.by_case else {
+        return Vec::new();
+    };
+    let name = |id: Option<&str>| match id {
+        None => Label::BaseCase.get(lang).to_string(),
+        Some(id) => k
+            .cases
+            .iter()
+            .find(|f| f.case == id)
+            .map_or_else(|| id.to_string(), |f| format!("{} (`{id}`)", f.name)),
+    };
+    let mut out = Vec::new();
+    match &k.expected {
+        Some(e) => out.push(format!(
+            "{}: {} {} ({} {}%, {} {}%)",
+            lang.pick("Kỳ vọng", "Expected"),
+            money(e.per_case, lang),
+            lang.pick("mỗi hồ sơ", "per case"),
+            lang.pick(
+                "các trường hợp đã khai chiếm",
+                "declared case shares add up to"
+            ),
+            milli(u128::from(e.declared_share_ppm) / 10, lang),
+            lang.pick("trường hợp cơ bản", "base case"),
+            milli(u128::from(e.base_share_ppm) / 10, lang),
+        )),
+        None => out.push(
+            lang.pick(
+                "Kỳ vọng: chưa khai báo tỷ lệ (`share`) của trường hợp nào",
+                "Expected: no case declares its share (`share`)",
+            )
+            .to_string(),
+        ),
+    }
+    out.push(format!(
+        "{}: {} {} — {}",
+        lang.pick("Tốn nhất", "Costliest"),
+        money(k.worst_cost.per_case, lang),
+        lang.pick("mỗi hồ sơ", "per case"),
+        name(Some(&k.worst_cost.case)),
+    ));
+    out.push(format!(
+        "{}: {} — {}",
+        lang.pick("Lâu nhất", "Longest"),
+        length(k.worst_time.length, lang),
+        name(k.worst_time.case.as_deref()),
+    ));
+    if let Some(w) = &k.worst_deadline {
+        out.push(format!(
+            "{}: {} — {}",
+            lang.pick("Thời hạn dài nhất", "Longest deadline"),
+            duration(w.deadline, lang),
+            name(w.case.as_deref()),
+        ));
+    }
+    out
+}
+
 /// A compared value in its unit; "—" when not measurable.
 pub fn value(v: Option<Quantity>, lang: Lang) -> String {
     v.map_or_else(|| "—".to_string(), |q| q.text(lang))

@@ -253,7 +253,9 @@ fn nodes(o: &mut String, p: &Procedure, marks: &Marks, l: &Layout, lang: Lang) {
             (AGENCY_FILL, AGENCY_STROKE, 4)
         };
         let (stroke, sw) = if critical { (CRITICAL, 3) } else { (stroke, 1) };
-        let actor = step.actor.agency().unwrap_or(Label::Applicant.get(lang));
+        let actor = step
+            .actor_name()
+            .unwrap_or_else(|| Label::Applicant.get(lang).to_string());
         let _ = write!(
             o,
             r#"<g class="step" data-step="{}" data-actor="{}"{}><title>{} — {}</title><rect x="{}" y="{}" width="{}" height="{}" rx="{rx}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/>"#,
@@ -265,7 +267,7 @@ fn nodes(o: &mut String, p: &Procedure, marks: &Marks, l: &Layout, lang: Lang) {
                 ""
             },
             esc(&step.name),
-            esc(actor),
+            esc(&actor),
             n.x,
             n.y,
             n.w,

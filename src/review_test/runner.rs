@@ -320,7 +320,7 @@ mod tests {
     fn every_metric_of_one_procedure_has_a_value() {
         let settings = Settings::default();
         let a = Analysis::from_yaml_str(
-            "format: tthc/1\nname: X\nchannels: [in_person, online, post]\ndeadline: 2 working days\nvolume: { cases_per_year: 10 }\nsteps:\n  a: { name: A, actor: applicant, effort: { hours: 1 }, next: [b] }\n  b: { name: B, actor: S, duration: 1 working day, staff_hours: 1 }\n",
+            "format: tthc/1\nname: X\nchannels: [in_person, online, post]\ndeadline: 2 working days\nvolume: { cases_per_year: 10 }\ncases: { k: { name: K, share: 0.5 } }\nsteps:\n  a: { name: A, actor: applicant, effort: { hours: 1 }, next: [b] }\n  b: { name: B, actor: S, duration: 1 working day, staff_hours: 1 }\n",
             "x.yaml",
             &settings,
         )

@@ -39,6 +39,9 @@ pub struct DocumentFacts<'a> {
     pub index: HashMap<&'a str, usize>,
     /// Whether some step submits the document.
     pub submitted: Vec<bool>,
+    /// How many people must bring it: the most `people` of the steps that
+    /// submit it and of its own effort (at least one).
+    pub people: Vec<u32>,
     /// Whether some step uses the document.
     pub used: Vec<bool>,
     /// The first step (file order) that produces the document.
@@ -185,6 +188,7 @@ impl<'a> DocumentFacts<'a> {
         let mut facts = DocumentFacts {
             index,
             submitted: vec![false; n],
+            people: p.documents.iter().map(|d| d.effort.people.max(1)).collect(),
             used: vec![false; n],
             produced_by: vec![None; n],
         };
@@ -192,6 +196,9 @@ impl<'a> DocumentFacts<'a> {
             for id in &step.submits {
                 if let Some(&d) = facts.index.get(id.as_str()) {
                     facts.submitted[d] = true;
+                    if let Some(n) = facts.people.get_mut(d) {
+                        *n = (*n).max(step.effort.people);
+                    }
                 }
             }
             for id in &step.uses {

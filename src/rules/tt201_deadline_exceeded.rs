@@ -1,7 +1,7 @@
 //! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
 
 use crate::element::{ElementPath, Key};
-use super::timing::{deadline_and_path, describe_path};
+use super::timing::{Clock, deadline_and_path, describe_path, milli_days};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -38,6 +38,7 @@ impl Rule for DeadlineExceeded {
     }
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+        check_cases(ctx, out);
         let Some((clock, declared, cp)) = deadline_and_path(ctx) else {
             return;
         };
@@ -80,6 +81,70 @@ impl Rule for DeadlineExceeded {
             .suggest(
                 "rút ngắn các bước trên đường găng, cho các bước độc lập chạy song song, hoặc sửa thời hạn công bố",
                 "shorten the steps on the critical path, run independent steps in parallel, or correct the published deadline",
+            ),
+        );
+    }
+}
+
+/// Each declared case whose deadline or steps differ from the base case:
+/// its own critical path against its own deadline (`deadline.cases`, else
+/// the base one). A case that changes neither is the base case's check.
+fn check_cases(ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
+    let Some(k) = &ctx.metrics.by_case else {
+        return;
+    };
+    let base = &ctx.metrics.processing_time;
+    for f in &k.cases {
+        let own_steps = ctx
+            .procedure
+            .steps
+            .iter()
+            .any(|s| s.condition.case.as_deref() == Some(f.case.as_str()));
+        if !(f.own_deadline || own_steps) {
+            continue;
+        }
+        let Some(deadline) = f.deadline else {
+            continue;
+        };
+        let clock = Clock::of(deadline.unit());
+        let Some(declared) = milli_days(deadline, clock) else {
+            continue;
+        };
+        let length = match (f.processing_time, clock) {
+            (crate::metrics::Length::WorkingDays(m), Clock::Working)
+            | (crate::metrics::Length::CalendarDays(m), Clock::Calendar) => m,
+            _ => continue,
+        };
+        // The same path and deadline as the base case: reported there once.
+        if length <= declared
+            || (!f.own_deadline && f.processing_time == base.length)
+        {
+            continue;
+        }
+        let (unit_vi, unit_en) = clock.units();
+        let path = f.critical_path.join(" → ");
+        let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
+        let (dl_vi, dl_en, close) = if deadline.is_same_day() {
+            ("trong ngày (1".to_string(), "same day (1".to_string(), ")")
+        } else {
+            (format_milli(declared, ','), format_milli(declared, '.'), "")
+        };
+        let element = if f.own_deadline {
+            ElementPath::key(Key::Deadline).entry("cases").entry(&f.case)
+        } else {
+            ElementPath::key(Key::Deadline)
+        };
+        let id = &f.case;
+        out.push(
+            ctx.finding(
+                &INFO,
+                element,
+                format!("trong trường hợp `{id}`, đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}{close}"),
+                format!("in case `{id}`, the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}{close}"),
+            )
+            .suggest(
+                "rút ngắn các bước của trường hợp này, hoặc công bố thời hạn riêng cho nó (`deadline.cases`)",
+                "shorten this case's steps, or publish its own deadline (`deadline.cases`)",
             ),
         );
     }

@@ -40,16 +40,27 @@ impl Rule for ExcessCopies {
 
     fn check(&self, ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         for (d, doc) in ctx.procedure.documents.iter().enumerate() {
-            if doc.copies <= 1 || !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
+            // One copy per person who must bring it (both spouses) is
+            // not excess.
+            let people = ctx.documents.people.get(d).copied().unwrap_or(1).max(1);
+            if doc.copies <= people || !ctx.documents.submitted.get(d).copied().unwrap_or(false) {
                 continue;
             }
             let (id, n) = (&doc.id, doc.copies);
+            let (for_vi, for_en) = if people > 1 {
+                (
+                    format!(" cho {people} người"),
+                    format!(" for {people} people"),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             out.push(
                 ctx.finding(
                     &INFO,
                     ElementPath::document(id).field(Key::Copies),
-                    format!("phải nộp {n} bản `{id}`"),
-                    format!("{n} copies of `{id}` are required"),
+                    format!("phải nộp {n} bản `{id}`{for_vi}"),
+                    format!("{n} copies of `{id}` are required{for_en}"),
                 )
                 .suggest(
                     "yêu cầu một bản; cơ quan tự sao hoặc dùng bản điện tử",

@@ -53,7 +53,8 @@ impl Rule for RedundantTransfer {
         let graph = ctx.graph;
         let steps = &ctx.procedure.steps;
         for (i, step) in steps.iter().enumerate() {
-            let Some(agency) = agency_key(step) else {
+            // Joint work of several agencies is no transfer within one.
+            let Some(agency) = agency_key(step).filter(|_| step.joint.is_empty()) else {
                 continue;
             };
             if !step.uses.is_empty() || !step.produces.is_empty() || !step.submits.is_empty() {
@@ -63,7 +64,14 @@ impl Rule for RedundantTransfer {
             if !TRANSFER_WORDS.iter().any(|w| name.contains(w)) {
                 continue;
             }
-            let same = |j: usize| steps.get(j).and_then(agency_key).as_ref() == Some(&agency);
+            let same = |j: usize| {
+                steps
+                    .get(j)
+                    .filter(|s| s.joint.is_empty())
+                    .and_then(agency_key)
+                    .as_ref()
+                    == Some(&agency)
+            };
             let preds = graph.predecessors(i);
             let succs = graph.successors(i);
             if preds.is_empty()

@@ -49,10 +49,15 @@ impl Rule for MultipleTrips {
             .copied()
             .filter(|&i| f.main_path.get(i).copied().unwrap_or(false))
             .collect();
+        // Trips are per person (`people: 2`, trips: 1 is each spouse coming
+        // once, not two trips); a step of a case is not in the base case.
         let mut total: u64 = 0;
         let mut second: Option<usize> = None;
         for i in order {
-            let trips = steps.get(i).map_or(0, |s| u64::from(s.effort.trips));
+            let trips = steps
+                .get(i)
+                .filter(|s| s.condition.is_base())
+                .map_or(0, |s| u64::from(s.effort.trips));
             total = total.saturating_add(trips);
             if total > 1 && second.is_none() {
                 second = Some(i);

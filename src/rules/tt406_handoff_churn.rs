@@ -48,9 +48,17 @@ impl Rule for HandoffChurn {
                 continue;
             };
             // Agencies handing the dossier to m, each with one such step.
+            // A step that shares an agency with m (joint work) hands
+            // nothing over to it.
+            let joint_with_m = |i: usize| match (steps.get(i), steps.get(m)) {
+                (Some(x), Some(y)) => x.shares_agency(y),
+                _ => false,
+            };
             let mut from: HashMap<&str, usize> = HashMap::new();
             for (p, kind) in graph.predecessors(m) {
-                if let Some(a) = agency(p).filter(|a| *a != b && kind.is_main() && on_main(p)) {
+                if let Some(a) = agency(p)
+                    .filter(|a| *a != b && kind.is_main() && on_main(p) && !joint_with_m(p))
+                {
                     from.entry(a).or_insert(p);
                 }
             }
@@ -59,7 +67,8 @@ impl Rule for HandoffChurn {
             }
             let back = graph.successors(m).into_iter().find_map(|(s, kind)| {
                 let after = facts.after_result.get(s).copied().unwrap_or(false);
-                let a = agency(s).filter(|_| kind.is_main() && on_main(s) && !after)?;
+                let a = agency(s)
+                    .filter(|_| kind.is_main() && on_main(s) && !after && !joint_with_m(s))?;
                 from.get(a).map(|&p| (p, s))
             });
             let Some((p, s)) = back else {
@@ -68,7 +77,8 @@ impl Rule for HandoffChurn {
             let name = |i: usize| {
                 steps
                     .get(i)
-                    .map_or("", |st| st.actor.agency().unwrap_or(""))
+                    .and_then(|st| st.actor_name())
+                    .unwrap_or_default()
             };
             let (pid, mid, sid) = (ctx.step_id(p), ctx.step_id(m), ctx.step_id(s));
             out.push(

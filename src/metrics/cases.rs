@@ -1,0 +1,250 @@
+//! The figures of each declared case (trường hợp): its cost (the base case
+//! and what applies in that case), its deadline and its processing time;
+//! the expectation over the declared shares, and the worst case.
+//!
+//! The base case is what every applicant goes through: elements that name
+//! a case (`case: id`) or a condition in words (`when:`) are left out of
+//! it. A case adds the elements that name it; an element with only a
+//! `when:` applies in no declared case and is never charged.
+
+use crate::metrics::cost::ComplianceCost;
+use crate::metrics::exact::div_round_half_up;
+use crate::metrics::time::{Length, declared_text};
+use crate::model::{Duration, Money, Procedure};
+use serde::Serialize;
+
+/// Millionths: shares are in ppm.
+const PPM: u128 = 1_000_000;
+/// 10⁻⁹ đồng → đồng (see `cost.rs`).
+const NANO: u128 = 1_000_000_000;
+
+/// One declared case's figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CaseFigures {
+    /// The case's id (`cases.<id>`).
+    pub case: String,
+    /// Its name.
+    pub name: String,
+    /// Its share of dossiers in millionths, where declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_ppm: Option<u32>,
+    /// Compliance cost of one dossier in this case, on the headline
+    /// channel: the base case plus what applies in the case.
+    pub per_case: Money,
+    /// What the case adds to the base case (`per_case − base`).
+    pub extra: Money,
+    /// The same per year, when `volume` is declared (as if every dossier
+    /// were in this case).
+    pub annual: Option<Money>,
+    /// Its deadline: its own (`deadline.cases.<id>`), else the base one; in
+    /// JSON the text as published.
+    #[serde(serialize_with = "declared_text")]
+    pub deadline: Option<Duration>,
+    /// Whether the deadline is the case's own.
+    pub own_deadline: bool,
+    /// The main-path critical path in this case.
+    pub processing_time: Length,
+    /// Its steps, from a start to an end.
+    pub critical_path: Vec<String>,
+}
+
+/// The expected cost of a dossier over the declared shares:
+/// Σ share × case cost + (1 − Σ share) × base cost, rounded once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ExpectedCost {
+    /// Expected cost of one dossier.
+    pub per_case: Money,
+    /// The same per year, when `volume` is declared.
+    pub annual: Option<Money>,
+    /// The sum of the declared shares, in millionths (at most 1,000,000:
+    /// more is a load error).
+    pub declared_share_ppm: u32,
+    /// The share left to the base case, in millionths.
+    pub base_share_ppm: u32,
+}
+
+/// The costliest case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct WorstCost {
+    /// The case (the first of equal ones).
+    pub case: String,
+    /// Its cost of one dossier.
+    pub per_case: Money,
+}
+
+/// The longest of the base case and the cases, for a length.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct WorstLength {
+    /// The case; `None` for the base case.
+    pub case: Option<String>,
+    /// Its length.
+    #[serde(flatten)]
+    pub length: Length,
+}
+
+/// The longest declared deadline of the base case and the cases.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct WorstDeadline {
+    /// The case; `None` for the base case.
+    pub case: Option<String>,
+    /// The deadline, as published.
+    #[serde(serialize_with = "plain_text")]
+    pub deadline: Duration,
+}
+
+fn plain_text<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+/// Every declared case's figures, the expectation and the worst case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CaseMetrics {
+    /// Each declared case, in file order.
+    pub cases: Vec<CaseFigures>,
+    /// The expected cost, when some case declares a share.
+    pub expected: Option<ExpectedCost>,
+    /// The costliest case.
+    pub worst_cost: WorstCost,
+    /// The longest processing time over the base case and the cases.
+    pub worst_time: WorstLength,
+    /// The longest declared deadline over the base case and the cases.
+    pub worst_deadline: Option<WorstDeadline>,
+}
+
+/// What one case measures: its cost and its critical path.
+pub(crate) struct CaseMeasure {
+    pub cost: ComplianceCost,
+    pub length: Length,
+    pub path: Vec<String>,
+}
+
+/// The case figures of `p`, when it declares cases: `base` is the base
+/// case's cost, `base_time` its critical path length, `measure` measures
+/// one case (one linear pass each).
+pub(crate) fn by_case(
+    p: &Procedure,
+    base: &ComplianceCost,
+    base_time: Length,
+    mut measure: impl FnMut(&str) -> CaseMeasure,
+) -> Option<CaseMetrics> {
+    let first = p.cases.first()?;
+    let mut cases = Vec::with_capacity(p.cases.len());
+    let mut exact = Vec::with_capacity(p.cases.len());
+    for c in &p.cases {
+        let m = measure(&c.id);
+        let own = p
+            .deadlines
+            .by_case
+            .iter()
+            .find(|(id, _)| *id == c.id)
+            .map(|(_, d)| *d);
+        exact.push(m.cost.exact_nano);
+        cases.push(CaseFigures {
+            case: c.id.clone(),
+            name: c.name.clone(),
+            share_ppm: c.share_ppm,
+            per_case: m.cost.per_case,
+            extra: Money::from_dong(m.cost.per_case.dong().saturating_sub(base.per_case.dong())),
+            annual: m.cost.annual,
+            deadline: own.or(p.deadline),
+            own_deadline: own.is_some(),
+            processing_time: m.length,
+            critical_path: m.path,
+        });
+    }
+    let expected = expected(p, base, &exact);
+    // Overflowed amounts are capped, like the rounded figure.
+    let key = |i: usize| exact.get(i).copied().flatten().unwrap_or(u128::MAX);
+    let mut worst = 0usize;
+    for i in 1..cases.len() {
+        if key(i) > key(worst) {
+            worst = i;
+        }
+    }
+    let worst_cost = cases.get(worst).map_or(
+        WorstCost {
+            case: first.id.clone(),
+            per_case: Money::ZERO,
+        },
+        |f| WorstCost {
+            case: f.case.clone(),
+            per_case: f.per_case,
+        },
+    );
+    let mut worst_time = WorstLength {
+        case: None,
+        length: base_time,
+    };
+    for f in &cases {
+        if f.processing_time.compare(worst_time.length) == Some(std::cmp::Ordering::Greater) {
+            worst_time = WorstLength {
+                case: Some(f.case.clone()),
+                length: f.processing_time,
+            };
+        }
+    }
+    let mut worst_deadline = p.deadline.map(|d| WorstDeadline {
+        case: None,
+        deadline: d,
+    });
+    for (id, d) in &p.deadlines.by_case {
+        let longer = match &worst_deadline {
+            None => true,
+            Some(w) => {
+                Length::of(*d).compare(Length::of(w.deadline)) == Some(std::cmp::Ordering::Greater)
+            }
+        };
+        if longer {
+            worst_deadline = Some(WorstDeadline {
+                case: Some(id.clone()),
+                deadline: *d,
+            });
+        }
+    }
+    Some(CaseMetrics {
+        cases,
+        expected,
+        worst_cost,
+        worst_time,
+        worst_deadline,
+    })
+}
+
+/// Σ share × case + (1 − Σ share) × base, from the exact amounts, rounded
+/// half up once; `None` when no case declares a share.
+fn expected(p: &Procedure, base: &ComplianceCost, exact: &[Option<u128>]) -> Option<ExpectedCost> {
+    if p.cases.iter().all(|c| c.share_ppm.is_none()) {
+        return None;
+    }
+    let declared: u128 = p
+        .cases
+        .iter()
+        .filter_map(|c| c.share_ppm)
+        .map(u128::from)
+        .sum();
+    let rest = PPM.saturating_sub(declared);
+    let mut sum = base.exact_nano.and_then(|b| b.checked_mul(rest));
+    for (c, e) in p.cases.iter().zip(exact) {
+        let Some(share) = c.share_ppm else { continue };
+        sum = sum.and_then(|s| s.checked_add(e.as_ref()?.checked_mul(u128::from(share))?));
+    }
+    let money = |num: Option<u128>| {
+        num.and_then(|n| div_round_half_up(n, PPM * NANO))
+            .map_or(Money::from_dong(u128::MAX), Money::from_dong)
+    };
+    let annual = p
+        .cases_per_year()
+        .map(|n| money(sum.and_then(|s| s.checked_mul(n))));
+    Some(ExpectedCost {
+        per_case: money(sum),
+        annual,
+        declared_share_ppm: u32::try_from(declared).unwrap_or(u32::MAX),
+        base_share_ppm: u32::try_from(rest).unwrap_or(0),
+    })
+}
