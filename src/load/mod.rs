@@ -17,7 +17,9 @@ pub(crate) mod yaml;
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
 pub(crate) use reader::MAX_ERRORS;
-pub use yaml::{parse_events, parse_only, parse_tree, parse_tree_saphyr, parse_typed};
+pub use yaml::{
+    parse_events, parse_only, parse_tree, parse_tree_saphyr, parse_typed, saphyr_options,
+};
 
 use crate::checked::CheckedProcedure;
 use std::path::Path;

@@ -6,7 +6,10 @@ use crate::load::node::{Location, Node};
 use crate::load::tree;
 use serde::de::DeserializeOwned;
 
-fn parser_options(options: &LoadOptions) -> serde_saphyr::Options {
+/// serde-saphyr's options with the loader's limits (budgets from
+/// [`LoadOptions`], duplicate keys refused, no snippets): every read
+/// through serde-saphyr uses them (also a benchmark's baselines).
+pub fn saphyr_options(options: &LoadOptions) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = options.max_depth;
     budget.max_nodes = options.max_nodes;
@@ -87,7 +90,7 @@ pub(crate) fn parse_node_saphyr(
     origin: &str,
     options: &LoadOptions,
 ) -> Result<Option<Node>, LoadError> {
-    serde_saphyr::from_str_with_options::<Option<Node>>(src, parser_options(options))
+    serde_saphyr::from_str_with_options::<Option<Node>>(src, saphyr_options(options))
         .map_err(|e| convert_error(&e, origin))
 }
 
@@ -100,7 +103,7 @@ pub fn parse_typed<T: DeserializeOwned>(
     options: &LoadOptions,
 ) -> Result<T, LoadError> {
     check_input(src.as_bytes(), origin, options)?;
-    serde_saphyr::from_str_with_options::<T>(src, parser_options(options))
+    serde_saphyr::from_str_with_options::<T>(src, saphyr_options(options))
         .map_err(|e| convert_error(&e, origin))
 }
 
@@ -163,7 +166,7 @@ fn clean_detail(detail: &str) -> String {
 /// baseline that audit speed is measured against.
 pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), LoadError> {
     check_input(src.as_bytes(), origin, options)?;
-    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, parser_options(options))
+    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, saphyr_options(options))
         .map(|_| ())
         .map_err(|e| convert_error(&e, origin))
 }
