@@ -83,4 +83,6 @@ pub use source_map::SourceMap;
 pub use suppress::Suppressed;
 
 #[doc(hidden)]
-pub use load::{parse_only, parse_typed};
+pub use load::{
+    parse_events, parse_only, parse_tree, parse_tree_saphyr, parse_typed, saphyr_options,
+};

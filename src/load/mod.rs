@@ -9,12 +9,17 @@ mod error;
 pub(crate) mod node;
 pub(crate) mod reader;
 pub(crate) mod suggest;
+pub(crate) mod tree;
+#[cfg(test)]
+mod tree_oracle;
 pub(crate) mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
 pub(crate) use reader::MAX_ERRORS;
-pub use yaml::{parse_only, parse_typed};
+pub use yaml::{
+    parse_events, parse_only, parse_tree, parse_tree_saphyr, parse_typed, saphyr_options,
+};
 
 use crate::checked::CheckedProcedure;
 use std::path::Path;

@@ -3,9 +3,13 @@
 use crate::load::LoadOptions;
 use crate::load::error::{LoadError, LoadErrorKind};
 use crate::load::node::{Location, Node};
+use crate::load::tree;
 use serde::de::DeserializeOwned;
 
-fn parser_options(options: &LoadOptions) -> serde_saphyr::Options {
+/// serde-saphyr's options with the loader's limits (budgets from
+/// [`LoadOptions`], duplicate keys refused, no snippets): every read
+/// through serde-saphyr uses them (also a benchmark's baselines).
+pub fn saphyr_options(options: &LoadOptions) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = options.max_depth;
     budget.max_nodes = options.max_nodes;
@@ -72,7 +76,21 @@ pub(crate) fn parse_node(
             },
         ));
     }
-    serde_saphyr::from_str_with_options::<Option<Node>>(src, parser_options(options))
+    match tree::build(src, options) {
+        tree::Built::Tree(root) => Ok(root),
+        tree::Built::Fallback => parse_node_saphyr(src, origin, options),
+    }
+}
+
+/// [`parse_node`] through serde-saphyr (`Option<Node>`, each node
+/// `Spanned`): what the event-based builder falls back on to decide errors
+/// and rare constructs, and the oracle its trees are tested against.
+pub(crate) fn parse_node_saphyr(
+    src: &str,
+    origin: &str,
+    options: &LoadOptions,
+) -> Result<Option<Node>, LoadError> {
+    serde_saphyr::from_str_with_options::<Option<Node>>(src, saphyr_options(options))
         .map_err(|e| convert_error(&e, origin))
 }
 
@@ -85,10 +103,14 @@ pub fn parse_typed<T: DeserializeOwned>(
     options: &LoadOptions,
 ) -> Result<T, LoadError> {
     check_input(src.as_bytes(), origin, options)?;
-    serde_saphyr::from_str_with_options::<T>(src, parser_options(options))
+    serde_saphyr::from_str_with_options::<T>(src, saphyr_options(options))
         .map_err(|e| convert_error(&e, origin))
 }
 
+/// The one place a parser error becomes a [`LoadError`] (message and
+/// location as serde-saphyr gives them). The event-based tree hands every
+/// input it cannot decide, syntax errors included, to serde-saphyr, whose
+/// error comes here.
 fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
     let location = error.location().map(|l| Location::from_saphyr(&l));
     let kind = match error {
@@ -144,7 +166,58 @@ fn clean_detail(detail: &str) -> String {
 /// baseline that audit speed is measured against.
 pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), LoadError> {
     check_input(src.as_bytes(), origin, options)?;
-    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, parser_options(options))
+    serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, saphyr_options(options))
         .map(|_| ())
         .map_err(|e| convert_error(&e, origin))
+}
+
+/// The located tree alone (the loader's first phase), as its node count:
+/// a benchmark's measure of the event-based builder.
+pub fn parse_tree(src: &str, origin: &str, options: &LoadOptions) -> Result<usize, LoadError> {
+    check_input(src.as_bytes(), origin, options)?;
+    Ok(parse_node(src, origin, options)?.map_or(0, |n| count_nodes(&n)))
+}
+
+/// [`parse_tree`] through serde-saphyr's `Spanned` values (the loader's
+/// tree before the event-based builder), for comparison.
+pub fn parse_tree_saphyr(
+    src: &str,
+    origin: &str,
+    options: &LoadOptions,
+) -> Result<usize, LoadError> {
+    check_input(src.as_bytes(), origin, options)?;
+    Ok(parse_node_saphyr(src, origin, options)?.map_or(0, |n| count_nodes(&n)))
+}
+
+/// The parser's bare event stream with the loader's parser options, counted
+/// and dropped (`None` at a syntax error): the floor of any YAML reading.
+pub fn parse_events(src: &str, options: &LoadOptions) -> Option<usize> {
+    let mut parser =
+        granit_parser::Parser::new_from_str_with_options(src, tree::parser_options(options));
+    let mut count = 0;
+    while let Some(event) = parser.next_event() {
+        event.ok()?;
+        count += 1;
+    }
+    Some(count)
+}
+
+fn count_nodes(node: &Node) -> usize {
+    use crate::load::node::NodeKind;
+    let mut count = 0;
+    let mut todo = vec![node];
+    while let Some(n) = todo.pop() {
+        count += 1;
+        match &n.kind {
+            NodeKind::Seq(items) => todo.extend(items),
+            NodeKind::Map(entries) => {
+                for (k, v) in entries {
+                    todo.push(k);
+                    todo.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    count
 }
