@@ -87,13 +87,16 @@ proptest! {
         prop_assert_eq!(out.applied + out.skipped, fixes.len());
         // The text is what a greedy model gives: each fix taken in order
         // when it is valid and touches none taken before (an identical edit
-        // is merged, which leaves the same text).
+        // is merged, which leaves the same text). Ranges clash when they
+        // overlap, and two insertions at one point clash (no order); an
+        // insertion at the start of a range goes before it, either way round.
         let mut taken: Vec<Edit> = Vec::new();
         for e in &edits {
             let valid = model(&text, std::slice::from_ref(e)).is_some();
             let clashes = taken.iter().any(|t| {
-                (t.start < e.end && e.start < t.end)
-                    || (t.start == e.start && (t.start == t.end || e.start == e.end))
+                t != e
+                    && ((t.start < e.end && e.start < t.end)
+                        || (t.start == e.start && t.start == t.end && e.start == e.end))
             });
             if valid && !clashes {
                 taken.push(e.clone());
