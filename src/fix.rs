@@ -209,10 +209,11 @@ fn apply_all_tracked<'a>(
             let after = ranges.range((e.start, usize::MAX)..).next();
             // An insertion at the start of a taken range goes before it;
             // two insertions at one point have no order.
-            before.is_some_and(|(&(s, end), t)| {
-                (end > e.start && !(s == e.start && e.is_insertion()))
-                    || (s == e.start && t.is_insertion() && e.is_insertion())
-            }) || after.is_some_and(|(&(s, _), _)| s < e.end)
+            (e.is_insertion() && ranges.contains_key(&(e.start, e.start)))
+                || before.is_some_and(|(&(s, end), _)| {
+                    end > e.start && !(s == e.start && e.is_insertion())
+                })
+                || after.is_some_and(|(&(s, _), _)| s < e.end)
         });
         if clashes {
             skipped += 1;
