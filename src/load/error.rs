@@ -3,6 +3,7 @@
 use crate::fix::{self, Edit, Fix};
 use crate::i18n::Lang;
 use crate::load::node::Location;
+use crate::load::syntax::{self, SyntaxCause};
 use std::fmt;
 
 /// Why a file was rejected. Each variant carries what the message needs.
@@ -27,8 +28,14 @@ pub enum LoadErrorKind {
     Empty,
     /// The YAML itself is malformed.
     Syntax {
-        /// The parser's description.
+        /// The drafter's mistake, as [`crate::load::syntax`] read it.
+        cause: SyntaxCause,
+        /// The parser's own description (English).
         detail: String,
+        /// Independent mistakes of the same kind elsewhere in the file
+        /// (every line indented with a tab, …), found in the same pass;
+        /// [`LoadErrors::from`] lists each as an error of its own.
+        also: Vec<(SyntaxCause, Location)>,
     },
     /// A key appears twice in the same mapping.
     DuplicateKey {
@@ -131,6 +138,8 @@ pub enum LoadErrorKind {
         text: String,
         /// What was wrong with it.
         detail: String,
+        /// The same, in Vietnamese.
+        detail_vi: String,
     },
     /// A money amount that could not be read.
     BadMoney {
@@ -144,6 +153,17 @@ pub enum LoadErrorKind {
         /// Vietnamese explanation.
         vi: String,
     },
+}
+
+impl LoadErrorKind {
+    /// A number with a decimal comma inside `{ ... }` (`{ hours: 0,5 }`).
+    pub(crate) fn decimal_comma(number: String) -> LoadErrorKind {
+        LoadErrorKind::Syntax {
+            cause: SyntaxCause::DecimalComma { number },
+            detail: String::new(),
+            also: Vec::new(),
+        }
+    }
 }
 
 /// One reason a file was rejected, located in the file.
@@ -170,6 +190,44 @@ impl LoadError {
             location: None,
             kind,
         }
+    }
+
+    /// A YAML syntax error from the parser's `message` at `line`:`column`
+    /// (1-based; 0 when unknown) in `src`, read as the drafter's mistake
+    /// and located on the line to change.
+    pub(crate) fn syntax(
+        origin: &str,
+        message: String,
+        line: u32,
+        column: u32,
+        src: &str,
+    ) -> LoadError {
+        let mut issues = if line == 0 {
+            Vec::new()
+        } else {
+            syntax::classify(&message, line, column, src)
+        }
+        .into_iter();
+        let Some(first) = issues.next() else {
+            return LoadError::new(
+                origin,
+                LoadErrorKind::Syntax {
+                    cause: SyntaxCause::Other,
+                    detail: message,
+                    also: Vec::new(),
+                },
+            );
+        };
+        let also = issues.map(|i| (i.cause, i.location)).collect();
+        LoadError::new(
+            origin,
+            LoadErrorKind::Syntax {
+                cause: first.cause,
+                detail: message,
+                also,
+            },
+        )
+        .at("", first.location)
     }
 
     pub(crate) fn at(mut self, element: impl Into<String>, location: Location) -> LoadError {
@@ -340,8 +398,7 @@ impl LoadError {
             NotUtf8 => "the file is not UTF-8 text".into(),
             Empty if vi => "tệp trống: không có thủ tục nào".into(),
             Empty => "the file is empty: there is no procedure in it".into(),
-            Syntax { detail } if vi => format!("YAML không hợp lệ: {detail}"),
-            Syntax { detail } => format!("malformed YAML: {detail}"),
+            Syntax { cause, detail, .. } => cause.message(lang, detail),
             DuplicateKey { key } if vi => format!("khóa `{key}` xuất hiện hai lần"),
             DuplicateKey { key } => format!("the key `{key}` appears twice"),
             Budget { detail } if vi => {
@@ -386,8 +443,12 @@ impl LoadError {
             TooBig { value } => format!("the number `{value}` is too large"),
             Probability { value } if vi => format!("xác suất `{value}` nằm ngoài khoảng [0, 1]"),
             Probability { value } => format!("the probability `{value}` is outside [0, 1]"),
-            BadDuration { text, .. } if vi => format!("không đọc được thời hạn `{text}`"),
-            BadDuration { text, detail } => format!("cannot read the duration `{text}`: {detail}"),
+            BadDuration {
+                text, detail_vi, ..
+            } if vi => format!("không đọc được thời hạn `{text}`: {detail_vi}"),
+            BadDuration { text, detail, .. } => {
+                format!("cannot read the duration `{text}`: {detail}")
+            }
             BadMoney { text } if vi => format!("không đọc được số tiền `{text}`"),
             BadMoney { text } => format!("cannot read the amount `{text}`"),
             Invalid { vi: v, .. } if vi => v.clone(),
@@ -417,14 +478,7 @@ impl LoadError {
             NotUtf8 => "save the file again as UTF-8".into(),
             Empty if vi => "bắt đầu tệp bằng `format: tthc/1`, rồi `name:` và `steps:`".into(),
             Empty => "start the file with `format: tthc/1`, then `name:` and `steps:`".into(),
-            Syntax { .. } if vi => {
-                "kiểm tra thụt lề và dấu `:` ở dòng này; chuỗi có dấu `:` hay `#` cần đặt trong ngoặc kép"
-                    .into()
-            }
-            Syntax { .. } => {
-                "check the indentation and the `:` on this line; quote text that contains `:` or `#`"
-                    .into()
-            }
+            Syntax { cause, .. } => cause.help(lang),
             DuplicateKey { .. } if vi => "xóa một trong hai, hoặc đổi tên một khóa".into(),
             DuplicateKey { .. } => "remove one of them, or rename one".into(),
             Budget { .. } if vi => {
@@ -459,6 +513,20 @@ impl LoadError {
             }
             UnknownKey { allowed, .. } if vi => format!("các khóa hợp lệ: {}", list(allowed)),
             UnknownKey { allowed, .. } => format!("allowed keys: {}", list(allowed)),
+            WrongType {
+                expected, found, ..
+            } if *found == "a list" && expected.starts_with("a mapping") => if vi {
+                "bỏ `- ` ở đầu các dòng: ở đây mỗi mục viết `mã:` rồi các khóa của nó thụt lề bên dưới".into()
+            } else {
+                "remove the `- ` at the start of the lines: here each entry is `id:` with its keys indented under it".into()
+            },
+            WrongType {
+                expected, found, ..
+            } if *found == "text" && expected.starts_with("a list") => if vi {
+                "viết `[a, b]`, hoặc mỗi mục một dòng bắt đầu bằng `- ` (có dấu cách sau dấu `-`)".into()
+            } else {
+                "write `[a, b]`, or one item per line starting with `- ` (a space after the `-`)".into()
+            },
             WrongType { expected_vi, .. } if vi => format!("sửa thành {expected_vi}"),
             WrongType { expected, .. } => format!("write {expected} here"),
             BadValue {
@@ -565,6 +633,13 @@ impl LoadError {
                     return None;
                 }
                 quote_decimal_comma(source, digits.len(), end)
+            }
+            LoadErrorKind::Syntax {
+                cause: SyntaxCause::DecimalComma { .. },
+                ..
+            } => {
+                let start = loc.byte_offset?;
+                quote_decimal_comma(source, start, start.checked_add(loc.byte_len?)?)
             }
             LoadErrorKind::BadDuration { .. } => {
                 let (start, end) = fix::span(source, loc)?;
@@ -673,9 +748,35 @@ fn first_line(errors: &[LoadError]) -> String {
 }
 
 impl From<LoadError> for LoadErrors {
-    fn from(error: LoadError) -> LoadErrors {
+    /// One error, and the independent mistakes of the same kind it found
+    /// elsewhere in the file (see [`LoadErrorKind::Syntax`]), each its own.
+    fn from(mut error: LoadError) -> LoadErrors {
+        let also = match &mut error.kind {
+            LoadErrorKind::Syntax { also, .. } => std::mem::take(also),
+            _ => Vec::new(),
+        };
+        let mut errors = Vec::with_capacity(1 + also.len());
+        let (origin, detail) = match &error.kind {
+            LoadErrorKind::Syntax { detail, .. } => (error.origin.clone(), detail.clone()),
+            _ => (String::new(), String::new()),
+        };
+        errors.push(error);
+        for (cause, location) in also {
+            errors.push(
+                LoadError::new(
+                    &origin,
+                    LoadErrorKind::Syntax {
+                        cause,
+                        detail: detail.clone(),
+                        also: Vec::new(),
+                    },
+                )
+                .at("", location),
+            );
+        }
+        errors.sort_by_key(|e| e.location.map(|l| (l.line, l.column)));
         LoadErrors {
-            errors: vec![error],
+            errors,
             text: None,
             omitted: 0,
         }

@@ -9,11 +9,13 @@ mod error;
 pub(crate) mod node;
 pub(crate) mod reader;
 pub(crate) mod suggest;
+pub(crate) mod syntax;
 pub(crate) mod yaml;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
 pub(crate) use reader::MAX_ERRORS;
+pub use syntax::SyntaxCause;
 pub use yaml::{parse_only, parse_typed};
 
 use crate::checked::CheckedProcedure;

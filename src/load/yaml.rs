@@ -73,7 +73,7 @@ pub(crate) fn parse_node(
         ));
     }
     serde_saphyr::from_str_with_options::<Option<Node>>(src, parser_options(options))
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }
 
 /// Deserializes a typed YAML document (configuration files, calendar data,
@@ -86,10 +86,10 @@ pub fn parse_typed<T: DeserializeOwned>(
 ) -> Result<T, LoadError> {
     check_input(src.as_bytes(), origin, options)?;
     serde_saphyr::from_str_with_options::<T>(src, parser_options(options))
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }
 
-fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
+fn convert_error(error: &serde_saphyr::Error, origin: &str, src: &str) -> LoadError {
     let location = error.location().map(|l| Location::from_saphyr(&l));
     let kind = match error {
         serde_saphyr::Error::DuplicateMappingKey { key, .. } => LoadErrorKind::DuplicateKey {
@@ -117,7 +117,8 @@ fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
             if detail.contains("budget breached") {
                 LoadErrorKind::Budget { detail }
             } else {
-                LoadErrorKind::Syntax { detail }
+                let (line, column) = location.map_or((0, 0), |l| (l.line, l.column));
+                return LoadError::syntax(origin, detail, line, column, src);
             }
         }
     };
@@ -146,5 +147,5 @@ pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), 
     check_input(src.as_bytes(), origin, options)?;
     serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, parser_options(options))
         .map(|_| ())
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }

@@ -64,6 +64,27 @@ pub enum DurationError {
     ClockHours(String),
 }
 
+impl DurationError {
+    /// The same explanation in Vietnamese (as complete as the English
+    /// `Display`).
+    pub fn vi(&self) -> String {
+        match self {
+            DurationError::BadNumber(n) => {
+                format!("'{n}' không phải là một số không âm (ghi ví dụ 7 hoặc 0,5)")
+            }
+            DurationError::BadUnit(u) => format!(
+                "không có đơn vị '{u}': dùng `ngày làm việc` (`working days`), `ngày` (`days`) hoặc `giờ làm việc` (`working hours`)"
+            ),
+            DurationError::OutOfRange(n) => {
+                format!("'{n}' có quá ba chữ số thập phân hoặc quá lớn")
+            }
+            DurationError::ClockHours(n) => format!(
+                "'{n} giờ' (giờ đồng hồ) không ứng với một số ngày chẵn: ghi theo ngày (`1 ngày`) hoặc theo giờ làm việc (`{n} giờ làm việc`)"
+            ),
+        }
+    }
+}
+
 impl Duration {
     /// A duration of `milli` thousandths of `unit`.
     pub const fn from_milli(milli: u64, unit: DurationUnit) -> Duration {
