@@ -271,6 +271,16 @@ impl SyntaxCause {
             KeyWithoutColon { text } if text.contains('：') => {
                 "replace the full-width colon `：` with an ordinary `:` and a space".into()
             }
+            KeyWithoutColon { text }
+                if let Some((key, rest)) = text.split_once(' ')
+                    && is_known_key(key) =>
+            {
+                if vi {
+                    format!("thêm `:` sau tên khóa: `{key}: {}`", rest.trim())
+                } else {
+                    format!("add `:` after the key: `{key}: {}`", rest.trim())
+                }
+            }
             KeyWithoutColon { text } if vi => format!(
                 "thêm `:` sau tên khóa (`{text}: ...`), hoặc nếu đây là phần tiếp của giá trị ở dòng trên, thụt lề nó sâu hơn khóa"
             ),

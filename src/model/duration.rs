@@ -54,6 +54,11 @@ pub enum DurationError {
         "unknown unit '{0}': use working days / ngày làm việc, days / ngày, or working hours / giờ làm việc"
     )]
     BadUnit(String),
+    /// A number without a unit (`10`).
+    #[error(
+        "the unit is missing: write e.g. `10 working days`, `10 days` or `4 working hours` (or `10 ngày làm việc`)"
+    )]
+    MissingUnit,
     /// The amount has more than three decimals or is too large.
     #[error("'{0}' has too many decimals or is too large")]
     OutOfRange(String),
@@ -75,6 +80,9 @@ impl DurationError {
             DurationError::BadUnit(u) => format!(
                 "không có đơn vị '{u}': dùng `ngày làm việc` (`working days`), `ngày` (`days`) hoặc `giờ làm việc` (`working hours`)"
             ),
+            DurationError::MissingUnit => {
+                "thiếu đơn vị: ghi ví dụ `10 ngày làm việc`, `10 ngày` hoặc `4 giờ làm việc`".into()
+            }
             DurationError::OutOfRange(n) => {
                 format!("'{n}' có quá ba chữ số thập phân hoặc quá lớn")
             }
@@ -266,6 +274,7 @@ impl Duration {
                     DurationUnit::CalendarDays,
                 ));
             }
+            "" => return Err(DurationError::MissingUnit),
             other => return Err(DurationError::BadUnit(other.to_string())),
         };
         let milli = parse_number(number)?;
