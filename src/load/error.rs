@@ -401,11 +401,29 @@ impl LoadError {
             Syntax { cause, detail, .. } => cause.message(lang, detail),
             DuplicateKey { key } if vi => format!("khóa `{key}` xuất hiện hai lần"),
             DuplicateKey { key } => format!("the key `{key}` appears twice"),
-            Budget { detail } if vi => {
-                format!("tệp vượt giới hạn an toàn của trình đọc YAML: {detail}")
-            }
             Budget { detail } => {
-                format!("the file exceeds the YAML reader's safety limits: {detail}")
+                let (kind, count) = budget_breach(detail);
+                let count = count.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
+                match (kind, vi) {
+                    (Breach::Aliases, true) => format!(
+                        "tệp dùng quá nhiều tham chiếu (alias `*`, neo `&`): {count}, vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Aliases, false) => format!(
+                        "the file uses too many aliases (`*`) or anchors (`&`): {count}, over the YAML reader's safety limit"
+                    ),
+                    (Breach::Depth, true) => format!(
+                        "tệp lồng nhau quá sâu ({count} cấp), vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Depth, false) => format!(
+                        "the file nests too deep ({count} levels), over the YAML reader's safety limit"
+                    ),
+                    (Breach::Size, true) => format!(
+                        "tệp có quá nhiều phần tử (ít nhất {count}), vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Size, false) => format!(
+                        "the file has too many elements (at least {count}), over the YAML reader's safety limit"
+                    ),
+                }
             }
             MissingKey { key } if vi => format!("thiếu khóa bắt buộc `{key}`"),
             MissingKey { key } => format!("the required key `{key}` is missing"),
@@ -481,13 +499,22 @@ impl LoadError {
             Syntax { cause, .. } => cause.help(lang),
             DuplicateKey { .. } if vi => "xóa một trong hai, hoặc đổi tên một khóa".into(),
             DuplicateKey { .. } => "remove one of them, or rename one".into(),
-            Budget { .. } if vi => {
-                "bỏ bớt tham chiếu (alias `*`) hoặc mức lồng nhau; thủ tục thật không cần đến chúng"
-                    .into()
-            }
-            Budget { .. } => {
-                "remove the aliases (`*`) or the nesting; a real procedure never needs them".into()
-            }
+            Budget { detail } => match (budget_breach(detail).0, vi) {
+                (Breach::Aliases, true) => {
+                    "bỏ bớt tham chiếu (alias `*`); thủ tục thật không cần đến chúng".into()
+                }
+                (Breach::Aliases, false) => {
+                    "remove the aliases (`*`); a real procedure never needs them".into()
+                }
+                (Breach::Depth, true) => {
+                    "bỏ bớt mức lồng nhau; một thủ tục chỉ cần khoảng 6 cấp".into()
+                }
+                (Breach::Depth, false) => {
+                    "remove some nesting; a procedure needs about 6 levels".into()
+                }
+                (Breach::Size, true) => "chia tệp thành nhiều tệp nhỏ hơn".into(),
+                (Breach::Size, false) => "split the file into smaller files".into(),
+            },
             MissingKey { key } if vi => format!("thêm `{key}:` vào đây"),
             MissingKey { key } => format!("add `{key}:` here"),
             UnknownKey {
@@ -660,6 +687,36 @@ impl LoadError {
     }
 }
 
+/// What kind of safety limit a budget breach hit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Breach {
+    /// Aliases, anchors, alias expansions.
+    Aliases,
+    /// Nesting depth.
+    Depth,
+    /// Nodes, events, bytes, documents: the file is too big.
+    Size,
+}
+
+/// The kind of breach and the count the parser saw, from its description
+/// (`Nodes { nodes: 4000001 }`, `Aliases { aliases: 1001 }`, `too many
+/// alias expansions`).
+fn budget_breach(detail: &str) -> (Breach, Option<u64>) {
+    let lower = detail.to_ascii_lowercase();
+    let kind = if lower.contains("alias") || lower.contains("anchor") {
+        Breach::Aliases
+    } else if lower.contains("depth") {
+        Breach::Depth
+    } else {
+        Breach::Size
+    };
+    let count = detail
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|w| w.parse().ok());
+    (kind, count)
+}
+
 /// Puts `source[start..end]` (`0,5 ngày làm việc`) in single quotes.
 fn quote_decimal_comma(source: &str, start: usize, end: usize) -> Option<Fix> {
     let text = source.get(start..end)?;
@@ -780,5 +837,46 @@ impl From<LoadError> for LoadErrors {
             text: None,
             omitted: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_messages_name_the_limit_that_was_hit() {
+        let error = |detail: &str| {
+            LoadError::new(
+                "x.yaml",
+                LoadErrorKind::Budget {
+                    detail: detail.into(),
+                },
+            )
+        };
+        let nodes = error("Nodes { nodes: 4000001 }");
+        assert!(
+            nodes
+                .message(Lang::Vi)
+                .contains("quá nhiều phần tử (ít nhất 4000001)")
+        );
+        assert!(nodes.message(Lang::En).contains("too many elements"));
+        assert!(!nodes.help(Lang::En).unwrap_or_default().contains("alias"));
+        assert!(
+            nodes
+                .help(Lang::Vi)
+                .unwrap_or_default()
+                .contains("chia tệp")
+        );
+        let aliases = error("too many alias expansions");
+        assert!(
+            aliases
+                .help(Lang::En)
+                .unwrap_or_default()
+                .contains("aliases")
+        );
+        assert!(aliases.message(Lang::Vi).contains("tham chiếu"));
+        let depth = error("Depth { depth: 65 }");
+        assert!(depth.message(Lang::Vi).contains("65 cấp"));
     }
 }
