@@ -90,6 +90,12 @@ pub enum SyntaxCause {
         /// The key.
         key: String,
     },
+    /// A typed reader refused the value written here; its message (in
+    /// English) is the English message.
+    InvalidValue {
+        /// The value as written.
+        value: String,
+    },
     /// Anything else: the parser's message is kept as a detail of the
     /// English message.
     Other,
@@ -190,6 +196,8 @@ impl SyntaxCause {
             UnknownField { key, .. } => format!("unknown key `{key}`"),
             MissingField { key } if vi => format!("thiếu khóa bắt buộc `{key}`"),
             MissingField { key } => format!("the required key `{key}` is missing"),
+            InvalidValue { value } if vi => format!("giá trị `{value}` không hợp lệ ở đây"),
+            InvalidValue { .. } => detail.to_string(),
             Other if vi => "YAML không hợp lệ: trình đọc không hiểu cấu trúc ở chỗ này".into(),
             Other => format!("malformed YAML: {detail}"),
         }
@@ -311,6 +319,12 @@ impl SyntaxCause {
             UnknownField { .. } => "remove the key or fix its name".into(),
             MissingField { key } if vi => format!("thêm `{key}:`"),
             MissingField { key } => format!("add `{key}:`"),
+            InvalidValue { .. } if vi => {
+                "kiểm tra lại giá trị này: cách viết, chính tả và ngày tháng có tồn tại".into()
+            }
+            InvalidValue { .. } => {
+                "check this value: its form, spelling, and that the date exists".into()
+            }
             Other if vi => {
                 "kiểm tra thụt lề (chỉ dùng dấu cách) và dấu `:` ở dòng này và dòng trên; giá trị có dấu `:`, `#`, `[`, `{` hay bắt đầu bằng dấu ngoặc cần đặt trong ngoặc kép"
                     .into()
@@ -907,7 +921,13 @@ pub(crate) fn classify(message: &str, line: u32, column: u32, src: &str) -> Vec<
         let col = scan.lines[i].indent;
         return one(cause, at(i, col));
     }
-    one(SyntaxCause::Other, locate(src, line, column))
+    // A typed reader's message about the value written here (`invalid
+    // date 2027-02-30`): name the value.
+    let location = locate(src, line, column);
+    if let Some(value) = value_at(src, location).filter(|v| message.contains(v.as_str())) {
+        return one(SyntaxCause::InvalidValue { value }, location);
+    }
+    one(SyntaxCause::Other, location)
 }
 
 /// `unknown field `x`, expected one of `a`, `b`` and `missing field `x``,
@@ -1196,4 +1216,13 @@ pub(crate) fn decimal_comma_after(src: &str, node: Location) -> bool {
     src.get(end..)
         .and_then(|rest| rest.strip_prefix(','))
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The plain value that starts at `location` (up to `,`, `}`, `]`, ` #` or
+/// the end of the line), when there is one.
+fn value_at(src: &str, location: Location) -> Option<String> {
+    let rest = src.get(location.byte_offset?..)?;
+    let end = rest.find([',', '}', ']', '\n', '#']).unwrap_or(rest.len());
+    let value = rest.get(..end)?.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
