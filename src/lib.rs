@@ -76,7 +76,9 @@ pub use diagnostic::{Diagnostic, Related, Severity};
 pub use finding::{Finding, Saving};
 pub use fix::{Edit, Fix, FixError};
 pub use i18n::{Lang, Text};
-pub use load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location, load_file, read_text};
+pub use load::{
+    LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location, SyntaxCause, load_file, read_text,
+};
 pub use metrics::Metrics;
 pub use model::*;
 pub use source_map::SourceMap;

@@ -17,7 +17,7 @@ fn load_fixture(name: &str) -> LoadErrors {
 /// (fixture, error code, line, element path or "")
 const CASES: &[(&str, &str, u32, &str)] = &[
     ("malformed-indent.yaml", "yaml-syntax", 6, ""),
-    ("unclosed-flow.yaml", "yaml-syntax", 4, ""),
+    ("unclosed-flow.yaml", "yaml-syntax", 3, ""),
     ("tab-indent.yaml", "yaml-syntax", 4, ""),
     ("duplicate-top-key.yaml", "duplicate-key", 3, ""),
     ("duplicate-step-id.yaml", "duplicate-key", 12, ""),

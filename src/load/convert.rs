@@ -157,7 +157,21 @@ pub(crate) fn procedure(r: &mut Reader<'_>, root: &Node) -> Option<CheckedProced
             .or_else(|| detail.by_channel.first().map(|(_, d)| *d));
         procedure.deadlines = detail;
     }
-    check_references(r, &procedure);
+    // Entries that exist but could not be read (a misspelt key, a missing
+    // `actor:`) were reported already; references to them are not errors.
+    let declared = |key: &str| -> HashSet<&str> {
+        match f.get(key).map(|n| &n.kind) {
+            Some(NodeKind::Map(entries)) => entries
+                .iter()
+                .filter_map(|(k, _)| match &k.kind {
+                    NodeKind::Str(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect(),
+            _ => HashSet::new(),
+        }
+    };
+    check_references(r, &procedure, &declared("steps"), &declared("documents"));
     if !r.errors.is_empty() {
         return None;
     }
@@ -559,7 +573,12 @@ fn deadline(r: &mut Reader<'_>, node: &Node) -> Option<(Option<Duration>, Deadli
             }
         }
     }
-    if base.is_none() && detail.by_channel.is_empty() {
+    // A `duration:` or channel key that is there but unreadable was
+    // reported already.
+    let given = ["duration", "in_person", "online", "post"]
+        .iter()
+        .any(|k| f.get(k).is_some());
+    if base.is_none() && detail.by_channel.is_empty() && !given {
         r.error(
             "deadline",
             node.loc,
@@ -765,11 +784,15 @@ fn check_cases(r: &mut Reader<'_>, p: &Procedure) {
     }
 }
 
-/// Every step and document id used must exist.
-fn check_references(r: &mut Reader<'_>, p: &Procedure) {
+/// Every step and document id used must be declared (`step_ids`,
+/// `doc_ids`: the ids under `steps` and `documents`, read or not).
+fn check_references(
+    r: &mut Reader<'_>,
+    p: &Procedure,
+    step_ids: &HashSet<&str>,
+    doc_ids: &HashSet<&str>,
+) {
     check_cases(r, p);
-    let step_ids: HashSet<&str> = p.steps.iter().map(|s| s.id.as_str()).collect();
-    let doc_ids: HashSet<&str> = p.documents.iter().map(|d| d.id.as_str()).collect();
     // Suggestions in file order (deterministic), for the first
     // MAX_SUGGESTIONS unknown references only.
     let mut budget = crate::load::suggest::MAX_SUGGESTIONS;

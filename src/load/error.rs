@@ -3,6 +3,7 @@
 use crate::fix::{self, Edit, Fix};
 use crate::i18n::Lang;
 use crate::load::node::Location;
+use crate::load::syntax::{self, SyntaxCause};
 use std::fmt;
 
 /// Why a file was rejected. Each variant carries what the message needs.
@@ -27,8 +28,14 @@ pub enum LoadErrorKind {
     Empty,
     /// The YAML itself is malformed.
     Syntax {
-        /// The parser's description.
+        /// The drafter's mistake, as [`crate::load::syntax`] read it.
+        cause: SyntaxCause,
+        /// The parser's own description (English).
         detail: String,
+        /// Independent mistakes of the same kind elsewhere in the file
+        /// (every line indented with a tab, …), found in the same pass;
+        /// [`LoadErrors::from`] lists each as an error of its own.
+        also: Vec<(SyntaxCause, Location)>,
     },
     /// A key appears twice in the same mapping.
     DuplicateKey {
@@ -133,6 +140,8 @@ pub enum LoadErrorKind {
         text: String,
         /// What was wrong with it.
         detail: String,
+        /// The same, in Vietnamese.
+        detail_vi: String,
     },
     /// A money amount that could not be read.
     BadMoney {
@@ -146,6 +155,17 @@ pub enum LoadErrorKind {
         /// Vietnamese explanation.
         vi: String,
     },
+}
+
+impl LoadErrorKind {
+    /// A number with a decimal comma inside `{ ... }` (`{ hours: 0,5 }`).
+    pub(crate) fn decimal_comma(number: String) -> LoadErrorKind {
+        LoadErrorKind::Syntax {
+            cause: SyntaxCause::DecimalComma { number },
+            detail: String::new(),
+            also: Vec::new(),
+        }
+    }
 }
 
 /// One reason a file was rejected, located in the file.
@@ -172,6 +192,44 @@ impl LoadError {
             location: None,
             kind,
         }
+    }
+
+    /// A YAML syntax error from the parser's `message` at `line`:`column`
+    /// (1-based; 0 when unknown) in `src`, read as the drafter's mistake
+    /// and located on the line to change.
+    pub(crate) fn syntax(
+        origin: &str,
+        message: String,
+        line: u32,
+        column: u32,
+        src: &str,
+    ) -> LoadError {
+        let mut issues = if line == 0 {
+            Vec::new()
+        } else {
+            syntax::classify(&message, line, column, src)
+        }
+        .into_iter();
+        let Some(first) = issues.next() else {
+            return LoadError::new(
+                origin,
+                LoadErrorKind::Syntax {
+                    cause: SyntaxCause::Other,
+                    detail: message,
+                    also: Vec::new(),
+                },
+            );
+        };
+        let also = issues.map(|i| (i.cause, i.location)).collect();
+        LoadError::new(
+            origin,
+            LoadErrorKind::Syntax {
+                cause: first.cause,
+                detail: message,
+                also,
+            },
+        )
+        .at("", first.location)
     }
 
     pub(crate) fn at(mut self, element: impl Into<String>, location: Location) -> LoadError {
@@ -342,15 +400,32 @@ impl LoadError {
             NotUtf8 => "the file is not UTF-8 text".into(),
             Empty if vi => "tệp trống: không có thủ tục nào".into(),
             Empty => "the file is empty: there is no procedure in it".into(),
-            Syntax { detail } if vi => format!("YAML không hợp lệ: {detail}"),
-            Syntax { detail } => format!("malformed YAML: {detail}"),
+            Syntax { cause, detail, .. } => cause.message(lang, detail),
             DuplicateKey { key } if vi => format!("khóa `{key}` xuất hiện hai lần"),
             DuplicateKey { key } => format!("the key `{key}` appears twice"),
-            Budget { detail } if vi => {
-                format!("tệp vượt giới hạn an toàn của trình đọc YAML: {detail}")
-            }
             Budget { detail } => {
-                format!("the file exceeds the YAML reader's safety limits: {detail}")
+                let (kind, count) = budget_breach(detail);
+                let count = count.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
+                match (kind, vi) {
+                    (Breach::Aliases, true) => format!(
+                        "tệp dùng quá nhiều tham chiếu (alias `*`, neo `&`): {count}, vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Aliases, false) => format!(
+                        "the file uses too many aliases (`*`) or anchors (`&`): {count}, over the YAML reader's safety limit"
+                    ),
+                    (Breach::Depth, true) => format!(
+                        "tệp lồng nhau quá sâu ({count} cấp), vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Depth, false) => format!(
+                        "the file nests too deep ({count} levels), over the YAML reader's safety limit"
+                    ),
+                    (Breach::Size, true) => format!(
+                        "tệp có quá nhiều phần tử (ít nhất {count}), vượt giới hạn an toàn của trình đọc YAML"
+                    ),
+                    (Breach::Size, false) => format!(
+                        "the file has too many elements (at least {count}), over the YAML reader's safety limit"
+                    ),
+                }
             }
             MissingKey { key } if vi => format!("thiếu khóa bắt buộc `{key}`"),
             MissingKey { key } => format!("the required key `{key}` is missing"),
@@ -402,8 +477,12 @@ impl LoadError {
             ),
             Probability { value } if vi => format!("xác suất `{value}` nằm ngoài khoảng [0, 1]"),
             Probability { value } => format!("the probability `{value}` is outside [0, 1]"),
-            BadDuration { text, .. } if vi => format!("không đọc được thời hạn `{text}`"),
-            BadDuration { text, detail } => format!("cannot read the duration `{text}`: {detail}"),
+            BadDuration {
+                text, detail_vi, ..
+            } if vi => format!("không đọc được thời hạn `{text}`: {detail_vi}"),
+            BadDuration { text, detail, .. } => {
+                format!("cannot read the duration `{text}`: {detail}")
+            }
             BadMoney { text } if vi => format!("không đọc được số tiền `{text}`"),
             BadMoney { text } => format!("cannot read the amount `{text}`"),
             Invalid { vi: v, .. } if vi => v.clone(),
@@ -433,23 +512,25 @@ impl LoadError {
             NotUtf8 => "save the file again as UTF-8".into(),
             Empty if vi => "bắt đầu tệp bằng `format: tthc/1`, rồi `name:` và `steps:`".into(),
             Empty => "start the file with `format: tthc/1`, then `name:` and `steps:`".into(),
-            Syntax { .. } if vi => {
-                "kiểm tra thụt lề và dấu `:` ở dòng này; chuỗi có dấu `:` hay `#` cần đặt trong ngoặc kép"
-                    .into()
-            }
-            Syntax { .. } => {
-                "check the indentation and the `:` on this line; quote text that contains `:` or `#`"
-                    .into()
-            }
+            Syntax { cause, .. } => cause.help(lang),
             DuplicateKey { .. } if vi => "xóa một trong hai, hoặc đổi tên một khóa".into(),
             DuplicateKey { .. } => "remove one of them, or rename one".into(),
-            Budget { .. } if vi => {
-                "bỏ bớt tham chiếu (alias `*`) hoặc mức lồng nhau; thủ tục thật không cần đến chúng"
-                    .into()
-            }
-            Budget { .. } => {
-                "remove the aliases (`*`) or the nesting; a real procedure never needs them".into()
-            }
+            Budget { detail } => match (budget_breach(detail).0, vi) {
+                (Breach::Aliases, true) => {
+                    "bỏ bớt tham chiếu (alias `*`); thủ tục thật không cần đến chúng".into()
+                }
+                (Breach::Aliases, false) => {
+                    "remove the aliases (`*`); a real procedure never needs them".into()
+                }
+                (Breach::Depth, true) => {
+                    "bỏ bớt mức lồng nhau; một thủ tục chỉ cần khoảng 6 cấp".into()
+                }
+                (Breach::Depth, false) => {
+                    "remove some nesting; a procedure needs about 6 levels".into()
+                }
+                (Breach::Size, true) => "chia tệp thành nhiều tệp nhỏ hơn".into(),
+                (Breach::Size, false) => "split the file into smaller files".into(),
+            },
             MissingKey { key } if vi => format!("thêm `{key}:` vào đây"),
             MissingKey { key } => format!("add `{key}:` here"),
             UnknownKey {
@@ -475,6 +556,20 @@ impl LoadError {
             }
             UnknownKey { allowed, .. } if vi => format!("các khóa hợp lệ: {}", list(allowed)),
             UnknownKey { allowed, .. } => format!("allowed keys: {}", list(allowed)),
+            WrongType {
+                expected, found, ..
+            } if *found == "a list" && expected.starts_with("a mapping") => if vi {
+                "bỏ `- ` ở đầu các dòng: ở đây mỗi mục viết `mã:` rồi các khóa của nó thụt lề bên dưới".into()
+            } else {
+                "remove the `- ` at the start of the lines: here each entry is `id:` with its keys indented under it".into()
+            },
+            WrongType {
+                expected, found, ..
+            } if *found == "text" && expected.starts_with("a list") => if vi {
+                "viết `[a, b]`, hoặc mỗi mục một dòng bắt đầu bằng `- ` (có dấu cách sau dấu `-`)".into()
+            } else {
+                "write `[a, b]`, or one item per line starting with `- ` (a space after the `-`)".into()
+            },
             WrongType { expected_vi, .. } if vi => format!("sửa thành {expected_vi}"),
             WrongType { expected, .. } => format!("write {expected} here"),
             BadValue {
@@ -582,6 +677,13 @@ impl LoadError {
                 }
                 quote_decimal_comma(source, digits.len(), end)
             }
+            LoadErrorKind::Syntax {
+                cause: SyntaxCause::DecimalComma { .. },
+                ..
+            } => {
+                let start = loc.byte_offset?;
+                quote_decimal_comma(source, start, start.checked_add(loc.byte_len?)?)
+            }
             LoadErrorKind::BadDuration { .. } => {
                 let (start, end) = fix::span(source, loc)?;
                 let rest = source[end..].strip_prefix(',')?;
@@ -599,6 +701,36 @@ impl LoadError {
             _ => None,
         }
     }
+}
+
+/// What kind of safety limit a budget breach hit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Breach {
+    /// Aliases, anchors, alias expansions.
+    Aliases,
+    /// Nesting depth.
+    Depth,
+    /// Nodes, events, bytes, documents: the file is too big.
+    Size,
+}
+
+/// The kind of breach and the count the parser saw, from its description
+/// (`Nodes { nodes: 4000001 }`, `Aliases { aliases: 1001 }`, `too many
+/// alias expansions`).
+fn budget_breach(detail: &str) -> (Breach, Option<u64>) {
+    let lower = detail.to_ascii_lowercase();
+    let kind = if lower.contains("alias") || lower.contains("anchor") {
+        Breach::Aliases
+    } else if lower.contains("depth") {
+        Breach::Depth
+    } else {
+        Breach::Size
+    };
+    let count = detail
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|w| w.parse().ok());
+    (kind, count)
 }
 
 /// Puts `source[start..end]` (`0,5 ngày làm việc`) in single quotes.
@@ -689,11 +821,78 @@ fn first_line(errors: &[LoadError]) -> String {
 }
 
 impl From<LoadError> for LoadErrors {
-    fn from(error: LoadError) -> LoadErrors {
+    /// One error, and the independent mistakes of the same kind it found
+    /// elsewhere in the file (see [`LoadErrorKind::Syntax`]), each its own.
+    fn from(mut error: LoadError) -> LoadErrors {
+        let also = match &mut error.kind {
+            LoadErrorKind::Syntax { also, .. } => std::mem::take(also),
+            _ => Vec::new(),
+        };
+        let mut errors = Vec::with_capacity(1 + also.len());
+        let (origin, detail) = match &error.kind {
+            LoadErrorKind::Syntax { detail, .. } => (error.origin.clone(), detail.clone()),
+            _ => (String::new(), String::new()),
+        };
+        errors.push(error);
+        for (cause, location) in also {
+            errors.push(
+                LoadError::new(
+                    &origin,
+                    LoadErrorKind::Syntax {
+                        cause,
+                        detail: detail.clone(),
+                        also: Vec::new(),
+                    },
+                )
+                .at("", location),
+            );
+        }
+        errors.sort_by_key(|e| e.location.map(|l| (l.line, l.column)));
         LoadErrors {
-            errors: vec![error],
+            errors,
             text: None,
             omitted: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_messages_name_the_limit_that_was_hit() {
+        let error = |detail: &str| {
+            LoadError::new(
+                "x.yaml",
+                LoadErrorKind::Budget {
+                    detail: detail.into(),
+                },
+            )
+        };
+        let nodes = error("Nodes { nodes: 4000001 }");
+        assert!(
+            nodes
+                .message(Lang::Vi)
+                .contains("quá nhiều phần tử (ít nhất 4000001)")
+        );
+        assert!(nodes.message(Lang::En).contains("too many elements"));
+        assert!(!nodes.help(Lang::En).unwrap_or_default().contains("alias"));
+        assert!(
+            nodes
+                .help(Lang::Vi)
+                .unwrap_or_default()
+                .contains("chia tệp")
+        );
+        let aliases = error("too many alias expansions");
+        assert!(
+            aliases
+                .help(Lang::En)
+                .unwrap_or_default()
+                .contains("aliases")
+        );
+        assert!(aliases.message(Lang::Vi).contains("tham chiếu"));
+        let depth = error("Depth { depth: 65 }");
+        assert!(depth.message(Lang::Vi).contains("65 cấp"));
     }
 }

@@ -9,6 +9,7 @@ mod error;
 pub(crate) mod node;
 pub(crate) mod reader;
 pub(crate) mod suggest;
+pub(crate) mod syntax;
 pub(crate) mod tree;
 #[cfg(test)]
 mod tree_oracle;
@@ -17,6 +18,7 @@ pub(crate) mod yaml;
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use node::Location;
 pub(crate) use reader::MAX_ERRORS;
+pub use syntax::SyntaxCause;
 pub use yaml::{
     parse_events, parse_only, parse_tree, parse_tree_saphyr, parse_typed, saphyr_options,
 };

@@ -9,6 +9,9 @@ use crate::source_map::SourceMap;
 /// The keys of one mapping, after unknown keys were reported.
 pub(crate) struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// Known keys that an unknown key of this mapping was taken for
+    /// (`ten` → `name`): not reported missing a second time.
+    misspelt: Vec<String>,
     object: &'static crate::format::Object,
     /// Location of the mapping itself (for "missing key" errors).
     pub loc: Location,
@@ -168,31 +171,48 @@ impl<'s> Reader<'s> {
             return None;
         };
         let mut fields = Vec::with_capacity(entries.len());
+        let mut misspelt = Vec::new();
         for (key, value) in entries {
+            // `{ hours: 0,5 }`: the comma cut `0,5` into `hours: 0` and a key `5`.
+            if matches!(value.kind, NodeKind::Null)
+                && let Some((number, loc)) = crate::load::syntax::decimal_comma(self.src, key.loc)
+            {
+                self.error(path, loc, LoadErrorKind::decimal_comma(number));
+                continue;
+            }
             let Some(name) = self.key_text(key, path) else {
                 continue;
             };
             if !object.keys.is_empty() && !object.has(name) {
                 let allowed = object.names();
+                let suggestion = crate::load::suggest::vietnamese_key(name)
+                    .filter(|k| object.has(k))
+                    .map(str::to_string)
+                    .or_else(|| closest(name, allowed.iter().copied()));
+                if let Some(s) = &suggestion {
+                    misspelt.push(s.clone());
+                }
                 self.error(
                     &join(path, name),
                     key.loc,
                     LoadErrorKind::UnknownKey {
                         key: name.to_string(),
-                        suggestion: crate::load::suggest::vietnamese_key(name)
-                            .filter(|k| object.has(k))
-                            .map(str::to_string)
-                            .or_else(|| closest(name, allowed.iter().copied())),
+                        suggestion,
                         allowed,
                     },
                 );
                 continue;
+            }
+            if matches!(value.kind, NodeKind::Null) {
+                // An empty value is located at its key (`deadline:`).
+                self.map.insert(join(path, name), key.loc);
             }
             self.map.insert_key(join(path, name), key.loc);
             fields.push((name, key, value));
         }
         Some(Fields {
             entries: fields,
+            misspelt,
             object,
             loc: node.loc,
         })
@@ -211,7 +231,7 @@ impl<'s> Reader<'s> {
     /// A key whose value must be present.
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str, path: &str) -> Option<&'n Node> {
         let found = fields.get(key);
-        if found.is_none() {
+        if found.is_none() && !fields.misspelt.iter().any(|m| m == key) {
             // Point at the element's own key (`nop:`) rather than its first field.
             let loc = self.map.get(path).unwrap_or(fields.loc);
             self.error(
@@ -341,13 +361,18 @@ impl<'s> Reader<'s> {
     pub fn duration(&mut self, node: &Node, path: &str) -> Option<Duration> {
         if matches!(node.kind, NodeKind::Int(_) | NodeKind::Float(_)) {
             self.map.insert(path, node.loc);
+            if crate::load::syntax::decimal_comma_after(self.src, node.loc) {
+                // Reported once, on the number, by `fields`.
+                return None;
+            }
             let text = self.raw_text(node).unwrap_or_default();
             self.error(
                 path,
                 node.loc,
                 LoadErrorKind::BadDuration {
                     text: text.clone(),
-                    detail: "a duration needs a unit (working days, days or working hours); inside `{ ... }` a decimal comma splits the value, so write '0,5 ngày làm việc' in quotes".into(),
+                    detail: "a duration needs a unit (working days, days or working hours), e.g. `5 working days`".into(),
+                    detail_vi: "thời hạn cần có đơn vị (ngày làm việc, ngày hoặc giờ làm việc), ví dụ `5 ngày làm việc`".into(),
                 },
             );
             return None;
@@ -362,6 +387,7 @@ impl<'s> Reader<'s> {
                     LoadErrorKind::BadDuration {
                         text,
                         detail: e.to_string(),
+                        detail_vi: e.vi(),
                     },
                 );
                 None
@@ -386,6 +412,7 @@ impl<'s> Reader<'s> {
                     LoadErrorKind::BadDuration {
                         text,
                         detail: e.to_string(),
+                        detail_vi: e.vi(),
                     },
                 );
                 None

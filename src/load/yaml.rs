@@ -91,7 +91,7 @@ pub(crate) fn parse_node_saphyr(
     options: &LoadOptions,
 ) -> Result<Option<Node>, LoadError> {
     serde_saphyr::from_str_with_options::<Option<Node>>(src, saphyr_options(options))
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }
 
 /// Deserializes a typed YAML document (configuration files, calendar data,
@@ -104,14 +104,15 @@ pub fn parse_typed<T: DeserializeOwned>(
 ) -> Result<T, LoadError> {
     check_input(src.as_bytes(), origin, options)?;
     serde_saphyr::from_str_with_options::<T>(src, saphyr_options(options))
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }
 
 /// The one place a parser error becomes a [`LoadError`] (message and
-/// location as serde-saphyr gives them). The event-based tree hands every
-/// input it cannot decide, syntax errors included, to serde-saphyr, whose
-/// error comes here.
-fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
+/// location as serde-saphyr gives them, the cause and fix from
+/// [`crate::load::syntax`]). The event-based tree hands every input it
+/// cannot decide, syntax errors included, to serde-saphyr, whose error
+/// comes here.
+fn convert_error(error: &serde_saphyr::Error, origin: &str, src: &str) -> LoadError {
     let location = error.location().map(|l| Location::from_saphyr(&l));
     let kind = match error {
         serde_saphyr::Error::DuplicateMappingKey { key, .. } => LoadErrorKind::DuplicateKey {
@@ -139,7 +140,8 @@ fn convert_error(error: &serde_saphyr::Error, origin: &str) -> LoadError {
             if detail.contains("budget breached") {
                 LoadErrorKind::Budget { detail }
             } else {
-                LoadErrorKind::Syntax { detail }
+                let (line, column) = location.map_or((0, 0), |l| (l.line, l.column));
+                return LoadError::syntax(origin, detail, line, column, src);
             }
         }
     };
@@ -168,7 +170,7 @@ pub fn parse_only(src: &str, origin: &str, options: &LoadOptions) -> Result<(), 
     check_input(src.as_bytes(), origin, options)?;
     serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(src, saphyr_options(options))
         .map(|_| ())
-        .map_err(|e| convert_error(&e, origin))
+        .map_err(|e| convert_error(&e, origin, src))
 }
 
 /// The located tree alone (the loader's first phase), as its node count:

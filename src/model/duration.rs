@@ -54,6 +54,11 @@ pub enum DurationError {
         "unknown unit '{0}': use working days / ngày làm việc, days / ngày, or working hours / giờ làm việc"
     )]
     BadUnit(String),
+    /// A number without a unit (`10`).
+    #[error(
+        "the unit is missing: write e.g. `10 working days`, `10 days` or `4 working hours` (or `10 ngày làm việc`)"
+    )]
+    MissingUnit,
     /// The amount has more than three decimals or is too large.
     #[error("'{0}' has too many decimals or is too large")]
     OutOfRange(String),
@@ -62,6 +67,30 @@ pub enum DurationError {
         "'{0} giờ' (clock hours) is not an exact number of days: write it in days (`1 ngày`) or as working hours (`{0} giờ làm việc`)"
     )]
     ClockHours(String),
+}
+
+impl DurationError {
+    /// The same explanation in Vietnamese (as complete as the English
+    /// `Display`).
+    pub fn vi(&self) -> String {
+        match self {
+            DurationError::BadNumber(n) => {
+                format!("'{n}' không phải là một số không âm (ghi ví dụ 7 hoặc 0,5)")
+            }
+            DurationError::BadUnit(u) => format!(
+                "không có đơn vị '{u}': dùng `ngày làm việc` (`working days`), `ngày` (`days`) hoặc `giờ làm việc` (`working hours`)"
+            ),
+            DurationError::MissingUnit => {
+                "thiếu đơn vị: ghi ví dụ `10 ngày làm việc`, `10 ngày` hoặc `4 giờ làm việc`".into()
+            }
+            DurationError::OutOfRange(n) => {
+                format!("'{n}' có quá ba chữ số thập phân hoặc quá lớn")
+            }
+            DurationError::ClockHours(n) => format!(
+                "'{n} giờ' (giờ đồng hồ) không ứng với một số ngày chẵn: ghi theo ngày (`1 ngày`) hoặc theo giờ làm việc (`{n} giờ làm việc`)"
+            ),
+        }
+    }
 }
 
 impl Duration {
@@ -245,6 +274,7 @@ impl Duration {
                     DurationUnit::CalendarDays,
                 ));
             }
+            "" => return Err(DurationError::MissingUnit),
             other => return Err(DurationError::BadUnit(other.to_string())),
         };
         let milli = parse_number(number)?;
