@@ -5,7 +5,7 @@
 
 use crate::catalog::columns::{Cell, cells, column_names, level_str};
 use crate::catalog::row::{AuditRow, RowStatus};
-use crate::catalog::totals::{Group, Totals};
+use crate::catalog::totals::{Group, Totals, not_declared};
 use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
@@ -298,11 +298,12 @@ pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals, bom: bool) -> io
         ]
     };
     csv_line(out, group("catalog", "", &totals.catalog))?;
-    for (name, g) in &totals.by_sector {
-        csv_line(out, group("sector", name, g))?;
+    // A group without a name is the procedures that declare none.
+    for (name, g) in totals.sectors() {
+        csv_line(out, group("sector", name.unwrap_or(""), g))?;
     }
-    for (name, g) in &totals.by_authority {
-        csv_line(out, group("authority", name, g))?;
+    for (name, g) in totals.authorities() {
+        csv_line(out, group("authority", name.unwrap_or(""), g))?;
     }
     for (code, n) in &totals.findings_by_code {
         let mut line = vec![String::new(); 11];
@@ -624,9 +625,8 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         lines: vec![],
         header: group_header(lang.pick("Lĩnh vực", "Sector")),
         rows: t
-            .by_sector
-            .iter()
-            .map(|(n, g)| group_row(n, g, lang))
+            .sectors()
+            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -634,9 +634,8 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         lines: vec![],
         header: group_header(lang.pick("Cơ quan", "Authority")),
         rows: t
-            .by_authority
-            .iter()
-            .map(|(n, g)| group_row(n, g, lang))
+            .authorities()
+            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
