@@ -5,9 +5,14 @@ use std::process::Command;
 
 /// Runs `tthc … --lang vi` in the crate's folder: stdout and stderr.
 fn vi(args: &[&str]) -> String {
+    with_lang(args, "vi")
+}
+
+/// Runs `tthc … --lang LANG` in the crate's folder: stdout and stderr.
+fn with_lang(args: &[&str], lang: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_tthc"))
         .args(args)
-        .args(["--lang", "vi"])
+        .args(["--lang", lang])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("SOURCE_DATE_EPOCH", "1767225600")
@@ -222,4 +227,34 @@ fn vietnamese_numbers_in_compare_and_due() {
     let point = vi(&["due", "--from", "2026-04-29T10:00", "--days", "10.5"]);
     assert_eq!(comma, point);
     assert!(comma.starts_with("2026-05-18T12:00"), "{comma}");
+}
+
+#[test]
+fn unknown_figures_and_same_day_in_the_audit_table() {
+    let out = vi(&["audit", "procedures/ho-tich", "--fail-on", "never"]);
+    assert!(out.contains("Thời gian (đường găng)"), "{out}");
+    assert!(out.contains("trong ngày"), "{out}");
+    assert!(
+        !out.contains(" nlv ") && !out.contains("0 ngày làm việc"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Chi phí tuân thủ mỗi năm: chưa khai báo ·"),
+        "{out}"
+    );
+    assert!(!out.contains("mỗi năm: 0 đ"), "{out}");
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("dang-ky-khai-sinh.yaml"))
+        .unwrap_or_default();
+    assert!(row.contains("chưa khai báo") && !row.contains('—'), "{row}");
+    let en = with_lang(&["audit", "procedures/ho-tich", "--fail-on", "never"], "en");
+    assert!(
+        en.contains("Time (critical path)") && en.contains("same day"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Annual compliance cost: not declared ·"),
+        "{en}"
+    );
 }
