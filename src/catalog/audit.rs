@@ -6,6 +6,7 @@
 use crate::analysis::{Analysis, Metric, Settings};
 use crate::catalog::row::{AuditRow, RowProvenance, RowStatus, SeverityCounts};
 use crate::checked::CheckedProcedure;
+use crate::i18n::Lang;
 use crate::load::{LoadError, LoadErrorKind, LoadErrors};
 use crate::rules::{Preset, ReviewOptions};
 use std::collections::BTreeMap;
@@ -108,7 +109,10 @@ pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
                         LoadErrorKind::TooLarge { size, limit }
                     }
                 };
-                AuditRow::error_row(rel, LoadError::new(&origin, kind).to_string())
+                AuditRow::error_row(
+                    rel,
+                    error_text(&LoadError::new(&origin, kind), options.settings.lang),
+                )
             },
             options,
         ),
@@ -135,7 +139,7 @@ pub fn audit_bytes(bytes: &[u8], path: String, origin: &str, options: &AuditOpti
             row
         }
         Err(errors) => with_no_values(
-            AuditRow::error_row(path, first_error(&errors, origin)),
+            AuditRow::error_row(path, first_error(&errors, origin, options.settings.lang)),
             options,
         ),
     }
@@ -175,11 +179,28 @@ pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
     }
 }
 
-fn first_error(errors: &LoadErrors, origin: &str) -> String {
+fn first_error(errors: &LoadErrors, origin: &str, lang: Lang) -> String {
     match errors.errors.first() {
-        Some(e) => e.to_string(),
-        None => format!("{origin}: the procedure could not be read"),
+        Some(e) => error_text(e, lang),
+        None => format!(
+            "{origin}: {}",
+            lang.pick("không đọc được thủ tục", "the procedure could not be read")
+        ),
     }
+}
+
+/// An error row's text in `lang`: `file:line:col: message (at element)`.
+fn error_text(e: &LoadError, lang: Lang) -> String {
+    let mut out = e.origin.clone();
+    if let Some(loc) = e.location {
+        out.push_str(&format!(":{}:{}", loc.line, loc.column));
+    }
+    out.push_str(": ");
+    out.push_str(&e.message(lang));
+    if let Some(element) = &e.element {
+        out.push_str(&format!(" ({} {element})", lang.pick("tại", "at")));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::catalog::columns::{Cell, cells, column_names, level_str};
 use crate::catalog::row::{AuditRow, RowStatus};
-use crate::catalog::totals::{Group, Totals};
+use crate::catalog::totals::{Group, Totals, not_declared};
 use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
@@ -298,11 +298,12 @@ pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals, bom: bool) -> io
         ]
     };
     csv_line(out, group("catalog", "", &totals.catalog))?;
-    for (name, g) in &totals.by_sector {
-        csv_line(out, group("sector", name, g))?;
+    // A group without a name is the procedures that declare none.
+    for (name, g) in totals.sectors() {
+        csv_line(out, group("sector", name.unwrap_or(""), g))?;
     }
-    for (name, g) in &totals.by_authority {
-        csv_line(out, group("authority", name, g))?;
+    for (name, g) in totals.authorities() {
+        csv_line(out, group("authority", name.unwrap_or(""), g))?;
     }
     for (code, n) in &totals.findings_by_code {
         let mut line = vec![String::new(); 11];
@@ -316,7 +317,7 @@ pub fn write_totals_csv<W: Write>(out: &mut W, totals: &Totals, bom: bool) -> io
 
 fn money(m: Option<Money>, lang: Lang) -> String {
     match (m, lang) {
-        (None, _) => "—".into(),
+        (None, _) => not_declared_figure(lang),
         (Some(m), Lang::Vi) => m.grouped(),
         (Some(m), Lang::En) => m.grouped_en(),
     }
@@ -345,7 +346,21 @@ fn deadline(d: crate::model::Duration, lang: Lang) -> String {
     }
 }
 
+/// The label of a figure a file does not declare (a cost per year without
+/// `volume:`): unknown, never zero.
+fn not_declared_figure(lang: Lang) -> String {
+    lang.pick("chưa khai báo", "not declared").into()
+}
+
+/// A critical path of no time: the procedure is done the same day.
+fn same_day(l: Option<Length>) -> bool {
+    matches!(l, Some(Length::WorkingDays(0) | Length::CalendarDays(0)))
+}
+
 fn length(l: Option<Length>, lang: Lang) -> String {
+    if same_day(l) {
+        return lang.pick("trong ngày", "same day").into();
+    }
     l.map_or_else(|| "—".into(), |l| l.text(lang))
 }
 
@@ -353,6 +368,7 @@ fn short_length(l: Option<Length>, lang: Lang) -> String {
     let mark = lang.pick(",", ".").chars().next().unwrap_or('.');
     match l {
         None => "—".into(),
+        _ if same_day(l) => lang.pick("trong ngày", "same day").into(),
         Some(Length::WorkingDays(m)) => {
             format!("{} {}", format_milli(m, mark), lang.pick("nlv", "wd"))
         }
@@ -390,7 +406,12 @@ const MD_COLUMNS: &[Shown] = &[
     col("Cấp", "Level", 0, false),
     col("Bước", "Steps", 0, true),
     col("Giấy tờ", "Documents", 0, true),
-    col("Thời gian xử lý", "Processing time", 0, false),
+    col(
+        "Thời gian xử lý (đường găng)",
+        "Processing time (critical path)",
+        0,
+        false,
+    ),
     col("Thời hạn công bố", "Declared deadline", 0, false),
     col("Chi phí/hồ sơ (đ)", "Cost per case (đ)", 0, true),
     col("Chi phí/năm (đ)", "Cost per year (đ)", 0, true),
@@ -561,8 +582,14 @@ fn group_row(name: &str, g: &Group, lang: Lang) -> Vec<String> {
         g.findings.warnings.to_string(),
         g.findings.infos.to_string(),
         money(Some(g.cost_per_case), lang),
-        money(Some(g.cost_per_year), lang),
+        money(group_per_year(g), lang),
     ]
+}
+
+/// A group's cost per year: unknown when none of its procedures declares a
+/// volume (a sum over none is not zero đồng).
+fn group_per_year(g: &Group) -> Option<Money> {
+    (g.procedures == 0 || g.without_volume < g.procedures).then_some(g.cost_per_year)
 }
 
 fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
@@ -591,10 +618,13 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         c.findings.warnings,
         c.findings.infos,
     )];
+    let per_year = match group_per_year(c) {
+        Some(m) => format!("{} đ", money(Some(m), lang)),
+        None => not_declared_figure(lang),
+    };
     lines.push(format!(
-        "{}: {} đ · {}: {} đ ({} {})",
+        "{}: {per_year} · {}: {} đ ({} {})",
         lang.pick("Chi phí tuân thủ mỗi năm", "Annual compliance cost"),
-        money(Some(c.cost_per_year), lang),
         lang.pick("tổng chi phí mỗi hồ sơ", "cost per case, sum"),
         money(Some(c.cost_per_case), lang),
         c.without_volume,
@@ -624,9 +654,8 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         lines: vec![],
         header: group_header(lang.pick("Lĩnh vực", "Sector")),
         rows: t
-            .by_sector
-            .iter()
-            .map(|(n, g)| group_row(n, g, lang))
+            .sectors()
+            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -634,9 +663,8 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         lines: vec![],
         header: group_header(lang.pick("Cơ quan", "Authority")),
         rows: t
-            .by_authority
-            .iter()
-            .map(|(n, g)| group_row(n, g, lang))
+            .authorities()
+            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -744,7 +772,7 @@ const TABLE_COLUMNS: &[Shown] = &[
     col("Mã", "Code", 22, false),
     col("Bước", "Steps", 5, true),
     col("GT", "Docs", 4, true),
-    col("Xử lý", "Time", 10, true),
+    col("Thời gian (đường găng)", "Time (critical path)", 22, true),
     col("Chi phí/hồ sơ", "Cost/case", 13, true),
     col("Chi phí/năm", "Cost/year", 17, true),
     col("Lỗi", "E", 3, true),

@@ -11,8 +11,11 @@ use crate::model::Money;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Key used for procedures that do not declare a sector or authority.
-pub const UNDECLARED: &str = "(undeclared)";
+/// The label of the procedures that declare no sector or authority: shown
+/// in place of a name in human-readable totals, never as data.
+pub fn not_declared(lang: Lang) -> &'static str {
+    lang.pick("(chưa khai báo)", "(not declared)")
+}
 
 /// Totals of a group of procedures. Money is exact (u128 đồng, saturating
 /// at the largest amount, which no real catalog reaches).
@@ -63,6 +66,13 @@ pub struct Totals {
     pub by_sector: BTreeMap<String, Group>,
     /// Per authority (cơ quan thực hiện); loaded procedures only.
     pub by_authority: BTreeMap<String, Group>,
+    /// The loaded procedures that declare no sector (not in `by_sector`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector_not_declared: Option<Group>,
+    /// The loaded procedures that declare no authority (not in
+    /// `by_authority`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_not_declared: Option<Group>,
     /// Drafts (`*.draft.yaml`) found and not audited.
     pub skipped_drafts: u64,
     /// Against the baseline catalog, when one was given.
@@ -91,13 +101,37 @@ impl Totals {
         for (code, n) in &row.findings_by_code {
             *self.findings_by_code.entry(code.clone()).or_insert(0) += n;
         }
-        let key = |v: &Option<String>| v.clone().unwrap_or_else(|| UNDECLARED.to_string());
-        self.by_sector.entry(key(&row.sector)).or_default().add(row);
-        self.by_authority
-            .entry(key(&row.authority))
-            .or_default()
-            .add(row);
+        match &row.sector {
+            Some(s) => self.by_sector.entry(s.clone()).or_default().add(row),
+            None => self.sector_not_declared.get_or_insert_default().add(row),
+        }
+        match &row.authority {
+            Some(a) => self.by_authority.entry(a.clone()).or_default().add(row),
+            None => self.authority_not_declared.get_or_insert_default().add(row),
+        }
     }
+
+    /// The sector groups by name, then the one of the procedures without a
+    /// sector (`None`).
+    pub fn sectors(&self) -> impl Iterator<Item = (Option<&str>, &Group)> {
+        named_then_undeclared(&self.by_sector, self.sector_not_declared.as_ref())
+    }
+
+    /// The authority groups by name, then the one of the procedures without
+    /// an authority (`None`).
+    pub fn authorities(&self) -> impl Iterator<Item = (Option<&str>, &Group)> {
+        named_then_undeclared(&self.by_authority, self.authority_not_declared.as_ref())
+    }
+}
+
+fn named_then_undeclared<'a>(
+    named: &'a BTreeMap<String, Group>,
+    undeclared: Option<&'a Group>,
+) -> impl Iterator<Item = (Option<&'a str>, &'a Group)> {
+    named
+        .iter()
+        .map(|(n, g)| (Some(n.as_str()), g))
+        .chain(undeclared.map(|g| (None, g)))
 }
 
 /// The whole catalog against the baseline catalog. Costs compare every

@@ -12,7 +12,7 @@
 use crate::catalog::columns::{Cell, cells, column_names};
 use crate::catalog::row::AuditRow;
 use crate::catalog::table::RowWriter;
-use crate::catalog::totals::{Group, Totals};
+use crate::catalog::totals::{Group, Totals, not_declared};
 use crate::i18n::Lang;
 use crate::metrics::Percent;
 use crate::model::Money;
@@ -332,14 +332,16 @@ fn totals_sheets(t: &Totals, lang: Lang, f: &Formats) -> Result<Vec<Worksheet>, 
         group_sheet(
             lang.pick("Theo lĩnh vực", "By sector"),
             lang.pick("Lĩnh vực", "Sector"),
-            t.by_sector.iter().map(|(n, g)| (n.as_str(), g)),
+            t.sectors()
+                .map(|(n, g)| (n.unwrap_or(not_declared(lang)), g)),
             lang,
             f,
         )?,
         group_sheet(
             lang.pick("Theo cơ quan", "By authority"),
             lang.pick("Cơ quan", "Authority"),
-            t.by_authority.iter().map(|(n, g)| (n.as_str(), g)),
+            t.authorities()
+                .map(|(n, g)| (n.unwrap_or(not_declared(lang)), g)),
             lang,
             f,
         )?,

@@ -327,7 +327,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
 fn change_row(c: &MetricChange, lang: Lang) -> String {
     let pct = c
         .change_percent
-        .map(|p| format!("{p}%"))
+        .map(|p| crate::report::text::percent(p, lang))
         .unwrap_or_else(|| "—".into());
     format!(
         "  {:<40} {:>16} {:>16} {:>16} {:>9}",
@@ -376,7 +376,8 @@ pub fn comparison_text(
     let _ = writeln!(o, "{}: {}", t("Bản hiện hành", "Baseline"), baseline.name);
     let _ = writeln!(o, "{}: {}", t("Dự thảo", "Draft"), draft.name);
     let pct = |p: Option<crate::metrics::Percent>| {
-        p.map(|p| format!("{p}%")).unwrap_or_else(|| "—".into())
+        p.map(|p| crate::report::text::percent(p, lang))
+            .unwrap_or_else(|| "—".into())
     };
     let _ = writeln!(
         o,
@@ -426,9 +427,9 @@ pub fn comparison_text(
                 };
                 let _ = writeln!(
                     o,
-                    "    {name}: {} {}%, {} {} ({})",
+                    "    {name}: {} {}, {} {} ({})",
                     t("cần giảm", "required cut"),
-                    comp.required_percent,
+                    crate::report::text::percent(comp.required_percent, lang),
                     t("đạt", "achieved"),
                     pct(comp.achieved_percent),
                     if comp.met {

@@ -109,7 +109,7 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
                     out,
                     "      {}: {}",
                     lang.pick("đo được ", "measured"),
-                    fail.measured
+                    lang.pick(&fail.measured_vi, &fail.measured)
                 );
             }
             let _ = writeln!(

@@ -3,6 +3,7 @@
 use crate::analysis::{Analysis, Comparison, Overrides, Settings, SettingsResolver, Target};
 use crate::cost_basis::CostBasis;
 use crate::finding::Finding;
+use crate::i18n::{Lang, Text};
 use crate::load::{LoadErrors, LoadOptions, Location, read_text};
 use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests};
 use crate::suppress::Suppressed;
@@ -19,8 +20,10 @@ pub struct Failure {
     pub location: Location,
     /// The expectation as written (`>= 30`).
     pub expected: String,
-    /// What was measured (`12.50`).
+    /// What was measured (`12.50`), in English (JUnit, JSON).
     pub measured: String,
+    /// What was measured in Vietnamese (`12,5`).
+    pub measured_vi: String,
 }
 
 /// The outcome of one case.
@@ -151,7 +154,8 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
                         key: exp.key.clone(),
                         location: exp.location,
                         expected: exp.check.to_string(),
-                        measured,
+                        measured: measured.en,
+                        measured_vi: measured.vi,
                     });
                 }
             }
@@ -206,8 +210,36 @@ fn measure_case(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Me
     })
 }
 
-/// `None` if the expectation holds, else the measured value as text.
-fn check(m: &Measured, key: &str, check: &Check) -> Option<String> {
+/// A decimal in Vietnamese: thousands `.`, decimals `,` (`-1.234,5`).
+fn decimal_vi(d: Decimal) -> String {
+    let en = d.to_string();
+    let (sign, digits) = en.strip_prefix('-').map_or(("", en.as_str()), |r| ("-", r));
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+fn component_vi(component: &str) -> &str {
+    match component {
+        "compliance_cost" => "chi phí tuân thủ",
+        "processing_time" => "thời gian giải quyết",
+        other => other,
+    }
+}
+
+/// `None` if the expectation holds, else the measured value as text in
+/// both languages.
+fn check(m: &Measured, key: &str, check: &Check) -> Option<Text> {
     let findings = m.analysis.findings();
     match check {
         Check::Codes(codes) => {
@@ -223,62 +255,89 @@ fn check(m: &Measured, key: &str, check: &Check) -> Option<String> {
             }
             if present {
                 // A missing code may be there but suppressed: say so.
-                let why: Vec<String> = m
+                let why: Vec<Text> = m
                     .analysis
                     .suppressed()
                     .iter()
                     .filter(|s| wrong.iter().any(|c| matches(&s.finding, c)))
                     .map(|s| {
-                        format!(
-                            "{} suppressed at {}:{}: {}",
-                            s.finding.code, s.finding.origin, s.comment.line, s.reason
+                        let (code, origin, line) =
+                            (&s.finding.code, &s.finding.origin, s.comment.line);
+                        Text::new(
+                            format!("{code} bị tắt tại {origin}:{line}: {}", s.reason),
+                            format!("{code} suppressed at {origin}:{line}: {}", s.reason),
                         )
                     })
                     .collect();
-                let mut text = format!("missing: {}", wrong.join(", "));
+                let list = wrong.join(", ");
+                let mut text = Text::new(format!("thiếu: {list}"), format!("missing: {list}"));
                 if !why.is_empty() {
-                    text.push_str(&format!(" ({})", why.join("; ")));
+                    let join = |lang: Lang| {
+                        why.iter()
+                            .map(|t| t.get(lang))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    };
+                    text.vi.push_str(&format!(" ({})", join(Lang::Vi)));
+                    text.en.push_str(&format!(" ({})", join(Lang::En)));
                 }
                 Some(text)
             } else {
-                let found: Vec<String> = findings
-                    .iter()
-                    .filter(|f| wrong.iter().any(|c| matches(f, c)))
-                    .map(|f| match f.location {
-                        Some(l) => format!(
-                            "{} {} at {}:{}:{}",
-                            f.code, f.name, f.origin, l.line, l.column
-                        ),
-                        None => format!("{} {}", f.code, f.name),
-                    })
-                    .collect();
-                Some(format!("found: {}", found.join(", ")))
+                let found = |at: &str| {
+                    findings
+                        .iter()
+                        .filter(|f| wrong.iter().any(|c| matches(f, c)))
+                        .map(|f| match f.location {
+                            Some(l) => format!(
+                                "{} {} {at} {}:{}:{}",
+                                f.code, f.name, f.origin, l.line, l.column
+                            ),
+                            None => format!("{} {}", f.code, f.name),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                Some(Text::new(
+                    format!("có: {}", found("tại")),
+                    format!("found: {}", found("at")),
+                ))
             }
         }
         Check::Targets(_) => {
             let c = m.comparison.as_ref()?;
-            let missed: Vec<String> = c
-                .targets
-                .iter()
-                .filter(|t| !t.met)
-                .map(|t| {
-                    let parts: Vec<String> = t
-                        .components
-                        .iter()
-                        .map(|p| {
-                            let got = p
-                                .achieved_percent
-                                .map_or("n/a".to_string(), |a| format!("{a}%"));
-                            format!(
-                                "{} −{}% required, {got} achieved",
-                                p.component, p.required_percent
-                            )
-                        })
-                        .collect();
-                    format!("{} missed ({})", t.target, parts.join("; "))
-                })
-                .collect();
-            (!missed.is_empty()).then(|| missed.join("; "))
+            let missed = |lang: Lang| {
+                c.targets
+                    .iter()
+                    .filter(|t| !t.met)
+                    .map(|t| {
+                        let parts: Vec<String> = t
+                            .components
+                            .iter()
+                            .map(|p| {
+                                let pct = |v| crate::report::text::percent(v, lang);
+                                let got = p
+                                    .achieved_percent
+                                    .map_or(lang.pick("không đo được", "n/a").to_string(), pct);
+                                let need = pct(p.required_percent);
+                                match lang {
+                                    Lang::Vi => format!(
+                                        "{}: cần giảm {need}, đạt {got}",
+                                        component_vi(p.component)
+                                    ),
+                                    Lang::En => {
+                                        format!("{} −{need} required, {got} achieved", p.component)
+                                    }
+                                }
+                            })
+                            .collect();
+                        let verdict = lang.pick("không đạt", "missed");
+                        format!("{} {verdict} ({})", t.target, parts.join("; "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let en = missed(Lang::En);
+            (!en.is_empty()).then(|| Text::new(missed(Lang::Vi), en))
         }
         Check::Compare {
             metric,
@@ -292,20 +351,25 @@ fn check(m: &Measured, key: &str, check: &Check) -> Option<String> {
                 m.analysis.value(*metric)
             };
             match measured.and_then(|q| q.millionths()).map(Decimal) {
-                None if key.starts_with("processing_time.") => Some(format!(
-                    "not measurable in this unit: the processing time is {}",
-                    m.analysis
-                        .metrics()
-                        .processing_time
-                        .length
-                        .text(crate::Lang::En)
+                None if key.starts_with("processing_time.") => {
+                    let length = m.analysis.metrics().processing_time.length;
+                    Some(Text::new(
+                        format!(
+                            "không đo được theo đơn vị này: thời gian giải quyết là {}",
+                            length.text(Lang::Vi)
+                        ),
+                        format!(
+                            "not measurable in this unit: the processing time is {}",
+                            length.text(Lang::En)
+                        ),
+                    ))
+                }
+                None => Some(Text::new(
+                    "không đo được: thiếu một đầu vào cần cho chỉ số này (vd. số hồ sơ mỗi năm `volume`, hoặc một giá trị của bản hiện hành)",
+                    "not measurable: an input it needs is missing (e.g. volume, or a baseline value)",
                 )),
-                None => Some(
-                    "not measurable: an input it needs is missing (e.g. volume, or a baseline value)"
-                        .into(),
-                ),
                 Some(v) if op.holds(v, *value, *tolerance) => None,
-                Some(v) => Some(v.to_string()),
+                Some(v) => Some(Text::new(decimal_vi(v), v.to_string())),
             }
         }
     }
@@ -314,6 +378,16 @@ fn check(m: &Measured, key: &str, check: &Check) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measured_values_in_vietnamese_group_thousands_and_use_a_decimal_comma() {
+        let d = |m: i128| decimal_vi(Decimal(m));
+        assert_eq!(d(2_625_000), "2,625");
+        assert_eq!(d(1_322_499_000_000), "1.322.499");
+        assert_eq!(d(-1_234_500_000), "-1.234,5");
+        assert_eq!(d(999_000_000), "999");
+        assert_eq!(d(0), "0");
+    }
     use crate::analysis::Metric;
 
     #[test]

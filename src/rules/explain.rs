@@ -6,13 +6,13 @@ use std::fmt::Write;
 
 /// One line for `tthc rules`: code, name, severity, summary.
 pub fn summary_line(info: &RuleInfo, lang: Lang) -> String {
-    format!(
-        "{:<6} {:<28} {:<6} {}",
-        info.code,
-        info.name,
-        info.severity.as_str(),
-        info.summary.get(lang)
-    )
+    // "error"/"warn"/"info" in English, the longer labels in Vietnamese.
+    let (severity, width) = match lang {
+        Lang::En => (info.severity.as_str(), 6),
+        Lang::Vi => (info.severity.label(lang), 9),
+    };
+    let (code, name, summary) = (info.code, info.name, info.summary.get(lang));
+    format!("{code:<6} {name:<28} {severity:<width$} {summary}")
 }
 
 /// The full explanation of a rule (what, why, example, legal basis), as

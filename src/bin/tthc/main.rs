@@ -2,10 +2,12 @@
 //! print. Each subcommand lives in `cmd/<name>.rs` with its `Args` and `run`.
 
 mod cmd;
+mod help;
 mod output;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
+use tthc::Lang;
 
 /// Review Vietnamese administrative procedures (thủ tục hành chính).
 #[derive(Parser)]
@@ -78,6 +80,26 @@ fn reset_sigpipe() {
 #[cfg(not(unix))]
 fn reset_sigpipe() {}
 
+/// Prints clap's error (or the help or version it stands for): in
+/// Vietnamese when `lang` is, as clap does in English; clap's exit status.
+fn clap_error(e: &clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    let shows_text = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if lang == Lang::En || shows_text {
+        let _ = e.print();
+    } else {
+        let text = help::error_vi(e);
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+    }
+    ExitCode::from(code)
+}
+
 fn main() -> ExitCode {
     reset_sigpipe();
     // Interrupted (Ctrl-C, SIGTERM): remove the temporary output files,
@@ -86,7 +108,25 @@ fn main() -> ExitCode {
         output::remove_pending();
         std::process::exit(130);
     });
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::cli_lang(&args);
+    output::set_cli_lang(lang);
+    let mut command = help::localize(Cli::command(), lang);
+    let matches = match command.try_get_matches_from_mut(&args) {
+        Ok(m) => m,
+        Err(e) => return clap_error(&e, lang),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("command")
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+        return help::print_help_of(&mut command, &path);
+    }
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e.format(&mut command), lang),
+    };
     match cli.command {
         Command::Check(args) => cmd::check::run(args),
         Command::Rules(args) => cmd::rules::run(args),

@@ -108,6 +108,20 @@ pub fn resolve_lang(flag: Option<Lang>) -> Lang {
         .map_or_else(|_| args.lang_hint(), |s| s.lang)
 }
 
+/// The language of the command line, set once before clap parses it, so
+/// that the value parsers clap calls speak it.
+static CLI_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Records the command line's language (first call wins).
+pub fn set_cli_lang(lang: Lang) {
+    let _ = CLI_LANG.set(lang);
+}
+
+/// The command line's language ([`set_cli_lang`]), else the default.
+pub fn cli_lang() -> Lang {
+    CLI_LANG.get().copied().unwrap_or(DEFAULT_LANG)
+}
+
 /// Whether to colour a stream: a terminal, and `NO_COLOR` unset.
 pub fn color(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none()
@@ -353,13 +367,28 @@ pub fn today_days() -> i64 {
 
 /// A period with a published income figure (clap's parser for `--income`).
 fn income_period(text: &str) -> Result<tthc::cost_basis::IncomePeriod, String> {
-    let period: tthc::cost_basis::IncomePeriod = text.parse()?;
+    let period: tthc::cost_basis::IncomePeriod = text.parse().map_err(|e: String| {
+        cli_lang()
+            .pick(
+                "không phải một năm hoặc quý: dùng vd. 2024, \"Q3 2024\" hoặc \"quý 3 2024\"",
+                &e,
+            )
+            .to_string()
+    })?;
     match tthc::cost_basis::IncomeFigure::of(period) {
         Some(_) => Ok(period),
-        None => Err(format!(
-            "no published income figure for {period} (không có số liệu thu nhập cho {period}); known: {}",
-            tthc::cost_basis::known_periods()
-        )),
+        None => Err(cli_lang()
+            .pick(
+                &format!(
+                    "không có số liệu thu nhập được công bố cho {period}; các kỳ có số liệu: {}",
+                    tthc::cost_basis::known_periods()
+                ),
+                &format!(
+                    "no published income figure for {period}; known: {}",
+                    tthc::cost_basis::known_periods()
+                ),
+            )
+            .to_string()),
     }
 }
 
@@ -369,15 +398,22 @@ pub const MAX_JOBS: usize = 256;
 
 /// clap's parser for `--jobs N`: 1 to [`MAX_JOBS`] (0 means one per core).
 pub fn jobs(text: &str) -> Result<usize, String> {
-    let n: usize = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("'{text}' is not a number of threads (không phải số luồng)"))?;
+    let lang = cli_lang();
+    let n: usize = text.trim().parse().map_err(|_| {
+        lang.pick(
+            &format!("'{text}' không phải là một số luồng"),
+            &format!("'{text}' is not a number of threads"),
+        )
+        .to_string()
+    })?;
     if n > MAX_JOBS {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        return Err(format!(
-            "at most {MAX_JOBS} threads (tối đa {MAX_JOBS} luồng); this machine has {cores} cores"
-        ));
+        return Err(lang
+            .pick(
+                &format!("tối đa {MAX_JOBS} luồng; máy này có {cores} lõi"),
+                &format!("at most {MAX_JOBS} threads; this machine has {cores} cores"),
+            )
+            .to_string());
     }
     Ok(n)
 }

@@ -349,19 +349,24 @@ fn baseline_options(options: &AuditOptions, dir: &Path) -> AuditOptions {
 fn metric_key(key: &str) -> Result<tthc::Metric, String> {
     match tthc::Metric::from_key(key.trim()) {
         Some(m) if !m.needs_baseline() => Ok(m),
-        Some(_) => Err(format!(
-            "{key} needs a baseline; the reductions are the audit's own columns with --baseline (cần --baseline)"
-        )),
+        Some(_) => Err(crate::output::cli_lang()
+            .pick(
+                &format!("{key} cần một danh mục gốc; các mức cắt giảm là các cột riêng của audit khi có --baseline"),
+                &format!("{key} needs a baseline; the reductions are the audit's own columns with --baseline"),
+            )
+            .to_string()),
         None => {
             let keys: Vec<&str> = tthc::Metric::ALL
                 .iter()
                 .filter(|m| !m.needs_baseline())
                 .map(|m| m.key())
                 .collect();
-            Err(format!(
-                "unknown metric (không có chỉ số này); one of: {}",
-                keys.join(", ")
-            ))
+            Err(crate::output::cli_lang()
+                .pick(
+                    &format!("không có chỉ số này; dùng một trong: {}", keys.join(", ")),
+                    &format!("unknown metric; one of: {}", keys.join(", ")),
+                )
+                .to_string())
         }
     }
 }
