@@ -460,3 +460,34 @@ fn an_alias_of_a_mapping_with_a_decimal_reads_the_anchored_value() {
     let step = &p.procedure().steps[0];
     assert_eq!(step.effort.milli_hours, 500);
 }
+
+/// A file with more tab-indented lines than the error cap lists the first
+/// 1,000 and counts the rest (every line was an error of its own, without
+/// bound: a 16 MiB file of tabs was millions of errors).
+#[test]
+fn syntax_mistakes_of_one_kind_are_capped_and_counted() {
+    let mut src = String::from("format: tthc/1\nname: X\nsteps:\n");
+    for i in 0..1_500 {
+        src.push_str(&format!("\ts{i}: {{ name: B, actor: applicant }}\n"));
+    }
+    let e = CheckedProcedure::from_yaml_str(&src, "x.yaml").expect_err("tabs");
+    assert_eq!(e.errors.len(), 1_000);
+    assert_eq!(e.omitted, 500);
+    assert!(e.errors.iter().all(|x| x.code() == "yaml-syntax"));
+}
+
+/// A quoted value over two lines that closes is no mistake: a later error
+/// is reported where it is, not as an unclosed quote on the valid line.
+#[test]
+fn a_closed_multi_line_quote_is_not_blamed_for_a_later_error() {
+    let src = "format: tthc/1\nname: \"Cấp\n  giấy phép\"\nsteps:\n  a: { name: B, actor: applicant }\n   b: x\n";
+    let e = CheckedProcedure::from_yaml_str(src, "x.yaml").expect_err("dedent");
+    let first = &e.errors[0];
+    let line = first.location.expect("located").line;
+    assert_ne!(line, 2, "{}", first.message(tthc::Lang::En));
+    assert!(
+        !first.message(tthc::Lang::En).contains("quote"),
+        "{}",
+        first.message(tthc::Lang::En)
+    );
+}

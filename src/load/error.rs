@@ -36,6 +36,9 @@ pub enum LoadErrorKind {
         /// (every line indented with a tab, …), found in the same pass;
         /// [`LoadErrors::from`] lists each as an error of its own.
         also: Vec<(SyntaxCause, Location)>,
+        /// How many more such mistakes the file has beyond the error cap
+        /// (counted, not listed).
+        omitted: usize,
     },
     /// A key appears twice in the same mapping.
     DuplicateKey {
@@ -164,6 +167,7 @@ impl LoadErrorKind {
             cause: SyntaxCause::DecimalComma { number },
             detail: String::new(),
             also: Vec::new(),
+            omitted: 0,
         }
     }
 }
@@ -204,12 +208,12 @@ impl LoadError {
         column: u32,
         src: &str,
     ) -> LoadError {
-        let mut issues = if line == 0 {
-            Vec::new()
+        let (issues, omitted) = if line == 0 {
+            (Vec::new(), 0)
         } else {
             syntax::classify(&message, line, column, src)
-        }
-        .into_iter();
+        };
+        let mut issues = issues.into_iter();
         let Some(first) = issues.next() else {
             return LoadError::new(
                 origin,
@@ -217,6 +221,7 @@ impl LoadError {
                     cause: SyntaxCause::Other,
                     detail: message,
                     also: Vec::new(),
+                    omitted: 0,
                 },
             );
         };
@@ -227,6 +232,7 @@ impl LoadError {
                 cause: first.cause,
                 detail: message,
                 also,
+                omitted,
             },
         )
         .at("", first.location)
@@ -824,9 +830,11 @@ impl From<LoadError> for LoadErrors {
     /// One error, and the independent mistakes of the same kind it found
     /// elsewhere in the file (see [`LoadErrorKind::Syntax`]), each its own.
     fn from(mut error: LoadError) -> LoadErrors {
-        let also = match &mut error.kind {
-            LoadErrorKind::Syntax { also, .. } => std::mem::take(also),
-            _ => Vec::new(),
+        let (also, omitted) = match &mut error.kind {
+            LoadErrorKind::Syntax { also, omitted, .. } => {
+                (std::mem::take(also), std::mem::take(omitted))
+            }
+            _ => (Vec::new(), 0),
         };
         let mut errors = Vec::with_capacity(1 + also.len());
         let (origin, detail) = match &error.kind {
@@ -842,6 +850,7 @@ impl From<LoadError> for LoadErrors {
                         cause,
                         detail: detail.clone(),
                         also: Vec::new(),
+                        omitted: 0,
                     },
                 )
                 .at("", location),
@@ -851,7 +860,7 @@ impl From<LoadError> for LoadErrors {
         LoadErrors {
             errors,
             text: None,
-            omitted: 0,
+            omitted,
         }
     }
 }

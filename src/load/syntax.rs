@@ -405,8 +405,9 @@ enum Shape {
 #[derive(Default)]
 struct Scan {
     lines: Vec<Line>,
-    /// A quote left open at the end of its line: (line, column, quote).
-    open_quote: Option<(usize, u32, char)>,
+    /// Each quote left open at the end of its line: (line, column, quote,
+    /// the line where it closes, if it does). One per line at most.
+    open_quotes: Vec<(usize, u32, char, Option<usize>)>,
     /// A closing bracket that closes nothing or the wrong one.
     stray_bracket: Option<(usize, u32, char, Option<char>)>,
     /// A plain value starting with a reserved character.
@@ -497,11 +498,16 @@ fn scan_line(text: &str, start: usize, index: usize, carry: &mut Carry, out: &mu
             carry.block_parent = Some(line.indent);
         }
     }
-    if carry.quote.is_some()
-        && out.open_quote.is_none()
+    let still_open = out.open_quotes.last().is_some_and(|q| q.3.is_none());
+    if carry.quote.is_none() && still_open {
+        if let Some(last) = out.open_quotes.last_mut() {
+            last.3 = Some(index);
+        }
+    } else if carry.quote.is_some()
+        && !still_open
         && let Some((col, q)) = cur.quote_open
     {
-        out.open_quote = Some((index, col, q));
+        out.open_quotes.push((index, col, q, None));
     }
     line.flow_closed = carry.flow.is_empty() && carry.quote.is_none();
     line
@@ -831,8 +837,29 @@ fn family(message: &str) -> Family {
 /// change the text; any others are independent mistakes of the same kind
 /// found in the same pass (every line indented with a tab, every known key
 /// written `key:value`).
-pub(crate) fn classify(message: &str, line: u32, column: u32, src: &str) -> Vec<SyntaxIssue> {
-    let one = |cause, location| vec![SyntaxIssue { cause, location }];
+/// Keeps the first [`crate::load::MAX_ERRORS`] of `issues`, counting the rest.
+fn capped(issues: impl Iterator<Item = SyntaxIssue>) -> (Vec<SyntaxIssue>, usize) {
+    let mut kept = Vec::new();
+    let mut rest = 0usize;
+    for issue in issues {
+        if kept.len() < crate::load::MAX_ERRORS {
+            kept.push(issue);
+        } else {
+            rest += 1;
+        }
+    }
+    (kept, rest)
+}
+
+/// The mistakes, at most [`crate::load::MAX_ERRORS`], and how many more of
+/// the same kind the file has.
+pub(crate) fn classify(
+    message: &str,
+    line: u32,
+    column: u32,
+    src: &str,
+) -> (Vec<SyntaxIssue>, usize) {
+    let one = |cause, location| (vec![SyntaxIssue { cause, location }], 0);
     if let Some(cause) = typed_field(message) {
         return one(cause, locate(src, line, column));
     }
@@ -847,26 +874,30 @@ pub(crate) fn classify(message: &str, line: u32, column: u32, src: &str) -> Vec<
     }
 
     if family == Family::Tab {
-        let tabs: Vec<SyntaxIssue> = scan
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.continued && !l.blank)
-            .filter_map(|(i, l)| l.tab.map(|t| (i, t)))
-            .map(|(i, t)| SyntaxIssue {
-                cause: SyntaxCause::Tab,
-                location: at(i, t),
-            })
-            .collect();
-        if !tabs.is_empty() {
+        let tabs = capped(
+            scan.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.continued && !l.blank)
+                .filter_map(|(i, l)| l.tab.map(|t| (i, t)))
+                .map(|(i, t)| SyntaxIssue {
+                    cause: SyntaxCause::Tab,
+                    location: at(i, t),
+                }),
+        );
+        if !tabs.0.is_empty() {
             return tabs;
         }
         let location = tab_on_line(src, &scan, upto).unwrap_or_else(|| locate(src, line, column));
         return one(SyntaxCause::Tab, location);
     }
     // A quote or a bracket left open confuses everything after it.
-    if let Some((i, col, quote)) = scan.open_quote
-        && i <= upto
+    // The quote still open on the line of the error (a quoted value over
+    // several lines that closes before it is no mistake).
+    if let Some(&(i, col, quote, _)) = scan
+        .open_quotes
+        .iter()
+        .find(|q| q.0 <= upto && q.3.is_none_or(|closed| closed > upto))
     {
         return one(SyntaxCause::UnclosedQuote { quote }, at(i, col));
     }
@@ -898,17 +929,17 @@ pub(crate) fn classify(message: &str, line: u32, column: u32, src: &str) -> Vec<
     {
         // Every `key:value` with a key the formats know: each is a mistake
         // on its own.
-        return scan
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.continued)
-            .filter_map(|(i, l)| no_space(&l.shape).map(|(col, key)| (i, col, key)))
-            .map(|(i, col, key)| SyntaxIssue {
-                cause: SyntaxCause::NoSpaceAfterColon { key },
-                location: at(i, col),
-            })
-            .collect();
+        return capped(
+            scan.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.continued)
+                .filter_map(|(i, l)| no_space(&l.shape).map(|(col, key)| (i, col, key)))
+                .map(|(i, col, key)| SyntaxIssue {
+                    cause: SyntaxCause::NoSpaceAfterColon { key },
+                    location: at(i, col),
+                }),
+        );
     }
     if message.contains("mapping values") {
         for &i in &near {

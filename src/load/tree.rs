@@ -295,28 +295,13 @@ fn key_hash(kind: u8, bytes: &[u8]) -> u64 {
 }
 
 /// The keys seen in one mapping, as hashes: scanned while few, then indexed.
+/// The index rehashes with the standard library's keyed SipHash: FNV's low
+/// bits can be steered by a file, and used as they are they would let
+/// crafted keys share buckets (quadratic probing on a million keys).
 #[derive(Default)]
 struct Seen {
     few: Vec<u64>,
-    many: Option<std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThrough>>>,
-}
-
-/// The hashes are already mixed: the set uses them as they are.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
+    many: Option<std::collections::HashSet<u64>>,
 }
 
 impl Seen {
