@@ -483,8 +483,30 @@ fn channel_key(c: Channel) -> String {
 }
 
 /// `cases: { id: { name: …, share: 0.1 } }` (or `id: name`).
+/// The most cases a procedure may declare. Each is measured on its own
+/// (cost and time over the whole graph), so the count bounds that work;
+/// real procedures have a handful.
+const MAX_CASES: usize = 100;
+
 fn cases(r: &mut Reader<'_>, node: &Node) -> Option<Vec<Case>> {
-    let entries = id_entries(r, node, "cases");
+    let mut entries = id_entries(r, node, "cases");
+    if entries.len() > MAX_CASES {
+        r.error(
+            "cases",
+            node.loc,
+            LoadErrorKind::Invalid {
+                en: format!(
+                    "{} cases are declared, at most {MAX_CASES} are supported: merge the cases that differ in nothing the procedure charges or times",
+                    entries.len()
+                ),
+                vi: format!(
+                    "khai báo {} trường hợp, tối đa {MAX_CASES}: gộp các trường hợp không khác nhau về phí, giấy tờ, bước hay thời hạn",
+                    entries.len()
+                ),
+            },
+        );
+        entries.truncate(MAX_CASES);
+    }
     let mut out = Vec::with_capacity(entries.len());
     for (id, _key, value) in entries {
         let path = join("cases", &id);

@@ -113,7 +113,8 @@ pub struct CaseMetrics {
     pub worst_cost: WorstCost,
     /// The longest processing time over the base case and the cases.
     pub worst_time: WorstLength,
-    /// The longest declared deadline over the base case and the cases.
+    /// The longest declared deadline over the base case and the cases;
+    /// `None` when none is declared or their units only a calendar compares.
     pub worst_deadline: Option<WorstDeadline>,
 }
 
@@ -182,23 +183,42 @@ pub(crate) fn by_case(
         length: base_time,
     };
     for f in &cases {
-        if f.processing_time.compare(worst_time.length) == Some(std::cmp::Ordering::Greater) {
-            worst_time = WorstLength {
-                case: Some(f.case.clone()),
-                length: f.processing_time,
-            };
+        match f.processing_time.compare(worst_time.length) {
+            Some(std::cmp::Ordering::Greater) => {
+                worst_time = WorstLength {
+                    case: Some(f.case.clone()),
+                    length: f.processing_time,
+                };
+            }
+            Some(_) => {}
+            // Calendar days against working days: which is longer depends
+            // on the calendar, so the worst is unknown (never the base
+            // figure passed off as the worst).
+            None => {
+                worst_time = WorstLength {
+                    case: None,
+                    length: Length::NeedsCalendar,
+                };
+                break;
+            }
         }
     }
     let mut worst_deadline = p.deadline.map(|d| WorstDeadline {
         case: None,
         deadline: d,
     });
+    let mut comparable = true;
     for (id, d) in &p.deadlines.by_case {
         let longer = match &worst_deadline {
             None => true,
-            Some(w) => {
-                Length::of(*d).compare(Length::of(w.deadline)) == Some(std::cmp::Ordering::Greater)
-            }
+            Some(w) => match Length::of(*d).compare(Length::of(w.deadline)) {
+                Some(order) => order == std::cmp::Ordering::Greater,
+                // Units that only a calendar can compare: unknown.
+                None => {
+                    comparable = false;
+                    break;
+                }
+            },
         };
         if longer {
             worst_deadline = Some(WorstDeadline {
@@ -206,6 +226,9 @@ pub(crate) fn by_case(
                 deadline: *d,
             });
         }
+    }
+    if !comparable {
+        worst_deadline = None;
     }
     Some(CaseMetrics {
         cases,

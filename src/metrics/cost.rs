@@ -428,7 +428,7 @@ pub(crate) fn compliance_cost(
     // The base case: documents needed only in a case or under a condition
     // are not charged to every applicant.
     for (i, d) in p.documents.iter().enumerate() {
-        if !dossier.on_main.get(i).copied().unwrap_or(false) || !d.applies_in(case) {
+        if !dossier.needed_in(p, i, case) || !d.applies_in(case) {
             continue;
         }
         let activity = if d.issued_by.is_applicant() {
@@ -836,8 +836,11 @@ fn expected_rework(
             }
         }
     }
+    // A supplement requested at a step that does not happen in the case
+    // is not requested in it.
+    let happens = |i: usize| p.steps.get(i).is_some_and(|s| s.condition.applies_in(case));
     for rw in g.reworks() {
-        if !(on(rw.from) && on(rw.to)) {
+        if !(on(rw.from) && on(rw.to) && happens(rw.from)) {
             continue;
         }
         let before_to = heaviest[rw.to].minus(own.get(rw.to).copied().unwrap_or_default());

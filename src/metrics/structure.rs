@@ -18,6 +18,29 @@ pub(crate) struct Dossier {
     pub in_dossier: Vec<bool>,
     /// Dossier documents submitted by a main-path step or unattached.
     pub on_main: Vec<bool>,
+    /// For each document, the main-path steps that submit it (all steps'
+    /// lists together are as long as their `submits`): a paper submitted
+    /// only at a step of a case is needed only in that case.
+    pub submitted_at: Vec<Vec<usize>>,
+}
+
+impl Dossier {
+    /// Whether document `i` is handed in on the main path in `case` (the
+    /// base case when `None`): unattached, or submitted at a main-path step
+    /// that happens in it.
+    pub fn needed_in(&self, p: &Procedure, i: usize, case: Option<&str>) -> bool {
+        if !self.on_main.get(i).copied().unwrap_or(false) {
+            return false;
+        }
+        match self.submitted_at.get(i) {
+            Some(steps) if !steps.is_empty() => steps.iter().any(|&s| {
+                p.steps
+                    .get(s)
+                    .is_some_and(|step| step.condition.applies_in(case))
+            }),
+            _ => true,
+        }
+    }
 }
 
 impl Dossier {
@@ -26,12 +49,16 @@ impl Dossier {
         let n = p.documents.len();
         let (mut submitted, mut produced, mut on_main) =
             (vec![false; n], vec![false; n], vec![false; n]);
+        let mut submitted_at: Vec<Vec<usize>> = vec![Vec::new(); n];
         for (si, step) in p.steps.iter().enumerate() {
             let step_on_main = main.get(si).copied().unwrap_or(false);
             for id in &step.submits {
                 if let Some(&i) = index.get(id.as_str()) {
                     submitted[i] = true;
                     on_main[i] |= step_on_main;
+                    if step_on_main && let Some(at) = submitted_at.get_mut(i) {
+                        at.push(si);
+                    }
                 }
             }
             for id in &step.produces {
@@ -47,6 +74,7 @@ impl Dossier {
         Dossier {
             in_dossier,
             on_main,
+            submitted_at,
         }
     }
 }
@@ -110,7 +138,12 @@ pub(crate) fn structure_with(
     s.agencies = agencies.len() as u64;
     // Between two agency steps that share no agency (a joint step is no
     // hand-off to or from one of its own agencies).
-    let step = |i: usize| p.steps.get(i).filter(|s| !s.actor.is_applicant());
+    // Steps of a case are not in the base case's flow.
+    let step = |i: usize| {
+        p.steps
+            .get(i)
+            .filter(|s| !s.actor.is_applicant() && s.condition.is_base())
+    };
     s.handoffs = g
         .edges()
         .filter(|&(a, b, kind)| {

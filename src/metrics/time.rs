@@ -399,7 +399,7 @@ pub(crate) fn processing_time_with(
     let everything = vec![true; g.len()];
     let (mut main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
     let (mut worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
-    let mut with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make));
+    let mut with_rework = tables.and_then(|(make, l)| worst_rework(p, g, main, &l, make, case));
     let happens = |id: &String| {
         g.index_of(id)
             .and_then(|i| p.steps.get(i))
@@ -453,11 +453,15 @@ fn worst_rework(
     main: &[bool],
     l: &Longest,
     make: MakeLength,
+    case: Option<&str>,
 ) -> Option<ReworkTime> {
     let on = |i: usize| main.get(i).copied().unwrap_or(false);
+    // A supplement requested at a step that does not happen in the case
+    // is not requested in it.
+    let happens = |i: usize| p.steps.get(i).is_some_and(|s| s.condition.applies_in(case));
     let mut best: Option<(u64, &crate::graph::ReworkEdge)> = None;
     for rw in g.reworks() {
-        if !(on(rw.from) && on(rw.to)) {
+        if !(on(rw.from) && on(rw.to) && happens(rw.from)) {
             continue;
         }
         let len = l.from_start[rw.from].saturating_add(l.to_end[rw.to]);

@@ -406,8 +406,26 @@ pub fn comparison_text(
         t("thay đổi", "change"),
         "%"
     );
-    for m in &c.metrics {
+    // A metric neither file has a figure for (per-case figures of files
+    // without `cases:`) is left out, not shown as a row of dashes; JSON
+    // keeps every metric.
+    let (known, unknown): (Vec<_>, Vec<_>) = c
+        .metrics
+        .iter()
+        .partition(|m| m.baseline.is_some() || m.draft.is_some());
+    for m in known {
         let _ = writeln!(o, "{}", change_row(m, lang));
+    }
+    if !unknown.is_empty() {
+        let _ = writeln!(
+            o,
+            "  {} {}",
+            unknown.len(),
+            t(
+                "chỉ số khác chưa khai báo ở cả hai bản (xem --format json)",
+                "other metrics not declared in either file (see --format json)"
+            )
+        );
     }
     diff_text(&mut o, t("Bước", "Steps"), &c.steps, lang);
     diff_text(&mut o, t("Giấy tờ", "Documents"), &c.documents, lang);
