@@ -1,7 +1,7 @@
 //! One procedure file of 1,000 / 10,000 / 100,000 steps in a chain
 //! (`tthc::catalog::synthetic::large_procedure_yaml`, one lane): load,
-//! analysis (every rule and metric) and `tthc check`'s text rendering
-//! (`CheckReport::render_text`), each measured apart — 10× the steps should
+//! analysis (every rule and metric), `tthc check`'s text rendering
+//! (`CheckReport::render_text`) and the HTML report, each measured apart — 10× the steps should
 //! cost at most 12× the time (issue 20).
 //!
 //! Two chains: `timed`, every step with a duration (few findings), and
@@ -73,6 +73,23 @@ fn bench(c: &mut Criterion) {
                 BenchmarkId::new("check_text", steps),
                 &report,
                 |b, report| b.iter(|| black_box(report.render_text(style).len())),
+            );
+            // The HTML report (issue 20: its critical path looked each step
+            // up by a linear search, 100,000 steps took 27 s).
+            group.bench_with_input(
+                BenchmarkId::new("html_report", steps),
+                &analysis,
+                |b, analysis| {
+                    b.iter(|| {
+                        black_box(
+                            tthc::report::html::render(
+                                &tthc::report::page::Report::new(analysis),
+                                Lang::Vi,
+                            )
+                            .len(),
+                        )
+                    })
+                },
             );
         }
         group.finish();
