@@ -32,15 +32,6 @@ use granit_parser::{Event, Parser, ScalarStyle, Span};
 /// applies its own, larger, replay limits).
 const MAX_ALIAS_NODES: usize = 100_000;
 
-/// serde-saphyr's `Budget::default().max_total_scalar_bytes`.
-const MAX_SCALAR_BYTES: usize = 64 * 1024 * 1024;
-
-/// serde-saphyr's `Budget::default().max_recorded_anchor_bytes`.
-const MAX_RECORDED_ANCHOR_BYTES: usize = 64 * 1024 * 1024;
-
-/// From this many aliases serde-saphyr checks the alias/anchor ratio.
-const RATIO_CHECK_FROM: usize = 100;
-
 /// The builder's result.
 pub(crate) enum Built {
     /// The tree serde-saphyr would give (`None` for an empty document or a
@@ -349,6 +340,10 @@ struct Anchored {
 
 struct Builder<'o> {
     options: &'o LoadOptions,
+    /// The budget serde-saphyr reads with ([`crate::load::saphyr_options`]):
+    /// its limits, not copies of them, decide when to fall back, so the two
+    /// paths cannot drift apart.
+    budget: serde_saphyr::Budget,
     stack: Vec<Frame>,
     root: Option<Node>,
     anchors: Vec<Option<Anchored>>,
@@ -371,6 +366,9 @@ impl<'o> Builder<'o> {
     fn new(options: &'o LoadOptions) -> Builder<'o> {
         Builder {
             options,
+            budget: crate::load::yaml::saphyr_options(options)
+                .budget
+                .unwrap_or_default(),
             stack: Vec::new(),
             root: None,
             anchors: Vec::new(),
@@ -389,7 +387,7 @@ impl<'o> Builder<'o> {
     }
 
     fn max_events(&self) -> usize {
-        self.options.max_nodes.saturating_mul(4)
+        self.budget.max_events
     }
 
     /// `None` (fall back) on a parser error or anything uncommon.
@@ -450,7 +448,8 @@ impl<'o> Builder<'o> {
         self.recorded_bytes = self
             .recorded_bytes
             .saturating_add(bytes.saturating_mul(buffers));
-        (self.recorded_events <= 100_000 && self.recorded_bytes <= MAX_RECORDED_ANCHOR_BYTES)
+        (self.recorded_events <= self.budget.max_recorded_anchor_events
+            && self.recorded_bytes <= self.budget.max_recorded_anchor_bytes)
             .then_some(())
     }
 
@@ -474,7 +473,7 @@ impl<'o> Builder<'o> {
         self.count_node(1)?;
         self.note_anchor(anchor)?;
         self.scalar_bytes = self.scalar_bytes.saturating_add(value.len());
-        if self.scalar_bytes > MAX_SCALAR_BYTES {
+        if self.scalar_bytes > self.budget.max_total_scalar_bytes {
             return None;
         }
         self.record(1, value.len(), anchor != 0)?;
@@ -566,7 +565,9 @@ impl<'o> Builder<'o> {
             return None; // an alias as a key
         }
         self.aliases += 1;
-        if self.aliases > self.options.max_aliases || self.aliases >= RATIO_CHECK_FROM {
+        if self.aliases > self.options.max_aliases
+            || self.aliases >= self.budget.alias_anchor_min_aliases
+        {
             return None;
         }
         // Still open (recursive) or unknown: serde-saphyr decides.
@@ -585,7 +586,7 @@ impl<'o> Builder<'o> {
         self.count_node(count)?;
         let bytes = scalar_bytes(&node);
         self.scalar_bytes = self.scalar_bytes.saturating_add(bytes);
-        if self.scalar_bytes > MAX_SCALAR_BYTES {
+        if self.scalar_bytes > self.budget.max_total_scalar_bytes {
             return None;
         }
         self.record(count.saturating_mul(2), bytes, false)?;
