@@ -491,3 +491,24 @@ fn a_closed_multi_line_quote_is_not_blamed_for_a_later_error() {
         first.message(tthc::Lang::En)
     );
 }
+
+/// A file with old-Mac line ends (a lone `\r`) is located line by line as
+/// YAML counts its lines, not everything on line 1.
+#[test]
+fn lone_carriage_returns_end_lines_in_syntax_errors() {
+    let src = "format: tthc/1\rname: X\rsteps:\r\ta: { name: B, actor: applicant }\r";
+    let e = CheckedProcedure::from_yaml_str(src, "x.yaml").expect_err("tab");
+    let loc = e.errors[0].location.expect("located");
+    assert_eq!(
+        (loc.line, loc.column),
+        (4, 1),
+        "{}",
+        e.errors[0].message(tthc::Lang::En)
+    );
+    // The same with \r\n and \n.
+    for end in ["\r\n", "\n"] {
+        let e =
+            CheckedProcedure::from_yaml_str(&src.replace('\r', end), "x.yaml").expect_err("tab");
+        assert_eq!(e.errors[0].location.map(|l| l.line), Some(4));
+    }
+}

@@ -427,12 +427,32 @@ struct Carry {
     block_parent: Option<u32>,
 }
 
+/// The lines of `src` as YAML counts them, each with its line end: `\r\n`,
+/// `\n` and a lone `\r` (old Mac files) each end a line.
+fn yaml_lines(src: &str) -> impl Iterator<Item = &str> {
+    let mut rest = src;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let end = match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
+            None => rest.len(),
+            Some(i) if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') => i + 2,
+            Some(i) => i + 1,
+        };
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
 /// One pass over the lines: indentation, shape, quotes and brackets.
 fn scan(src: &str) -> Scan {
     let mut out = Scan::default();
     let mut carry = Carry::default();
     let mut start = 0usize;
-    for (index, raw) in src.split_inclusive('\n').enumerate() {
+    for (index, raw) in yaml_lines(src).enumerate() {
         let text = raw.trim_end_matches(['\n', '\r']);
         let line = scan_line(text, start, index, &mut carry, &mut out);
         out.lines.push(line);
@@ -1147,7 +1167,7 @@ fn misfit(scan: &Scan, upto: usize) -> Option<(usize, SyntaxCause)> {
 fn tab_on_line(src: &str, scan: &Scan, index: usize) -> Option<Location> {
     let l = scan.lines.get(index)?;
     let text = src.get(l.start..)?;
-    let text = text.split('\n').next().unwrap_or(text);
+    let text = text.split(['\n', '\r']).next().unwrap_or(text);
     let col = text.chars().position(|c| c == '\t')?;
     Some(location_at(scan, src, index, u32::try_from(col).ok()?))
 }
@@ -1159,7 +1179,7 @@ fn location_at(scan: &Scan, src: &str, index: usize, col: u32) -> Location {
         return Location::default();
     };
     let text = src.get(l.start..).unwrap_or_default();
-    let text = text.split('\n').next().unwrap_or(text);
+    let text = text.split(['\n', '\r']).next().unwrap_or(text);
     char_location(
         text,
         l.start,
@@ -1188,7 +1208,7 @@ fn char_location(text: &str, start: usize, line: u32, col: u32) -> Location {
 /// The parser's own position, with the byte offset read from the text.
 fn locate(src: &str, line: u32, column: u32) -> Location {
     let mut start = 0usize;
-    for (i, raw) in src.split_inclusive('\n').enumerate() {
+    for (i, raw) in yaml_lines(src).enumerate() {
         if i + 1 == line as usize {
             let text = raw.trim_end_matches(['\n', '\r']);
             return char_location(text, start, line, column.max(1) - 1);
