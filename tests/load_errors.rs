@@ -512,3 +512,28 @@ fn lone_carriage_returns_end_lines_in_syntax_errors() {
         assert_eq!(e.errors[0].location.map(|l| l.line), Some(4));
     }
 }
+
+/// A key written without `:` on a very long line is quoted shortened in
+/// the message and its help (the whole line was copied into both).
+#[test]
+fn a_long_line_is_shortened_in_the_message() {
+    let long = "tên thủ tục ".repeat(2_000);
+    let src =
+        format!("format: tthc/1\nname: X\n{long}\nsteps:\n  a: {{ name: B, actor: applicant }}\n");
+    let e = CheckedProcedure::from_yaml_str(&src, "x.yaml").expect_err("no colon");
+    let first = &e.errors[0];
+    assert_eq!(
+        first.location.map(|l| l.line),
+        Some(3),
+        "{}",
+        first.message(tthc::Lang::En)
+    );
+    for lang in [tthc::Lang::Vi, tthc::Lang::En] {
+        let shown = first.message(lang) + &first.help(lang).unwrap_or_default();
+        assert!(
+            shown.chars().count() < 600,
+            "{} characters",
+            shown.chars().count()
+        );
+    }
+}

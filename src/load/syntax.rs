@@ -427,6 +427,15 @@ struct Carry {
     block_parent: Option<u32>,
 }
 
+/// A line quoted in a message: at most 60 characters, then `…` (a line of
+/// megabytes is not printed, twice, in a message and its help).
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_string(),
+    }
+}
+
 /// The lines of `src` as YAML counts them, each with its line end: `\r\n`,
 /// `\n` and a lone `\r` (old Mac files) each end a line.
 fn yaml_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -837,7 +846,11 @@ enum Family {
 
 fn family(message: &str) -> Family {
     let m = message.to_ascii_lowercase();
-    if m.contains("tab") {
+    // Whole words: "tab" inside "table" or "stable" is no tab.
+    let tab = m
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "tab" || w == "tabs");
+    if tab {
         Family::Tab
     } else if m.contains("quote") {
         Family::Quote
@@ -850,13 +863,6 @@ fn family(message: &str) -> Family {
     }
 }
 
-/// Names the drafter's mistake behind a parser `message` at `line`:`column`
-/// (1-based, as the parser gave them; the column in characters) in `src`.
-///
-/// The first issue is the mistake itself, located where the drafter must
-/// change the text; any others are independent mistakes of the same kind
-/// found in the same pass (every line indented with a tab, every known key
-/// written `key:value`).
 /// Keeps the first [`crate::load::MAX_ERRORS`] of `issues`, counting the rest.
 fn capped(issues: impl Iterator<Item = SyntaxIssue>) -> (Vec<SyntaxIssue>, usize) {
     let mut kept = Vec::new();
@@ -871,6 +877,13 @@ fn capped(issues: impl Iterator<Item = SyntaxIssue>) -> (Vec<SyntaxIssue>, usize
     (kept, rest)
 }
 
+/// Names the drafter's mistake behind a parser `message` at `line`:`column`
+/// (1-based, as the parser gave them; the column in characters) in `src`.
+///
+/// The first issue is the mistake itself, located where the drafter must
+/// change the text; any others are independent mistakes of the same kind
+/// found in the same pass (every line indented with a tab, every known key
+/// written `key:value`).
 /// The mistakes, at most [`crate::load::MAX_ERRORS`], and how many more of
 /// the same kind the file has.
 pub(crate) fn classify(
@@ -1097,7 +1110,12 @@ fn misfit(scan: &Scan, upto: usize) -> Option<(usize, SyntaxCause)> {
                     // continued over lines.
                     scalar = pending.take().map(|(p, _)| p).or(scalar);
                 } else if !stack.is_empty() {
-                    found = Some((i, SyntaxCause::KeyWithoutColon { text: text.clone() }));
+                    found = Some((
+                        i,
+                        SyntaxCause::KeyWithoutColon {
+                            text: shortened(text),
+                        },
+                    ));
                 }
                 continue;
             }
