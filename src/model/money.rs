@@ -79,32 +79,8 @@ impl Money {
     /// assert_eq!(Money::parse("1.5"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Money> {
-        let mut s = text.trim();
-        for suffix in ["đồng", "dong", "VND", "vnd", "VNĐ", "vnđ", "đ", "d"] {
-            if let Some(rest) = s.strip_suffix(suffix) {
-                s = rest.trim_end();
-                break;
-            }
-        }
-        if s.is_empty() || s.len() > 60 {
-            return None;
-        }
-        let separator = s.chars().find(|c| *c == '.' || *c == ',' || *c == ' ');
-        let digits: String = match separator {
-            None => s.to_string(),
-            Some(sep) => {
-                let groups: Vec<&str> = s.split(sep).collect();
-                let first_ok = groups
-                    .first()
-                    .is_some_and(|g| !g.is_empty() && g.len() <= 3);
-                let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-                if !first_ok || !rest_ok {
-                    return None;
-                }
-                groups.concat()
-            }
-        };
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = amount_digits(text)?;
+        if digits.len() > 60 {
             return None;
         }
         digits.parse::<u128>().ok().map(Money)
@@ -114,21 +90,7 @@ impl Money {
     /// an optional `đồng`) whatever its size: what tells "too large" from
     /// "not an amount" when [`Money::parse`] refuses it.
     pub(crate) fn parse_wide(text: &str) -> bool {
-        let mut s = text.trim();
-        for suffix in ["đồng", "dong", "VND", "vnd", "VNĐ", "vnđ", "đ", "d"] {
-            if let Some(rest) = s.strip_suffix(suffix) {
-                s = rest.trim_end();
-                break;
-            }
-        }
-        let sep = s.chars().find(|c| *c == '.' || *c == ',' || *c == ' ');
-        let mut groups = s.split(sep.unwrap_or('\u{0}'));
-        let first = groups.next().unwrap_or("");
-        let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-        !first.is_empty()
-            && digits(first)
-            && (sep.is_none() || first.len() <= 3)
-            && groups.all(|g| g.len() == 3 && digits(g))
+        amount_digits(text).is_some()
     }
 
     /// Formats with Vietnamese thousands separators, without a currency sign:
@@ -141,6 +103,39 @@ impl Money {
     pub fn grouped_en(self) -> String {
         group_digits(self.0, ',')
     }
+}
+
+/// The digits of an amount as written (`1.000.000 đồng` → `1000000`):
+/// an optional currency word, then digits grouped by three with `.`, `,`
+/// or a space; `None` for anything else. The one reading of [`Money::parse`]
+/// and [`Money::parse_wide`].
+fn amount_digits(text: &str) -> Option<String> {
+    let mut s = text.trim();
+    for suffix in ["đồng", "dong", "VND", "vnd", "VNĐ", "vnđ", "đ", "d"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end();
+            break;
+        }
+    }
+    if s.is_empty() {
+        return None;
+    }
+    let digits: String = match s.chars().find(|c| *c == '.' || *c == ',' || *c == ' ') {
+        None => s.to_string(),
+        Some(sep) => {
+            let mut groups = s.split(sep);
+            let first = groups.next().filter(|g| !g.is_empty() && g.len() <= 3)?;
+            let mut digits = first.to_string();
+            for g in groups {
+                if g.len() != 3 {
+                    return None;
+                }
+                digits.push_str(g);
+            }
+            digits
+        }
+    };
+    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
 /// `value` with a thousands separator: `group_thousands(1024000, '.')` is
