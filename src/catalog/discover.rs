@@ -24,7 +24,7 @@ pub fn discover(dir: &Path) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
     let mut errors = Vec::new();
     // A path named on the command line that is not a folder is read as a
     // file, so that a pipe or device gets the reader's own error.
-    if dir.is_file() || dir.metadata().is_ok_and(|m| !m.is_dir()) {
+    if dir.metadata().is_ok_and(|m| !m.is_dir()) {
         files.push(dir.to_path_buf());
         return (files, errors);
     }

@@ -187,7 +187,7 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
         )));
     }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = meta.len();
     if size > limit {
         return Err(ReadError::TooLarge(size, limit));
     }

@@ -744,22 +744,22 @@ pub fn diff_rows(
 ) -> Vec<(&'static str, String, String, String)> {
     // Names by id, indexed once per side (a search per row was quadratic
     // in the size of the diff).
-    let names = |p: &'_ Procedure| -> std::collections::HashMap<String, String> {
+    fn names(p: &Procedure, steps: bool) -> std::collections::HashMap<&str, &str> {
         if steps {
             p.steps
                 .iter()
-                .map(|s| (s.id.clone(), s.name.clone()))
+                .map(|s| (s.id.as_str(), s.name.as_str()))
                 .collect()
         } else {
             p.documents
                 .iter()
-                .map(|d| (d.id.clone(), d.name.clone()))
+                .map(|d| (d.id.as_str(), d.name.as_str()))
                 .collect()
         }
-    };
-    let (before, after) = (names(baseline), names(draft));
-    let name_in = |index: &std::collections::HashMap<String, String>, id: &str| {
-        index.get(id).cloned().unwrap_or_default()
+    }
+    let (before, after) = (names(baseline, steps), names(draft, steps));
+    let name_in = |index: &std::collections::HashMap<&str, &str>, id: &str| {
+        index.get(id).map(|n| n.to_string()).unwrap_or_default()
     };
     let mut out = Vec::new();
     for id in &diff.removed {

@@ -568,8 +568,7 @@ fn vi_command(cmd: Command) -> Command {
     }
     let has = |f: &dyn Fn(&Arg) -> bool| cmd.get_arguments().any(|a| !a.is_hide_set() && f(a));
     let positionals = has(&|a| a.is_positional());
-    let options = true; // every command has -h, --help
-    let commands = cmd.get_subcommands().any(|s| !s.is_hide_set()) || !subs.is_empty();
+    let commands = cmd.get_subcommands().any(|s| !s.is_hide_set());
     let mut template = String::from("{before-help}{about-with-newline}\nCách dùng: {usage}\n");
     if commands {
         template.push_str("\nCác lệnh:\n{subcommands}\n");
@@ -577,9 +576,8 @@ fn vi_command(cmd: Command) -> Command {
     if positionals {
         template.push_str("\nĐối số:\n{positionals}\n");
     }
-    if options {
-        template.push_str("\nTùy chọn:\n{options}\n");
-    }
+    // Every command has options: -h, --help.
+    template.push_str("\nTùy chọn:\n{options}\n");
     template.push_str("{after-help}");
     cmd.help_template(template).arg(
         Arg::new("help")

@@ -94,7 +94,9 @@ fn clap_error(e: &clap::Error, lang: Lang) -> ExitCode {
     if lang == Lang::En || shows_text {
         let _ = e.print();
     } else {
-        let text = help::error_vi(e);
+        // The message repeats the arguments given, which may hold control
+        // characters: shown, never obeyed, by the terminal.
+        let text = tthc::report::diagnostics::terminal_text(&help::error_vi(e)).into_owned();
         let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
     }
     ExitCode::from(code)
