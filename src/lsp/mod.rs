@@ -40,7 +40,7 @@ pub mod uri;
 
 pub use diagnostics::{
     FileKind, Outcome, SOURCE, analyse, diagnostics, finding, findings, load_error, load_errors,
-    rule_help_uri, settings_failed, severity,
+    settings_failed, severity,
 };
 pub use document::Document;
 pub use server::{Server, ServerError, capabilities, publish, run, serve_stdio};

@@ -22,11 +22,38 @@ use std::path::{Component, Path, PathBuf};
 pub const SRCROOT: &str = "%SRCROOT%";
 
 /// Where information about the tool is found (`tool.driver.informationUri`):
-/// the crate's homepage or repository when the build sets one.
-pub const INFORMATION_URI: &str = match option_env!("CARGO_PKG_HOMEPAGE") {
-    Some(h) if !h.is_empty() => h,
-    _ => "https://docs.rs/tthc",
+/// the crate's homepage or repository when the build sets one, else none.
+/// The crate is not published, so no address is guessed (a link to a page
+/// that does not exist helps nobody); every rule's explanation is in the log
+/// itself (`rules[].help`).
+pub const INFORMATION_URI: Option<&str> = match option_env!("CARGO_PKG_HOMEPAGE") {
+    Some(h) if !h.is_empty() => Some(h),
+    _ => match option_env!("CARGO_PKG_REPOSITORY") {
+        Some(r) if !r.is_empty() => Some(r),
+        _ => None,
+    },
 };
+
+/// The published page of the rules, set at build time with
+/// `TTHC_RULES_URL` (e.g. `https://example.org/tthc/rules.html`); each
+/// rule is linked as that page with its lower-case code as the anchor.
+/// Unset (the default), no rule links are emitted.
+pub const RULES_URL: Option<&str> = match option_env!("TTHC_RULES_URL") {
+    Some(u) if !u.is_empty() => Some(u),
+    _ => None,
+};
+
+/// The link to rule `code`'s documentation on the rules page `base`:
+/// `base#tt304`. `None` without a page ([`RULES_URL`] unset).
+///
+/// ```
+/// use tthc::report::sarif::rule_help_uri;
+/// assert_eq!(rule_help_uri(Some("https://x.org/rules.html"), "TT304").as_deref(), Some("https://x.org/rules.html#tt304"));
+/// assert_eq!(rule_help_uri(None, "TT304"), None);
+/// ```
+pub fn rule_help_uri(base: Option<&str>, code: &str) -> Option<String> {
+    base.map(|b| format!("{b}#{}", code.to_ascii_lowercase()))
+}
 
 /// The fingerprint's name in `partialFingerprints` (versioned: a change of
 /// what is hashed gets a new name).
@@ -279,14 +306,19 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
         .iter()
         .map(|r| {
             let i = r.info();
-            json!({
+            let mut rule = json!({
                 "id": i.code,
                 "name": i.name,
                 "shortDescription": { "text": i.summary.get(lang) },
                 "fullDescription": { "text": i.why.get(lang) },
                 "help": { "text": crate::rules::explanation(i, lang) },
                 "defaultConfiguration": { "level": level(i.severity) },
-            })
+            });
+            if let (Some(uri), Some(obj)) = (rule_help_uri(RULES_URL, i.code), rule.as_object_mut())
+            {
+                obj.insert("helpUri".into(), Value::String(uri));
+            }
+            rule
         })
         .collect();
     rules.extend(LoadError::CODES.iter().map(|(c, _, _)| load_rule(c, lang)));
@@ -387,17 +419,20 @@ pub fn render_with(report: &CheckReport, lang: Lang, root: &SarifRoot) -> String
             }
         }
     }
+    let mut driver = json!({
+        "name": "tthc",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    if let (Some(uri), Some(obj)) = (INFORMATION_URI, driver.as_object_mut()) {
+        obj.insert("informationUri".into(), Value::String(uri.into()));
+    }
     crate::report::json::pretty(&json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "tthc",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }},
+            "tool": { "driver": driver },
             "originalUriBaseIds": { SRCROOT: { "uri": root.uri() } },
             "results": results,
         }],
