@@ -34,6 +34,9 @@ pub struct Document {
     pub fixes: Vec<Option<crate::Fix>>,
     /// Its step and document ids.
     pub index: Index,
+    /// Where the lines of `text` start (once per version: every request
+    /// converts positions through them).
+    line_starts: Vec<usize>,
 }
 
 impl Document {
@@ -80,6 +83,7 @@ impl Document {
         } else {
             Index::default()
         };
+        let line_starts = LineIndex::new(&text).into_starts();
         Document {
             uri,
             path,
@@ -91,12 +95,13 @@ impl Document {
             diagnostics,
             fixes,
             index,
+            line_starts,
         }
     }
 
-    /// The line index of its text (built per request: linear, and cheaper
-    /// than keeping it in step with the text).
+    /// The line index of its text (its line starts are computed once per
+    /// version).
     pub fn lines(&self) -> LineIndex<'_> {
-        LineIndex::new(&self.text)
+        LineIndex::with_starts(&self.text, &self.line_starts)
     }
 }

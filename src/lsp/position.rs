@@ -7,30 +7,39 @@
 //! document version (O(n)); each conversion is O(log lines + line length).
 
 use crate::Location;
+use crate::report::diagnostics::line_starts;
 use lsp_types::{Position, Range};
+use std::borrow::Cow;
 
 /// The line starts of one text, for converting positions.
 #[derive(Clone, Debug)]
 pub struct LineIndex<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    starts: Cow<'t, [usize]>,
 }
 
 impl<'t> LineIndex<'t> {
     /// Indexes `text` (`\n`, `\r\n` and lone `\r` end a line, as in YAML).
     pub fn new(text: &'t str) -> LineIndex<'t> {
-        let mut starts = vec![0];
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        LineIndex {
+            text,
+            starts: Cow::Owned(line_starts(text)),
         }
-        LineIndex { text, starts }
+    }
+
+    /// The index of `text` from line starts computed before (by
+    /// [`LineIndex::into_starts`] of an index of the same text).
+    pub(crate) fn with_starts(text: &'t str, starts: &'t [usize]) -> LineIndex<'t> {
+        LineIndex {
+            text,
+            starts: Cow::Borrowed(starts),
+        }
+    }
+
+    /// The byte offsets where the lines start, to keep for
+    /// [`LineIndex::with_starts`].
+    pub(crate) fn into_starts(self) -> Vec<usize> {
+        self.starts.into_owned()
     }
 
     /// The indexed text.

@@ -35,22 +35,10 @@ pub struct SourceIndex<'s> {
 impl<'s> SourceIndex<'s> {
     /// Indexes `text` (one linear pass).
     pub fn new(text: &'s str) -> SourceIndex<'s> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        SourceIndex {
+            text,
+            starts: line_starts(text),
         }
-        SourceIndex { text, starts }
     }
 
     /// The byte range of line `line` (1-based), without its line break.
@@ -77,6 +65,22 @@ impl<'s> SourceIndex<'s> {
         let col = (loc.column as usize).saturating_sub(1);
         line.start + text.char_indices().nth(col).map_or(text.len(), |(i, _)| i)
     }
+}
+
+/// The byte offset where each line of `text` starts, in one pass: `\n`,
+/// `\r\n` and a lone `\r` end a line, as in YAML (so a location the loader
+/// gives and the line it is shown on agree). An empty text has one line.
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+    }
+    starts
 }
 
 /// The visible picture of a control character (U+2400 block), so that a
