@@ -10,6 +10,7 @@
 //! let fix = Fix {
 //!     title: Text::new("đổi thành `copy`", "change to `copy`"),
 //!     edits: vec![Edit { start: 6, end: 20, replacement: "copy".into() }],
+//!     applicability: tthc::fix::Applicability::ChangesMeaning,
 //! };
 //! assert_eq!(fix.apply("form: certified_copy\n")?, "form: copy\n");
 //! # Ok::<(), tthc::FixError>(())
@@ -51,14 +52,38 @@ impl Edit {
     }
 }
 
+/// Whether applying a fix keeps what the procedure says (as ruff's safe and
+/// unsafe fixes): `tthc check --fix` applies only [`Applicability::Safe`]
+/// fixes unless asked for the others with `--unsafe-fixes`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    /// Changes only how the file is written (a key's spelling, a number's
+    /// quoting), never what the procedure requires or charges.
+    #[default]
+    Safe,
+    /// Changes what the procedure says — declares that no fee is charged,
+    /// asks for a plain copy instead of a certified one, drops a paper from
+    /// the dossier. Right when the finding is right, but the drafter must
+    /// decide: a file's silence may be an omission, and a requirement may
+    /// have a basis the rule cannot see.
+    ChangesMeaning,
+}
+
 /// A mechanical change that resolves a finding or a load error: what it
-/// does (in both languages) and the text edits that do it.
+/// does (in both languages), the text edits that do it, and whether it
+/// keeps the procedure's meaning.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// What the fix does (`đổi thành `copy`` / `change to `copy``).
     pub title: Text,
     /// The edits, in any order; they never overlap.
     pub edits: Vec<Edit>,
+    /// Whether it keeps what the procedure says.
+    #[serde(default)]
+    pub applicability: Applicability,
 }
 
 /// Why a fix could not be applied to a text.
@@ -103,12 +128,32 @@ impl FixError {
 }
 
 impl Fix {
-    /// A fix with one edit.
-    pub fn one(vi: impl Into<String>, en: impl Into<String>, edit: Edit) -> Fix {
+    /// A [safe](Applicability::Safe) fix made of `edits`.
+    pub fn new(title: Text, edits: Vec<Edit>) -> Fix {
         Fix {
-            title: Text::new(vi, en),
-            edits: vec![edit],
+            title,
+            edits,
+            applicability: Applicability::Safe,
         }
+    }
+
+    /// A [safe](Applicability::Safe) fix with one edit.
+    pub fn one(vi: impl Into<String>, en: impl Into<String>, edit: Edit) -> Fix {
+        Fix::new(Text::new(vi, en), vec![edit])
+    }
+
+    /// The same fix, marked as [changing what the procedure
+    /// says](Applicability::ChangesMeaning).
+    pub fn changing_meaning(self) -> Fix {
+        Fix {
+            applicability: Applicability::ChangesMeaning,
+            ..self
+        }
+    }
+
+    /// Whether it keeps what the procedure says.
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
     }
 
     /// The edits sorted by position, checked against `text`: inside it, on
@@ -241,6 +286,9 @@ pub struct Fixed {
     pub text: String,
     /// The titles of the fixes applied, in order.
     pub applied: Vec<Text>,
+    /// How many fixes the fixed text still offers that were left out
+    /// because they change what the procedure says.
+    pub withheld: usize,
     /// The text's analysis, or why it still does not load.
     pub outcome: Result<crate::Analysis, crate::LoadErrors>,
 }
@@ -256,20 +304,32 @@ impl Fixed {
 /// (two items dropped from one list), never more than a few times over.
 pub const MAX_FIX_ROUNDS: usize = 8;
 
-/// Applies every available fix to `text` (of the load errors while it does
-/// not load, then of the findings), in rounds: the fixes that go together
-/// are applied, the text is loaded and analysed again, and the next round
-/// applies what the new text offers, until nothing is left to apply (at
-/// most [`MAX_FIX_ROUNDS`] rounds, each one load and analysis).
-pub fn fix_text(text: &str, origin: &str, settings: &crate::Settings) -> Fixed {
+/// Applies every available fix up to `upto` to `text` (of the load errors
+/// while it does not load, then of the findings): with
+/// [`Applicability::Safe`] only the fixes that keep the procedure's meaning,
+/// with [`Applicability::ChangesMeaning`] all. In rounds: the fixes that go
+/// together are applied, the text is loaded and analysed again, and the
+/// next round applies what the new text offers, until nothing is left to
+/// apply (at most [`MAX_FIX_ROUNDS`] rounds, each one load and analysis).
+/// The fixes left out are counted in [`Fixed::withheld`].
+pub fn fix_text(
+    text: &str,
+    origin: &str,
+    settings: &crate::Settings,
+    upto: Applicability,
+) -> Fixed {
     let mut current = text.to_string();
     let mut applied = Vec::new();
+    let mut withheld = 0;
     let mut outcome = crate::Analysis::from_yaml_str(&current, origin, settings);
     for _ in 0..MAX_FIX_ROUNDS {
-        let fixes: Vec<Fix> = match &outcome {
+        let available: Vec<Fix> = match &outcome {
             Ok(a) => a.findings().iter().filter_map(|f| f.fix.clone()).collect(),
             Err(e) => e.errors.iter().filter_map(|e| e.fix(&current)).collect(),
         };
+        let (fixes, left): (Vec<Fix>, Vec<Fix>) =
+            available.into_iter().partition(|f| f.applicability <= upto);
+        withheld = left.len();
         let mut taken = Vec::new();
         let out = apply_all_tracked(&current, &fixes, &mut taken);
         if out.applied == 0 || out.text == current {
@@ -282,6 +342,7 @@ pub fn fix_text(text: &str, origin: &str, settings: &crate::Settings) -> Fixed {
     Fixed {
         text: current,
         applied,
+        withheld,
         outcome,
     }
 }
@@ -403,34 +464,34 @@ mod tests {
 
     #[test]
     fn apply_refuses_overlap_and_out_of_range() {
-        let fix = Fix {
-            title: Text::new("vi", "en"),
-            edits: vec![Edit::new(0, 3, "x"), Edit::new(2, 4, "y")],
-        };
+        let fix = Fix::new(
+            Text::new("vi", "en"),
+            vec![Edit::new(0, 3, "x"), Edit::new(2, 4, "y")],
+        );
         assert!(matches!(fix.apply("abcdef"), Err(FixError::Overlap { .. })));
         let fix = Fix::one("vi", "en", Edit::new(4, 9, ""));
         assert!(matches!(fix.apply("abc"), Err(FixError::OutOfRange { .. })));
         // Inside a multi-byte character.
         let fix = Fix::one("vi", "en", Edit::new(1, 2, ""));
         assert!(matches!(fix.apply("ộ"), Err(FixError::OutOfRange { .. })));
-        let fix = Fix {
-            title: Text::new("vi", "en"),
-            edits: vec![Edit::insert(1, "x"), Edit::insert(1, "y")],
-        };
+        let fix = Fix::new(
+            Text::new("vi", "en"),
+            vec![Edit::insert(1, "x"), Edit::insert(1, "y")],
+        );
         assert!(fix.apply("ab").is_err());
         assert!(!fix.apply("ab").unwrap_err().message(Lang::Vi).is_empty());
     }
 
     #[test]
     fn apply_edits_in_any_order() {
-        let fix = Fix {
-            title: Text::new("vi", "en"),
-            edits: vec![
+        let fix = Fix::new(
+            Text::new("vi", "en"),
+            vec![
                 Edit::new(4, 5, "E"),
                 Edit::insert(0, ">"),
                 Edit::new(1, 2, ""),
             ],
-        };
+        );
         assert_eq!(fix.apply("abcdef").unwrap(), ">acdEf");
     }
 

@@ -31,7 +31,26 @@ fn read(path: PathBuf) -> Vec<u8> {
 fn diff_shows_the_fixes_and_writes_nothing() {
     let dir = workspace("diff", &[("tt303.yaml", "rules/TT303/fail.yaml")]);
     let before = read(dir.join("tt303.yaml"));
-    let (code, out, _) = tthc(&dir, "en", &["check", "--diff", "tt303.yaml"]);
+    // Dropping a paper changes what the procedure requires: not without
+    // `--unsafe-fixes`, and a note says so.
+    let (code, out, err) = tthc(&dir, "en", &["check", "--diff", "tt303.yaml"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("can be fixed"), "{out}");
+    assert!(
+        err.contains("tt303.yaml: 1 fix that change what the procedure says not applied")
+            || err.contains("tt303.yaml: 2 fixes that change what the procedure says not applied"),
+        "{err}"
+    );
+    let (_, _, err) = tthc(&dir, "vi", &["check", "--diff", "tt303.yaml"]);
+    assert!(
+        err.contains("cách sửa làm thay đổi nội dung thủ tục chưa được áp dụng"),
+        "{err}"
+    );
+    let (code, out, _) = tthc(
+        &dir,
+        "en",
+        &["check", "--diff", "--unsafe-fixes", "tt303.yaml"],
+    );
     assert_eq!(
         read(dir.join("tt303.yaml")),
         before,
@@ -40,7 +59,11 @@ fn diff_shows_the_fixes_and_writes_nothing() {
     assert_eq!(code, 0, "{out}");
     let diff = &out[..out.find("tt303.yaml: ok").unwrap_or(out.len())];
     insta::assert_snapshot!("diff_en", diff);
-    let (_, out, _) = tthc(&dir, "vi", &["check", "--diff", "tt303.yaml"]);
+    let (_, out, _) = tthc(
+        &dir,
+        "vi",
+        &["check", "--diff", "--unsafe-fixes", "tt303.yaml"],
+    );
     let diff = &out[..out.find("tt303.yaml: hợp lệ").unwrap_or(out.len())];
     insta::assert_snapshot!("diff_vi", diff);
 }
@@ -54,16 +77,41 @@ fn fix_writes_the_fixed_file_and_reports_on_it() {
             ("typo.yaml", "bad/unknown-step-key.yaml"),
         ],
     );
+    let tt304 = read(dir.join("tt304.yaml"));
     let (code, out, err) = tthc(&dir, "en", &["check", "--fix", "tt304.yaml", "typo.yaml"]);
-    // typo.yaml now loads; its findings (errors) fail the check as usual.
+    // The misspelt key is fixed; a plain copy for a certified one changes
+    // the requirement, so it waits for `--unsafe-fixes`.
+    assert_eq!(read(dir.join("tt304.yaml")), tt304, "{out}");
+    assert!(
+        err.contains("tt304.yaml: 1 fix that change what the procedure says not applied"),
+        "{err}"
+    );
+    assert!(
+        out.contains("suggested fix (changes what the procedure says; review it)"),
+        "{out}"
+    );
+    assert!(out.contains("fixed typo.yaml (1 fix):"), "{out}");
+    assert!(
+        out.contains("-    duraton: 1 working day\n+    duration: 1 working day\n"),
+        "{out}"
+    );
+    assert_eq!(code, 1, "{out}\n{err}");
+    let (code, out, err) = tthc(
+        &dir,
+        "en",
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "tt304.yaml",
+            "typo.yaml",
+        ],
+    );
+    // typo.yaml loads; its findings (errors) fail the check as usual.
     assert_eq!(code, 1, "{out}\n{err}");
     assert!(out.contains("fixed tt304.yaml (1 fix):"), "{out}");
     assert!(
         out.contains("-    form: certified_copy\n+    form: copy\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains("-    duraton: 1 working day\n+    duration: 1 working day\n"),
         "{out}"
     );
     // The report is about the fixed files: no TT304 left, the typo loads.
@@ -72,7 +120,11 @@ fn fix_writes_the_fixed_file_and_reports_on_it() {
     let fixed = String::from_utf8(read(dir.join("tt304.yaml"))).expect("UTF-8");
     assert!(fixed.contains("    form: copy\n"), "{fixed}");
     // Nothing left to fix: a second run changes nothing.
-    let (code, out, _) = tthc(&dir, "en", &["check", "--fix", "tt304.yaml"]);
+    let (code, out, _) = tthc(
+        &dir,
+        "en",
+        &["check", "--fix", "--unsafe-fixes", "tt304.yaml"],
+    );
     assert_eq!(code, 0);
     assert!(!out.contains("fixed"), "{out}");
     assert!(

@@ -4,6 +4,7 @@
 //! as written; mutated files with comments never make the analysis panic.
 
 use proptest::prelude::*;
+use tthc::fix::Applicability;
 use tthc::fix::{apply_all, fix_text};
 use tthc::rules::{Preset, ReviewOptions};
 use tthc::{Analysis, Edit, Fix, Settings, Text};
@@ -76,12 +77,12 @@ proptest! {
             .into_iter()
             .map(|(start, len, r)| Edit::new(start, start + len, r))
             .collect();
-        let fix = Fix { title: Text::new("vi", "en"), edits: edits.clone() };
+        let fix = Fix::new(Text::new("vi", "en"), edits.clone());
         prop_assert_eq!(fix.apply(&text).ok(), model(&text, &edits));
         // Applying edits one fix each never panics and counts every fix.
         let fixes: Vec<Fix> = edits
             .iter()
-            .map(|e| Fix { title: Text::new("vi", "en"), edits: vec![e.clone()] })
+            .map(|e| Fix::new(Text::new("vi", "en"), vec![e.clone()]))
             .collect();
         let out = apply_all(&text, &fixes);
         prop_assert_eq!(out.applied + out.skipped, fixes.len());
@@ -114,7 +115,7 @@ proptest! {
     ) {
         let n = held.len();
         let text = dossier(n, &held, block);
-        let out = fix_text(&text, "p.yaml", &settings());
+        let out = fix_text(&text, "p.yaml", &settings(), Applicability::ChangesMeaning);
         let a = out.outcome.map_err(|e| TestCaseError::fail(format!("{e:?}\n{}", out.text)))?;
         prop_assert!(a.findings().iter().all(|f| f.code != "TT303"), "{}", out.text);
         let left = &a.procedure().steps[0].submits;
@@ -152,6 +153,6 @@ proptest! {
             }
         }
         let text: String = text.into_iter().collect();
-        let _ = fix_text(&text, "m.yaml", &settings());
+        let _ = fix_text(&text, "m.yaml", &settings(), Applicability::ChangesMeaning);
     }
 }

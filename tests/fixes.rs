@@ -3,6 +3,7 @@
 //! finding or error.
 
 use std::path::PathBuf;
+use tthc::fix::Applicability;
 use tthc::fix::{apply_all, fix_text};
 use tthc::rules::{Preset, ReviewOptions};
 use tthc::{Analysis, CheckedProcedure, Settings};
@@ -41,7 +42,12 @@ fn fix_finding(text: &str, code: &str) -> String {
         let one = fix.apply(text).unwrap_or_else(|e| panic!("{code}: {e}"));
         analyse(&one, "one-fix.yaml");
     }
-    let out = fix_text(text, "after.yaml", &settings());
+    let out = fix_text(
+        text,
+        "after.yaml",
+        &settings(),
+        Applicability::ChangesMeaning,
+    );
     let after = out
         .outcome
         .unwrap_or_else(|e| panic!("{e:?}\n{}", out.text));
@@ -70,6 +76,41 @@ fn tt304_certified_copy_becomes_copy() {
     assert!(flow.contains("{ name: Bản sao, form: certified_copy }"));
     let fixed = fix_finding(&flow, "TT304");
     assert!(fixed.contains("{ name: Bản sao, form: copy }"), "{fixed}");
+}
+
+#[test]
+fn fixes_that_change_the_meaning_wait_to_be_asked_for() {
+    // TT304's plain copy, TT303's dropped paper and TT003's "no fee" change
+    // what the procedure says; a safe-only run leaves them and counts them.
+    for code in ["TT304", "TT303", "TT003"] {
+        let text = fixture(code);
+        let before = analyse(&text, "before.yaml");
+        let offered: Vec<_> = before
+            .findings()
+            .iter()
+            .filter(|f| f.code == code)
+            .filter_map(|f| f.fix.as_ref())
+            .collect();
+        assert!(!offered.is_empty(), "{code}: no fix");
+        assert!(offered.iter().all(|f| !f.is_safe()), "{code}: {offered:?}");
+        let out = fix_text(&text, "after.yaml", &settings(), Applicability::Safe);
+        let after = out.outcome.unwrap_or_else(|e| panic!("{code}: {e:?}"));
+        assert!(
+            after.findings().iter().any(|f| f.code == code),
+            "{code} was fixed without being asked:\n{}",
+            out.text
+        );
+        assert!(
+            out.withheld >= offered.len(),
+            "{code}: {} withheld",
+            out.withheld
+        );
+    }
+    // A misspelt key is safe: fixed in a safe-only run, nothing withheld.
+    let text = read("tests/fixtures/bad/unknown-step-key.yaml");
+    let out = fix_text(&text, "after.yaml", &settings(), Applicability::Safe);
+    assert!(out.loads(), "{}", out.text);
+    assert_eq!(out.applied.len(), 1, "{:?}", out.applied);
 }
 
 /// Applies the fixes of `text`'s load errors; the result must load.

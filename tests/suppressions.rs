@@ -1,6 +1,7 @@
 //! Suppression comments: where they apply, what they need, and what is
 //! reported when they are wrong or idle.
 
+use tthc::fix::Applicability;
 use tthc::fix::fix_text;
 use tthc::rules::{Preset, ReviewOptions};
 use tthc::{Analysis, Settings};
@@ -163,7 +164,7 @@ fn an_unused_suppression_is_reported_with_a_fix_that_removes_it() {
     assert_eq!(fixed, with("", ""));
     // At the end of a line the comment goes, the line stays.
     let text = with("", "  # tthc: allow TT304 — not b");
-    let out = fix_text(&text, "t.yaml", &settings());
+    let out = fix_text(&text, "t.yaml", &settings(), Applicability::ChangesMeaning);
     assert!(out.text.contains("produces: [kq] }\n"), "{}", out.text);
     assert!(!out.text.contains("tthc:"), "{}", out.text);
 }
@@ -265,7 +266,7 @@ fn a_suppression_of_a_rule_that_is_off_is_kept_not_reported_or_removed() {
     let recommended = Settings::default().with_review(ReviewOptions::preset(Preset::Recommended));
     let a = Analysis::from_yaml_str(&text, "t.yaml", &recommended).unwrap();
     assert!(!codes(&a).contains(&"TT007"), "{:?}", codes(&a));
-    let fixed = fix_text(&text, "t.yaml", &recommended);
+    let fixed = fix_text(&text, "t.yaml", &recommended, Applicability::ChangesMeaning);
     assert!(fixed.text.contains("# tthc: allow TT402"), "{}", fixed.text);
     // With every rule on, the same comment silences nothing and is reported.
     assert!(codes(&analyse(&text)).contains(&"TT007"));

@@ -222,7 +222,9 @@ pub fn code_actions(doc: &Document, range: Range) -> Vec<CodeAction> {
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![d.clone()]),
                 edit: Some(WorkspaceEdit::new(changes)),
-                is_preferred: Some(true),
+                // Only a fix that keeps the meaning is the one to take
+                // without thinking.
+                is_preferred: Some(fix.is_safe()),
                 ..CodeAction::default()
             })
         })

@@ -230,10 +230,23 @@ impl CheckReport {
 
 /// The note that tells a fix is available, and how to apply it.
 fn fix_note(fix: &crate::fix::Fix) -> crate::i18n::Text {
-    crate::i18n::Text::new(
-        format!("sửa tự động: {} (`tthc check --fix`)", fix.title.vi),
-        format!("fix: {} (`tthc check --fix`)", fix.title.en),
-    )
+    if fix.is_safe() {
+        crate::i18n::Text::new(
+            format!("sửa tự động: {} (`tthc check --fix`)", fix.title.vi),
+            format!("fix: {} (`tthc check --fix`)", fix.title.en),
+        )
+    } else {
+        crate::i18n::Text::new(
+            format!(
+                "sửa đề xuất (thay đổi nội dung thủ tục, cần cân nhắc): {} (`tthc check --fix --unsafe-fixes`)",
+                fix.title.vi
+            ),
+            format!(
+                "suggested fix (changes what the procedure says; review it): {} (`tthc check --fix --unsafe-fixes`)",
+                fix.title.en
+            ),
+        )
+    }
 }
 
 /// `2 bị bỏ qua` / `2 suppressed`.

@@ -59,6 +59,9 @@ impl Rule for UndeclaredFees {
 
 /// Writes `fees: []` just before `documents:` (or `steps:`), for a
 /// procedure that has no fee; the suggestion says to list them otherwise.
+/// It changes what the file says (that nothing is charged), so it is
+/// applied only on request (`--unsafe-fixes`): the file's silence may as
+/// well be a fee left out.
 fn declare_no_fees(ctx: &RuleContext<'_>) -> Option<crate::fix::Fix> {
     let map = &ctx.procedure.source_map;
     let text = map.text()?;
@@ -67,5 +70,6 @@ fn declare_no_fees(ctx: &RuleContext<'_>) -> Option<crate::fix::Fix> {
         "khai báo không thu phí, lệ phí (`fees: []`)",
         "declare that there is no fee (`fees: []`)",
         crate::fix::insert_before_key(text, key, "fees: []")?,
-    ))
+    )
+    .changing_meaning())
 }

@@ -123,11 +123,15 @@ fn drop_from_submits(
     for &(step, i) in places {
         edits.push(crate::fix::remove_list_item(text, map.get(submits_item(step, i))?)?);
     }
-    (!edits.is_empty()).then(|| crate::fix::Fix {
-        title: crate::i18n::Text::new(
-            format!("bỏ `{id}` khỏi `submits`"),
-            format!("drop `{id}` from `submits`"),
-        ),
-        edits,
+    // The paper leaves the dossier: the drafter decides (changes meaning).
+    (!edits.is_empty()).then(|| {
+        crate::fix::Fix::new(
+            crate::i18n::Text::new(
+                format!("bỏ `{id}` khỏi `submits`"),
+                format!("drop `{id}` from `submits`"),
+            ),
+            edits,
+        )
+        .changing_meaning()
     })
 }

@@ -52,11 +52,15 @@ impl Rule for CertifiedCopyRequired {
             let map = &ctx.procedure.source_map;
             let fix = map.text().zip(map.get(&form)).and_then(|(text, loc)| {
                 let edit = crate::fix::replace_scalar(text, loc, "copy")?;
-                Some(crate::fix::Fix::one(
-                    "đổi thành bản sao (`form: copy`)",
-                    "change to a plain copy (`form: copy`)",
-                    edit,
-                ))
+                // The requirement changes: the drafter decides.
+                Some(
+                    crate::fix::Fix::one(
+                        "đổi thành bản sao (`form: copy`)",
+                        "change to a plain copy (`form: copy`)",
+                        edit,
+                    )
+                    .changing_meaning(),
+                )
             });
             out.push(
                 ctx.finding(

@@ -145,12 +145,17 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "check",
         "fix",
-        "Áp dụng mọi cách sửa có sẵn cho từng tệp và in phần khác biệt (diff); một tệp chỉ được ghi (trọn vẹn một lần) khi văn bản đã sửa đọc được. Báo cáo theo sau nói về các tệp đã sửa.",
+        "Áp dụng cho từng tệp mọi cách sửa có sẵn không làm thay đổi nội dung thủ tục (cách viết khóa, đặt số trong ngoặc) và in phần khác biệt (diff); một tệp chỉ được ghi (trọn vẹn một lần) khi văn bản đã sửa đọc được. Báo cáo theo sau nói về các tệp đã sửa.",
     ),
     (
         "check",
         "diff",
         "In phần khác biệt (diff) của mọi cách sửa có sẵn; không ghi gì.",
+    ),
+    (
+        "check",
+        "unsafe_fixes",
+        "Cùng với --fix hoặc --diff: áp dụng cả các cách sửa làm thay đổi nội dung thủ tục (khai báo không thu phí, bản sao thay cho bản sao có chứng thực, bỏ một giấy tờ); hãy xem lại từng cách sửa.",
     ),
     (
         "rules",

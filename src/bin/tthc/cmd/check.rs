@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tthc::fix::Applicability;
 use tthc::report::check::{CheckReport, CheckedFile, FailOn, FileCheck};
 use tthc::report::diagnostics::{TextStyle, terminal_safe};
 use tthc::{Analysis, Lang, Settings};
@@ -41,7 +42,8 @@ pub struct Args {
     /// the current directory.
     #[arg(long, value_name = "DIR")]
     sarif_root: Option<PathBuf>,
-    /// Apply every available fix to each file and print the diff; a file
+    /// Apply every available fix that keeps what the procedure says
+    /// (spelling of keys, quoting) to each file and print the diff; a file
     /// is written (atomically) only when its fixed text loads. The report
     /// that follows is about the fixed files.
     #[arg(long, conflicts_with = "diff")]
@@ -49,6 +51,11 @@ pub struct Args {
     /// Print the diff of every available fix; write nothing.
     #[arg(long)]
     diff: bool,
+    /// With --fix or --diff: also the fixes that change what the procedure
+    /// says (declaring no fee, a plain copy instead of a certified one,
+    /// dropping a paper); review each.
+    #[arg(long)]
+    unsafe_fixes: bool,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -78,6 +85,11 @@ pub fn run(args: Args) -> ExitCode {
     let mut diffs = String::new();
     let mut write_failed = false;
     let fixing = (args.fix || args.diff).then_some(args.fix);
+    let upto = if args.unsafe_fixes {
+        Applicability::ChangesMeaning
+    } else {
+        Applicability::Safe
+    };
     for path in files {
         let check = match resolver.for_file(&path) {
             Err(errors) => FileCheck::Failed(errors),
@@ -85,7 +97,7 @@ pub fn run(args: Args) -> ExitCode {
                 lang = settings.lang;
                 let analysed = match fixing {
                     Some(write) => {
-                        let fixed = fix_file(&path, &settings, write, &mut diffs);
+                        let fixed = fix_file(&path, &settings, write, upto, &mut diffs);
                         write_failed |= fixed.write_failed;
                         fixed.analysis
                     }
@@ -144,11 +156,18 @@ struct FixedFile {
     write_failed: bool,
 }
 
-/// Applies every available fix to the file at `path`; appends the diff
-/// (with a header naming the fixes) to `diffs`, and writes the file when
-/// `write` and the fixed text loads. A file whose fixed text would not load
-/// is never touched; a note says why.
-fn fix_file(path: &Path, settings: &Settings, write: bool, diffs: &mut String) -> FixedFile {
+/// Applies every available fix up to `upto` to the file at `path`; appends
+/// the diff (with a header naming the fixes) to `diffs`, and writes the
+/// file when `write` and the fixed text loads. A file whose fixed text
+/// would not load is never touched; a note says why, and another how many
+/// fixes that change the procedure's meaning were left for the drafter.
+fn fix_file(
+    path: &Path,
+    settings: &Settings,
+    write: bool,
+    upto: Applicability,
+    diffs: &mut String,
+) -> FixedFile {
     let lang = settings.lang;
     let origin = path.display().to_string();
     let unchanged = |analysis| FixedFile {
@@ -159,11 +178,24 @@ fn fix_file(path: &Path, settings: &Settings, write: bool, diffs: &mut String) -
         Ok(text) => text,
         Err(errors) => return unchanged(Err(errors)),
     };
-    let fixed = tthc::fix::fix_text(&text, &origin, settings);
+    let fixed = tthc::fix::fix_text(&text, &origin, settings, upto);
+    let name = terminal_safe(&origin);
+    if fixed.withheld > 0 {
+        let n = fixed.withheld;
+        crate::output::print_note(
+            lang,
+            &format!(
+                "{name}: {n} cách sửa làm thay đổi nội dung thủ tục chưa được áp dụng; xem từng cách sửa trong các phát hiện dưới đây, rồi dùng `--unsafe-fixes` nếu đồng ý"
+            ),
+            &format!(
+                "{name}: {n} {} that change what the procedure says not applied; review each in the findings below, then use `--unsafe-fixes` if you agree",
+                plural(n, "fix", "fixes")
+            ),
+        );
+    }
     if fixed.text == text {
         return unchanged(fixed.outcome);
     }
-    let name = terminal_safe(&origin);
     let after = match fixed.outcome {
         Ok(after) => after,
         Err(left) => {
