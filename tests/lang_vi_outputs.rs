@@ -220,7 +220,7 @@ fn vietnamese_numbers_in_compare_and_due() {
     let out = vi(&["compare", BAO_IN, BAO_IN_DRAFT, "--target", "nq66-2025"]);
     assert!(out.contains("(cắt giảm 37,34%)"), "{out}");
     assert!(out.contains("cần giảm 30,00%, đạt 37,34%"), "{out}");
-    assert!(out.contains("-100,00%"), "{out}");
+    assert!(out.contains("−100,00%"), "{out}");
     assert!(!out.contains("37.34%"), "{out}");
     // A decimal comma on the command line.
     let comma = vi(&["due", "--from", "2026-04-29T10:00", "--days", "10,5"]);

@@ -1,7 +1,7 @@
 //! Metrics and comparisons as plain text, in Vietnamese or English.
 //! Renderers return strings; they never print.
 
-use crate::analysis::{Analysis, Comparison, ElementDiff, Metric, MetricChange};
+use crate::analysis::{Analysis, Comparison, ElementDiff, Metric};
 use crate::cost_basis::CostBasis;
 use crate::i18n::Lang;
 use crate::metrics::Quantity;
@@ -324,19 +324,35 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
     crate::report::diagnostics::terminal_text(&o).into_owned()
 }
 
-fn change_row(c: &MetricChange, lang: Lang) -> String {
-    let pct = c
-        .change_percent
-        .map(|p| crate::report::text::percent(p, lang))
-        .unwrap_or_else(|| "—".into());
-    format!(
-        "  {:<40} {:>16} {:>16} {:>16} {:>9}",
-        c.metric.label(lang),
-        crate::report::sections::value(c.baseline, lang),
-        crate::report::sections::value(c.draft, lang),
-        crate::report::sections::change(c.change, lang),
-        pct
-    )
+/// Rows as columns wide enough for their longest cell (counted in
+/// characters: Vietnamese text is precomposed, one character one column),
+/// the first left-aligned, the others right-aligned, indented by two.
+fn aligned(rows: &[[String; 5]]) -> String {
+    let mut widths = [0usize; 5];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::from(" ");
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            let pad = " ".repeat(w.saturating_sub(cell.chars().count()));
+            if i == 0 {
+                line.push(' ');
+                line.push_str(cell);
+                line.push_str(&pad);
+            } else {
+                line.push_str("  ");
+                line.push_str(&pad);
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 fn diff_text(o: &mut String, title: &str, d: &ElementDiff, lang: Lang) {
@@ -397,15 +413,6 @@ pub fn comparison_text(
         t("cắt giảm", "reduction"),
         pct(c.processing_time.reduction_percent)
     );
-    let _ = writeln!(
-        o,
-        "\n  {:<40} {:>16} {:>16} {:>16} {:>9}",
-        t("chỉ số", "metric"),
-        t("hiện hành", "baseline"),
-        t("dự thảo", "draft"),
-        t("thay đổi", "change"),
-        "%"
-    );
     // A metric neither file has a figure for (per-case figures of files
     // without `cases:`) is left out, not shown as a row of dashes; JSON
     // keeps every metric.
@@ -413,9 +420,22 @@ pub fn comparison_text(
         .metrics
         .iter()
         .partition(|m| m.baseline.is_some() || m.draft.is_some());
-    for m in known {
-        let _ = writeln!(o, "{}", change_row(m, lang));
-    }
+    let header = [
+        t("chỉ số", "metric"),
+        t("hiện hành", "baseline"),
+        t("dự thảo", "draft"),
+        t("thay đổi", "change"),
+        "%",
+    ]
+    .map(String::from);
+    let rows: Vec<[String; 5]> = std::iter::once(header)
+        .chain(
+            known
+                .into_iter()
+                .map(|m| crate::report::sections::metric_row(m, lang)),
+        )
+        .collect();
+    let _ = write!(o, "\n{}", aligned(&rows));
     if !unknown.is_empty() {
         let _ = writeln!(
             o,

@@ -696,17 +696,20 @@ pub fn metric_rows(b: &Baseline, lang: Lang) -> Vec<[String; 5]> {
     b.comparison
         .metrics
         .iter()
-        .map(|m| {
-            [
-                m.metric.label(lang).to_string(),
-                value(m.baseline, lang),
-                value(m.draft, lang),
-                change(m.change, lang),
-                m.change_percent
-                    .map_or_else(|| "—".to_string(), |p| signed_percent(p, lang)),
-            ]
-        })
+        .map(|m| metric_row(m, lang))
         .collect()
+}
+
+/// One compared metric: (name, baseline, draft, change, signed %).
+pub fn metric_row(m: &crate::analysis::MetricChange, lang: Lang) -> [String; 5] {
+    [
+        m.metric.label(lang).to_string(),
+        value(m.baseline, lang),
+        value(m.draft, lang),
+        change(m.change, lang),
+        m.change_percent
+            .map_or_else(|| "—".to_string(), |p| signed_percent(p, lang)),
+    ]
 }
 
 /// One target component, checked: (target, component, required, achieved, met).
