@@ -52,22 +52,10 @@ const ENGLISH: &[&str] = &[
 
 /// `out` with the rule names (`TT005 undeclared-effort`) and the quoted
 /// file texts (`` `learning: { hours: 0.5 }` ``) taken out: ids and YAML,
-/// not sentences.
-///
-/// Also taken out: the source citations of the default cost basis
-/// (`src/cost_basis.rs` keeps one source text per figure, in English; a
-/// cost-basis file's own sources are data). Not yet translated.
+/// not sentences. The default cost basis's source notes are checked like
+/// any text (each has its Vietnamese version).
 fn without_ids(out: &str) -> String {
-    let cited: String = out
-        .lines()
-        .filter(|l| {
-            !["Cục Thống kê", "giả định:", "Assumption:"]
-                .iter()
-                .any(|s| l.contains(s))
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let unquoted: String = cited.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    let unquoted: String = out.split('`').step_by(2).collect::<Vec<_>>().join(" ");
     unquoted
         .split_whitespace()
         .filter(|w| !(w.contains('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')))

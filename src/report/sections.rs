@@ -285,7 +285,7 @@ pub struct CostTable {
 
 /// A cost-basis value's source, year and whether it is an assumption.
 fn source_text<T>(value: &crate::cost_basis::Sourced<T>, lang: Lang) -> String {
-    let mut s = value.source.clone();
+    let mut s = value.source_unlabelled(lang).to_string();
     if let Some(y) = value.year {
         s.push_str(&format!(" ({} {y})", Label::Year.get(lang)));
     }
