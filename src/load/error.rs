@@ -765,17 +765,37 @@ fn found_vi(found: &str) -> &'static str {
     }
 }
 
+impl LoadError {
+    /// The error on one line in `lang`: `file:line:col: message (at
+    /// element)`; [`Display`](fmt::Display) is the English one.
+    ///
+    /// ```
+    /// use tthc::{CheckedProcedure, Lang};
+    /// let errors = CheckedProcedure::from_yaml_str("format: tthc/1\nname: [x]\nsteps: {}\n", "a.yaml")
+    ///     .unwrap_err();
+    /// let e = &errors.errors[0];
+    /// assert!(e.text(Lang::En).starts_with("a.yaml:2:7: "), "{e}");
+    /// assert_eq!(e.text(Lang::En), e.to_string());
+    /// assert!(e.text(Lang::Vi).starts_with("a.yaml:2:7: "));
+    /// assert_ne!(e.text(Lang::Vi), e.text(Lang::En));
+    /// ```
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = self.origin.clone();
+        if let Some(loc) = self.location {
+            out.push_str(&format!(":{}:{}", loc.line, loc.column));
+        }
+        out.push_str(": ");
+        out.push_str(&self.message(lang));
+        if let Some(element) = &self.element {
+            out.push_str(&format!(" ({} {element})", lang.pick("tại", "at")));
+        }
+        out
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
-        if let Some(loc) = self.location {
-            write!(f, ":{}:{}", loc.line, loc.column)?;
-        }
-        write!(f, ": {}", self.message(Lang::En))?;
-        if let Some(element) = &self.element {
-            write!(f, " (at {element})")?;
-        }
-        Ok(())
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -786,7 +806,7 @@ impl std::error::Error for LoadError {}
 /// The loader reports as many independent errors as it can in one pass, so a
 /// drafter fixes them together rather than one run at a time.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", first_line(.errors))]
+#[error("{}", self.text(Lang::En))]
 pub struct LoadErrors {
     /// The errors, in the order they occur in the file.
     pub errors: Vec<LoadError>,
@@ -818,11 +838,19 @@ impl LoadErrors {
     }
 }
 
-fn first_line(errors: &[LoadError]) -> String {
-    match errors {
-        [] => "no errors".into(),
-        [one] => one.to_string(),
-        [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+impl LoadErrors {
+    /// The first error on one line in `lang`, with how many more there are
+    /// (`… (and 2 more)` / `… (và 2 lỗi khác)`); [`Display`](fmt::Display)
+    /// is the English one.
+    pub fn text(&self, lang: Lang) -> String {
+        match self.errors.as_slice() {
+            [] => lang.pick("không có lỗi", "no errors").into(),
+            [one] => one.text(lang),
+            [first, rest @ ..] => match lang {
+                Lang::Vi => format!("{} (và {} lỗi khác)", first.text(lang), rest.len()),
+                Lang::En => format!("{} (and {} more)", first.text(lang), rest.len()),
+            },
+        }
     }
 }
 
