@@ -48,6 +48,21 @@ const ENGLISH: &[&str] = &[
     "reduction",
     "baseline",
     "target",
+    "missing:",
+    "found:",
+    "expected",
+    "measured",
+    "could not run",
+    "invalid test file",
+    "not measurable",
+    "missed",
+    " required,",
+    " achieved",
+    "suppressed at",
+    "(test file)",
+    "review tests",
+    "the first",
+    "No such file",
 ];
 
 /// `out` with the rule names (`TT005 undeclared-effort`) and the quoted
@@ -245,4 +260,50 @@ fn unknown_figures_and_same_day_in_the_audit_table() {
         en.contains("Annual compliance cost: not declared ·"),
         "{en}"
     );
+}
+
+#[test]
+fn review_test_failures_speak_vietnamese_in_the_text_and_the_junit() {
+    let junit = std::env::temp_dir().join(format!("tthc-vi-junit-{}.xml", std::process::id()));
+    let junit_arg = junit.display().to_string();
+    let out = vi(&[
+        "test",
+        "tests/fixtures/review/failing.yaml",
+        "tests/fixtures/review/suppressed.yaml",
+        "tests/fixtures/review/bad-target.yaml",
+        "tests/fixtures/review/bad.yaml",
+        "--junit",
+        &junit_arg,
+    ]);
+    let xml = std::fs::read_to_string(&junit).expect("the JUnit file is written");
+    std::fs::remove_file(&junit).ok();
+    // The test files' own texts (their names, case names and keys) and the
+    // error codes (`unknown-key`), ids.
+    let own = |text: &str| {
+        let mut text = text.to_string();
+        for name in [
+            "A1 draft meets nq66-2025",
+            "B1 requests nothing a state database holds",
+            "a procedure that does not exist",
+            "the certified copy is suppressed with its reason",
+            "a suppressed finding is not present",
+            "compliance_cost.reduction_percent",
+            "bad-target",
+            "unknown-key",
+        ] {
+            text = text.replace(name, "");
+        }
+        text.replace("  target\n", "\n")
+            .replace(" target: ", " ")
+            .replace(".target", "")
+    };
+    let mut problems = Vec::new();
+    english_in("test_failing", &own(&out), &mut problems);
+    english_in("test_failing_junit", &own(&xml), &mut problems);
+    assert!(problems.is_empty(), "{}\n{out}\n{xml}", problems.join("\n"));
+    assert!(
+        out.contains("đo được : thiếu: TT304 (TT304 bị tắt tại"),
+        "{out}"
+    );
+    assert!(xml.contains("kỳ vọng &gt;= 30, đo được 21,68"), "{xml}");
 }

@@ -394,7 +394,7 @@ impl LoadError {
         use LoadErrorKind::*;
         let vi = lang == Lang::Vi;
         match &self.kind {
-            Io { detail } if vi => format!("không đọc được tệp: {detail}"),
+            Io { detail } if vi => format!("không đọc được tệp: {}", io_detail_vi(detail)),
             Io { detail } => format!("cannot read the file: {detail}"),
             TooLarge { size, limit } if vi => {
                 format!("tệp dài {size} byte, vượt giới hạn {limit} byte")
@@ -765,6 +765,37 @@ fn found_vi(found: &str) -> &'static str {
     }
 }
 
+/// The operating system's message in Vietnamese, for the common ones
+/// (`No such file or directory (os error 2)` → `không có tệp hoặc thư mục
+/// này (mã lỗi hệ thống 2)`); any other is kept as the system wrote it.
+fn io_detail_vi(detail: &str) -> String {
+    const KNOWN: [(&str, &str); 6] = [
+        ("No such file or directory", "không có tệp hoặc thư mục này"),
+        ("Permission denied", "không có quyền đọc"),
+        ("Is a directory", "đây là một thư mục, không phải một tệp"),
+        (
+            "Not a directory",
+            "một phần của đường dẫn không phải thư mục",
+        ),
+        (
+            "The system cannot find the file specified.",
+            "không có tệp này",
+        ),
+        ("Access is denied.", "không có quyền đọc"),
+    ];
+    let (text, code) = match detail.rsplit_once(" (os error ") {
+        Some((text, rest)) => (text, rest.strip_suffix(')')),
+        None => (detail, None),
+    };
+    match KNOWN.iter().find(|(en, _)| *en == text) {
+        Some((_, vi)) => match code {
+            Some(code) => format!("{vi} (mã lỗi hệ thống {code})"),
+            None => (*vi).to_string(),
+        },
+        None => detail.to_string(),
+    }
+}
+
 impl LoadError {
     /// The error on one line in `lang`: `file:line:col: message (at
     /// element)`; [`Display`](fmt::Display) is the English one.
@@ -896,6 +927,19 @@ impl From<LoadError> for LoadErrors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_system_messages_are_translated() {
+        assert_eq!(
+            io_detail_vi("No such file or directory (os error 2)"),
+            "không có tệp hoặc thư mục này (mã lỗi hệ thống 2)"
+        );
+        assert_eq!(
+            io_detail_vi("Permission denied (os error 13)"),
+            "không có quyền đọc (mã lỗi hệ thống 13)"
+        );
+        assert_eq!(io_detail_vi("something else"), "something else");
+    }
 
     #[test]
     fn budget_messages_name_the_limit_that_was_hit() {
