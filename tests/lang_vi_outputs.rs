@@ -307,3 +307,117 @@ fn review_test_failures_speak_vietnamese_in_the_text_and_the_junit() {
     );
     assert!(xml.contains("kỳ vọng &gt;= 30, đo được 21,68"), "{xml}");
 }
+
+const NUMBERS_BASE: &str = "tests/fixtures/numbers/baseline.yaml";
+const NUMBERS_DRAFT: &str = "tests/fixtures/numbers/draft.yaml";
+
+/// A percentage or a decimal written the English way: a digit, `.`, one or
+/// two digits and `%` (`57.01%`), or a digit, `.`, digits and a unit word
+/// (`10.5 ngày`, `2.625 giờ`). Vietnamese thousands (`12.500 hồ sơ`) have
+/// three digits after the point and no unit of time, so are not matched.
+fn english_decimals(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if *c != '.' || i == 0 || !chars[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let digits = chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let after: String = chars[i + 1 + digits..].iter().take(6).collect();
+        let percent = (1..=2).contains(&digits) && after.starts_with('%');
+        let hour =
+            after.starts_with(" h") && !after.chars().nth(2).is_some_and(char::is_alphabetic);
+        let unit = digits > 0
+            && (hour
+                || [" giờ", " ngày", " working", " days"]
+                    .iter()
+                    .any(|u| after.starts_with(u)));
+        if percent || unit {
+            let from = i.saturating_sub(20);
+            found.push(
+                chars[from..(i + 1 + digits + 6).min(chars.len())]
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+#[test]
+fn every_renderer_writes_vietnamese_numbers() {
+    let html = vi(&["report", NUMBERS_DRAFT, "--baseline", NUMBERS_BASE]);
+    let md = vi(&[
+        "report",
+        NUMBERS_DRAFT,
+        "--baseline",
+        NUMBERS_BASE,
+        "--format",
+        "md",
+    ]);
+    let single = vi(&["report", NUMBERS_BASE]);
+    let svg = vi(&["graph", NUMBERS_BASE]);
+    // The before/after chart is the SVG inside the HTML report.
+    let chart = html
+        .split("<svg")
+        .find(|s| s.contains("tthc-chart"))
+        .and_then(|s| s.split("</svg>").next())
+        .unwrap_or_default()
+        .to_string();
+    let reports: [(&str, &str); 3] = [("html", &html), ("md", &md), ("html_single", &single)];
+    for (name, out) in reports {
+        // Money: thousands with `.`, and the đồng sign.
+        for money in ["1.547.708 đ", "19.346.346.094 đ", "1.024.000 đ", "12.500"] {
+            assert!(out.contains(money), "{name}: no {money}");
+        }
+    }
+    for (name, out) in [("html", &html), ("md", &md)] {
+        for vi_form in [
+            "892.367 đ",
+            "11.154.589.844 đ",
+            "440.250 đ",
+            "−42,34%",
+            "−54,55%",
+            "1,125 giờ",
+            "5,5 ngày làm việc",
+            "12,5%",
+        ] {
+            assert!(out.contains(vi_form), "{name}: no {vi_form}");
+        }
+    }
+    assert!(
+        single.contains("2,625 giờ") || single.contains(">2,625<"),
+        "{single}"
+    );
+    for vi_form in ["−42,34%", "1.547.708 đ", "892.367 đ", "11 ngày làm việc"] {
+        assert!(chart.contains(vi_form), "chart: no {vi_form} in {chart}");
+    }
+    for vi_form in [
+        "10,5 ngày làm việc",
+        "0,5 ngày làm việc",
+        "1,5 giờ",
+        "bổ sung 12,5%",
+    ] {
+        assert!(svg.contains(vi_form), "graph: no {vi_form}");
+    }
+    for (name, out) in [
+        ("html", &html),
+        ("md", &md),
+        ("html_single", &single),
+        ("svg", &svg),
+        ("chart", &chart),
+    ] {
+        assert_eq!(english_decimals(out), Vec::<String>::new(), "{name}");
+        for en in ["VND", "1,547,708", "42.34", "54.55", "not declared"] {
+            assert!(!out.contains(en), "{name}: '{en}'");
+        }
+    }
+    // The check itself finds the English forms.
+    assert_eq!(
+        english_decimals("giảm 57.01% trong 10.5 ngày, 2.5 h, 12.500 hồ sơ").len(),
+        3
+    );
+}
