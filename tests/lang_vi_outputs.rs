@@ -421,3 +421,69 @@ fn every_renderer_writes_vietnamese_numbers() {
         3
     );
 }
+
+/// The headline section of a Markdown report.
+fn headline_md(report: &str) -> String {
+    report
+        .split("\n## ")
+        .find(|s| s.starts_with("Chỉ số chính") || s.starts_with("Headline figures"))
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn an_unknown_per_year_cost_is_not_declared_and_the_per_case_cut_still_shows() {
+    let no_volume = "tests/fixtures/numbers/draft-no-volume.yaml";
+    let md = |lang| {
+        with_lang(
+            &[
+                "report",
+                no_volume,
+                "--baseline",
+                NUMBERS_BASE,
+                "--format",
+                "md",
+            ],
+            lang,
+        )
+    };
+    let (vi_md, en_md) = (headline_md(&md("vi")), headline_md(&md("en")));
+    assert!(
+        vi_md.contains("| Chi phí tuân thủ mỗi năm | chưa khai báo | chưa khai báo số hồ sơ mỗi năm (volume); Hiện hành: 19.346.346.094 đ; cắt giảm mỗi hồ sơ: −42,34% |"),
+        "{vi_md}"
+    );
+    assert!(
+        en_md.contains("| Compliance cost per year | not declared | cases per year (volume) not declared; Baseline: 19,346,346,094 VND; cut per case: −42.34% |"),
+        "{en_md}"
+    );
+    // Unknown on both sides.
+    let both = headline_md(&vi(&[
+        "report",
+        no_volume,
+        "--baseline",
+        no_volume,
+        "--format",
+        "md",
+    ]));
+    assert!(
+        both.contains("Hiện hành: chưa khai báo; cắt giảm mỗi hồ sơ: 0,00%"),
+        "{both}"
+    );
+    for out in [&vi_md, &both] {
+        assert!(!out.contains("mỗi năm | —"), "{out}");
+    }
+    let html = vi(&["report", no_volume, "--baseline", NUMBERS_BASE]);
+    assert!(
+        html.contains(r#"<div class="label">Chi phí tuân thủ mỗi năm</div><div class="value">chưa khai báo</div>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"<p class="note vs">Hiện hành: 19.346.346.094 đ; cắt giảm mỗi hồ sơ: −42,34%</p>"#
+        ),
+        "{html}"
+    );
+    insta::assert_snapshot!("headline_no_volume_vi", vi_md);
+    insta::assert_snapshot!("headline_no_volume_en", en_md);
+}
