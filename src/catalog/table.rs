@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
 use crate::report::diagnostics::terminal_safe;
+use crate::report::labels::Label;
 use crate::report::text::markdown_escape;
 use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -325,21 +326,12 @@ fn money(m: Option<Money>, lang: Lang) -> String {
 }
 
 fn percent(p: Option<Percent>, lang: Lang) -> String {
-    match p {
-        None => "—".into(),
-        Some(p) => {
-            let t = p.to_string();
-            match lang {
-                Lang::Vi => format!("{}%", t.replace('.', ",")),
-                Lang::En => format!("{t}%"),
-            }
-        }
-    }
+    p.map_or_else(|| "—".into(), |p| crate::report::text::percent(p, lang))
 }
 
 fn deadline(d: crate::model::Duration, lang: Lang) -> String {
     if d.is_same_day() {
-        lang.pick("trong ngày", "same day").into()
+        Label::SameDay.get(lang).into()
     } else if lang == Lang::En {
         d.to_string()
     } else {
@@ -350,7 +342,7 @@ fn deadline(d: crate::model::Duration, lang: Lang) -> String {
 /// The label of a figure a file does not declare (a cost per year without
 /// `volume:`): unknown, never zero.
 fn not_declared_figure(lang: Lang) -> String {
-    lang.pick("chưa khai báo", "not declared").into()
+    Label::NotDeclared.get(lang).into()
 }
 
 /// A critical path of no time: the procedure is done the same day.
@@ -360,7 +352,7 @@ fn same_day(l: Option<Length>) -> bool {
 
 fn length(l: Option<Length>, lang: Lang) -> String {
     if same_day(l) {
-        return lang.pick("trong ngày", "same day").into();
+        return Label::SameDay.get(lang).into();
     }
     l.map_or_else(|| "—".into(), |l| l.text(lang))
 }
@@ -369,7 +361,7 @@ fn short_length(l: Option<Length>, lang: Lang) -> String {
     let mark = lang.pick(",", ".").chars().next().unwrap_or('.');
     match l {
         None => "—".into(),
-        _ if same_day(l) => lang.pick("trong ngày", "same day").into(),
+        _ if same_day(l) => Label::SameDay.get(lang).into(),
         Some(Length::WorkingDays(m)) => {
             format!("{} {}", format_milli(m, mark), lang.pick("nlv", "wd"))
         }
@@ -644,6 +636,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
             ),
         ));
     }
+    let undeclared = not_declared(lang);
     let mut out = vec![TotalsTable {
         title: lang.pick("Tổng cộng", "Totals").into(),
         lines,
@@ -656,7 +649,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         header: group_header(lang.pick("Lĩnh vực", "Sector")),
         rows: t
             .sectors()
-            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
+            .map(|(n, g)| group_row(n.unwrap_or(&undeclared), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -665,7 +658,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         header: group_header(lang.pick("Cơ quan", "Authority")),
         rows: t
             .authorities()
-            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
+            .map(|(n, g)| group_row(n.unwrap_or(&undeclared), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
