@@ -11,6 +11,7 @@
 
 pub mod standard_times;
 
+use crate::i18n::{Lang, Text};
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, join};
 use crate::load::{LoadErrors, LoadOptions};
@@ -22,8 +23,15 @@ use serde::Serialize;
 pub struct Sourced<T> {
     /// The value.
     pub value: T,
-    /// Where it comes from (a statistic, a legal text, or why it was assumed).
+    /// Where it comes from (a statistic, a legal text, or why it was
+    /// assumed): in English for the default basis's figures, as written for
+    /// a source a cost-basis file gives. The JSON `source`.
     pub source: String,
+    /// The same source in Vietnamese, for the default basis's figures
+    /// (`None`: a source a file gives, shown as written in both languages).
+    /// Not in JSON, whose `source` stays one text.
+    #[serde(skip)]
+    pub source_vi: Option<String>,
     /// The year the value refers to, when known.
     pub year: Option<u16>,
     /// Whether the value is an assumption rather than a published figure.
@@ -31,12 +39,61 @@ pub struct Sourced<T> {
 }
 
 impl<T> Sourced<T> {
+    /// A value with a source given as one text (a cost-basis file's).
     fn new(value: T, source: &str, year: Option<u16>, assumption: bool) -> Sourced<T> {
         Sourced {
             value,
             source: source.to_string(),
+            source_vi: None,
             year,
             assumption,
+        }
+    }
+
+    /// A value of the default basis, with its source in both languages.
+    fn noted(value: T, source: Text, year: Option<u16>, assumption: bool) -> Sourced<T> {
+        Sourced {
+            value,
+            source: source.en,
+            source_vi: Some(source.vi),
+            year,
+            assumption,
+        }
+    }
+
+    /// The source in `lang`: the Vietnamese text of a default figure under
+    /// [`Lang::Vi`], else the English (or a file's own) text.
+    ///
+    /// ```
+    /// use tthc::cost_basis::CostBasis;
+    /// use tthc::Lang;
+    /// let trip = CostBasis::default().trip_cost;
+    /// assert!(trip.source_in(Lang::Vi).contains("30.000 đồng mỗi lượt"));
+    /// assert!(trip.source_in(Lang::En).contains("30,000 đồng per trip"));
+    /// ```
+    pub fn source_in(&self, lang: Lang) -> &str {
+        match (lang, &self.source_vi) {
+            (Lang::Vi, Some(vi)) => vi,
+            _ => &self.source,
+        }
+    }
+
+    /// [`Sourced::source_in`] without a leading "Assumption: " /
+    /// "Giả định: ", for a renderer that labels assumptions itself.
+    pub fn source_unlabelled(&self, lang: Lang) -> &str {
+        let s = self.source_in(lang);
+        s.strip_prefix(lang.pick("Giả định: ", "Assumption: "))
+            .unwrap_or(s)
+    }
+
+    /// The same source for another value (the JSON items' `u128`).
+    fn with_value<U>(&self, value: U) -> Sourced<U> {
+        Sourced {
+            value,
+            source: self.source.clone(),
+            source_vi: self.source_vi.clone(),
+            year: self.year,
+            assumption: self.assumption,
         }
     }
 }
@@ -89,16 +146,12 @@ impl CostBasis {
     /// `trip_milli_hours`, …): its value in that key's unit, with its
     /// source, year and whether it is an assumption.
     pub fn item(&self, key: &str) -> Option<Sourced<u128>> {
-        let money =
-            |s: &Sourced<Money>| Sourced::new(s.value.dong(), &s.source, s.year, s.assumption);
+        let money = |s: &Sourced<Money>| s.with_value(s.value.dong());
         Some(match key {
             "hourly_income" => money(&self.hourly_income),
-            "trip_milli_hours" => Sourced::new(
-                u128::from(self.trip_milli_hours.value),
-                &self.trip_milli_hours.source,
-                self.trip_milli_hours.year,
-                self.trip_milli_hours.assumption,
-            ),
+            "trip_milli_hours" => self
+                .trip_milli_hours
+                .with_value(u128::from(self.trip_milli_hours.value)),
             "trip_cost" => money(&self.trip_cost),
             "certification_fee" => money(&self.certification_fee),
             "certification_fee_later_page" => money(&self.certification_fee_later_page),
@@ -171,6 +224,16 @@ pub fn known_periods() -> String {
         .map(|f| f.period.to_string())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+impl IncomePeriod {
+    /// The period in Vietnamese: `năm 2025`, `quý 3/2025`.
+    pub fn vi(&self) -> String {
+        match self {
+            IncomePeriod::Year(y) => format!("năm {y}"),
+            IncomePeriod::Quarter(y, q) => format!("quý {q}/{y}"),
+        }
+    }
 }
 
 impl std::fmt::Display for IncomePeriod {
@@ -279,21 +342,33 @@ impl IncomeFigure {
         Money::from_dong((u128::from(self.monthly_dong) * 2 + h) / (2 * h))
     }
 
-    /// The figure as a sourced hourly income.
+    /// The figure as a sourced hourly income, its source in both languages.
     pub fn as_hourly_income(&self) -> Sourced<Money> {
         let year = match self.period {
             IncomePeriod::Year(y) | IncomePeriod::Quarter(y, _) => y,
         };
-        Sourced::new(
+        let monthly = Money::from_dong(u128::from(self.monthly_dong));
+        Sourced::noted(
             self.hourly(),
-            &format!(
-                "{}, average monthly income of workers, {}: {} đồng (published {}; {}) / {} working hours (22 days × 8 hours, tthc's assumption), rounded half up",
-                self.publisher,
-                self.period,
-                crate::model::Money::from_dong(u128::from(self.monthly_dong)).grouped_en(),
-                self.published,
-                self.url,
-                HOURS_PER_MONTH
+            Text::new(
+                format!(
+                    "{}, thu nhập bình quân tháng của người lao động, {}: {} đồng (công bố ngày {}; {}) / {} giờ làm việc (22 ngày × 8 giờ, giả định của tthc), làm tròn đến đồng (từ nửa đồng làm tròn lên)",
+                    self.publisher,
+                    self.period.vi(),
+                    monthly.grouped(),
+                    self.published,
+                    self.url,
+                    HOURS_PER_MONTH
+                ),
+                format!(
+                    "{}, average monthly income of workers, {}: {} đồng (published {}; {}) / {} working hours (22 days × 8 hours, tthc's assumption), rounded half up",
+                    self.publisher,
+                    self.period,
+                    monthly.grouped_en(),
+                    self.published,
+                    self.url,
+                    HOURS_PER_MONTH
+                ),
             ),
             Some(year),
             false,
@@ -313,60 +388,78 @@ const LATEST_ANNUAL: IncomeFigure = IncomeFigure {
 
 /// Circular 226/2016/TT-BTC Art. 4, as quoted by a notary office and a law
 /// firm and still listed by 2026 records (docs/research/cost-basis.md §3).
-const CERTIFICATION_SOURCE: &str = "Thông tư 226/2016/TT-BTC: phí chứng thực bản sao từ bản \
-     chính 2,000 đồng/trang, từ trang thứ ba 1,000 đồng/trang, tối đa 200,000 đồng/bản; \
-     trang tính theo bản chính (one page when a document does not declare `pages`)";
+fn certification_source() -> Text {
+    Text::new(
+        "Thông tư 226/2016/TT-BTC: phí chứng thực bản sao từ bản chính 2.000 đồng/trang, \
+         từ trang thứ ba 1.000 đồng/trang, tối đa 200.000 đồng/bản; trang tính theo bản \
+         chính (tính một trang khi giấy tờ không khai `pages`)",
+        "Thông tư 226/2016/TT-BTC: phí chứng thực bản sao từ bản \
+         chính 2,000 đồng/trang, từ trang thứ ba 1,000 đồng/trang, tối đa 200,000 đồng/bản; \
+         trang tính theo bản chính (one page when a document does not declare `pages`)",
+    )
+}
 
 /// The public wage when none is given: the all-worker average of `figure`,
 /// labelled an assumption (no published civil-servant wage was found).
 fn public_wage_assumption(figure: &IncomeFigure) -> Sourced<Money> {
     let income = figure.as_hourly_income();
-    Sourced {
-        value: income.value,
-        source: format!(
-            "Assumption: the all-worker average hourly income ({}); no published \
-             civil-servant wage was found (lương cơ sở, 2,340,000 đồng from 1/7/2024 under \
-             Decree 73/2024/NĐ-CP Art. 3(2), is a coefficient base, not a wage)",
-            income.source
-        ),
-        year: income.year,
-        assumption: true,
-    }
+    let vi = format!(
+        "Giả định: thu nhập bình quân mỗi giờ của người lao động nói chung ({}); không tìm \
+         thấy số liệu công bố về tiền lương của cán bộ, công chức (lương cơ sở 2.340.000 đồng \
+         từ ngày 1/7/2024 theo khoản 2 Điều 3 Nghị định 73/2024/NĐ-CP là mức để nhân với hệ \
+         số, không phải tiền lương)",
+        income.source_in(Lang::Vi)
+    );
+    let en = format!(
+        "Assumption: the all-worker average hourly income ({}); no published \
+         civil-servant wage was found (lương cơ sở, 2,340,000 đồng from 1/7/2024 under \
+         Decree 73/2024/NĐ-CP Art. 3(2), is a coefficient base, not a wage)",
+        income.source
+    );
+    Sourced::noted(income.value, Text::new(vi, en), income.year, true)
 }
 
 impl Default for CostBasis {
     fn default() -> CostBasis {
         CostBasis {
             hourly_income: IncomeFigure::latest_annual().as_hourly_income(),
-            trip_milli_hours: Sourced::new(
+            trip_milli_hours: Sourced::noted(
                 2_000,
-                "Assumption: 2 hours per in-person trip (travel both ways within the \
-                 province and waiting at the one-stop counter)",
+                Text::new(
+                    "Giả định: 2 giờ mỗi lượt đến nộp hoặc nhận trực tiếp (đi và về trong \
+                     tỉnh, chờ tại bộ phận một cửa)",
+                    "Assumption: 2 hours per in-person trip (travel both ways within the \
+                     province and waiting at the one-stop counter)",
+                ),
                 Some(2024),
                 true,
             ),
-            trip_cost: Sourced::new(
+            trip_cost: Sourced::noted(
                 Money::from_dong(30_000),
-                "Assumption: 30,000 đồng per trip (fuel and parking for a round trip \
-                 by motorbike within the province)",
+                Text::new(
+                    "Giả định: 30.000 đồng mỗi lượt (xăng và gửi xe cho một lượt đi về bằng \
+                     xe máy trong tỉnh)",
+                    "Assumption: 30,000 đồng per trip (fuel and parking for a round trip \
+                     by motorbike within the province)",
+                ),
                 Some(2024),
                 true,
             ),
-            certification_fee: Sourced::new(
+            certification_fee: Sourced::noted(
                 Money::from_dong(2_000),
-                CERTIFICATION_SOURCE,
+                certification_source(),
                 Some(2016),
                 false,
             ),
-            certification_fee_later_page: Sourced::new(
+            certification_fee_later_page: Sourced::noted(
                 Money::from_dong(1_000),
-                CERTIFICATION_SOURCE,
+                certification_source(),
                 Some(2016),
                 false,
             ),
-            certification_fee_cap: Sourced::new(
+            certification_fee_cap: Sourced::noted(
                 Money::from_dong(200_000),
-                CERTIFICATION_SOURCE,
+                certification_source(),
                 Some(2016),
                 false,
             ),
@@ -587,6 +680,7 @@ fn set<'s, T>(
         *slot = Sourced {
             value,
             source: source.unwrap_or_else(|| origin.to_string()),
+            source_vi: None,
             year: year.and_then(|y| u16::try_from(y).ok()),
             assumption: assumption.unwrap_or(false),
         };
@@ -649,6 +743,83 @@ mod tests {
                 w[1].period
             );
         }
+    }
+
+    #[test]
+    fn every_default_source_has_its_vietnamese_text() {
+        let b = CostBasis::default();
+        let items: [(&str, Option<&str>); 7] = [
+            ("hourly_income", b.hourly_income.source_vi.as_deref()),
+            ("trip_milli_hours", b.trip_milli_hours.source_vi.as_deref()),
+            ("trip_cost", b.trip_cost.source_vi.as_deref()),
+            (
+                "certification_fee",
+                b.certification_fee.source_vi.as_deref(),
+            ),
+            (
+                "certification_fee_later_page",
+                b.certification_fee_later_page.source_vi.as_deref(),
+            ),
+            (
+                "certification_fee_cap",
+                b.certification_fee_cap.source_vi.as_deref(),
+            ),
+            (
+                "public_hourly_wage",
+                b.public_hourly_wage.source_vi.as_deref(),
+            ),
+        ];
+        for (key, vi) in items {
+            let Some(vi) = vi else {
+                panic!("{key}: no Vietnamese source");
+            };
+            for en in [
+                "hours",
+                "per ",
+                "average",
+                "published",
+                "Assumption",
+                "rounded",
+                "one page",
+                "wage",
+                "Decree",
+                "8,400,000",
+                "2,000",
+            ] {
+                assert!(!vi.contains(en), "{key}: '{en}' in {vi}");
+            }
+            // The JSON item keeps both texts.
+            assert_eq!(b.item(key).and_then(|i| i.source_vi).as_deref(), Some(vi));
+        }
+        assert!(
+            b.hourly_income
+                .source_in(Lang::Vi)
+                .contains("năm 2025: 8.400.000 đồng (công bố ngày 06/01/2026;")
+        );
+        assert!(
+            b.public_hourly_wage
+                .source_in(Lang::Vi)
+                .contains("Nghị định 73/2024/NĐ-CP")
+        );
+        assert_eq!(
+            b.trip_cost.source_unlabelled(Lang::Vi),
+            "30.000 đồng mỗi lượt (xăng và gửi xe cho một lượt đi về bằng xe máy trong tỉnh)"
+        );
+        assert!(
+            b.trip_cost
+                .source_unlabelled(Lang::En)
+                .starts_with("30,000 đồng per trip")
+        );
+        let q = CostBasis::for_income(IncomePeriod::Quarter(2024, 3)).unwrap();
+        assert!(
+            q.hourly_income
+                .source_in(Lang::Vi)
+                .contains("quý 3/2024: 7.600.000 đồng")
+        );
+        // A file's own source is shown as written in both languages.
+        let f = CostBasis::from_yaml_str("trip_cost: 25000\n", "b.yaml").unwrap();
+        assert_eq!(f.trip_cost.source_in(Lang::Vi), "b.yaml");
+        assert_eq!(f.trip_cost.source_in(Lang::En), "b.yaml");
     }
 
     #[test]

@@ -114,7 +114,7 @@ const CASES: &[(&str, &str, u32, &str)] = &[
     ("volume-conflict.yaml", "invalid", 3, "volume"),
     ("fees-not-list.yaml", "wrong-type", 3, "fees"),
     ("copies-too-many.yaml", "too-big", 6, "documents.don.copies"),
-    ("multiple-documents.yaml", "invalid", 13, ""),
+    ("multiple-documents.yaml", "invalid", 12, ""), // the `---`
     ("not-utf8.yaml", "not-utf8", 2, ""),
     ("case-shares-over.yaml", "invalid", 4, "cases"),
     ("unknown-case.yaml", "invalid", 6, "fees[0].case"),

@@ -454,7 +454,7 @@ proptest! {
         let path = dir.join("t.yaml");
         std::fs::write(&path, test).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let outcome = tthc::review_test::run_file(&path, None);
-        let xml = tthc::report::review_tests::render_junit(std::slice::from_ref(&outcome));
+        let xml = tthc::report::review_tests::render_junit(std::slice::from_ref(&outcome), Lang::Vi);
         check_markup("JUnit", &xml)?;
         prop_assert!(!xml.chars().any(is_xml_invalid), "JUnit holds a character XML forbids");
         prop_assert_eq!(xml.matches("<testcase").count(), 2);

@@ -38,7 +38,11 @@ fn main() {
                         if outcome.passed() {
                             return Ok(());
                         }
-                        let mut why = outcome.error.clone().unwrap_or_default();
+                        let mut why = outcome
+                            .error
+                            .as_ref()
+                            .map(|e| e.en.clone())
+                            .unwrap_or_default();
                         for f in &outcome.failures {
                             why.push_str(&format!(
                                 "\n{}:{}:{} {}: expected {}, measured {}",

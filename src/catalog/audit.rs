@@ -111,7 +111,7 @@ pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
                 };
                 AuditRow::error_row(
                     rel,
-                    error_text(&LoadError::new(&origin, kind), options.settings.lang),
+                    LoadError::new(&origin, kind).text(options.settings.lang),
                 )
             },
             options,
@@ -181,26 +181,12 @@ pub fn audit_row(a: &Analysis, path: String) -> AuditRow {
 
 fn first_error(errors: &LoadErrors, origin: &str, lang: Lang) -> String {
     match errors.errors.first() {
-        Some(e) => error_text(e, lang),
+        Some(e) => e.text(lang),
         None => format!(
             "{origin}: {}",
             lang.pick("không đọc được thủ tục", "the procedure could not be read")
         ),
     }
-}
-
-/// An error row's text in `lang`: `file:line:col: message (at element)`.
-fn error_text(e: &LoadError, lang: Lang) -> String {
-    let mut out = e.origin.clone();
-    if let Some(loc) = e.location {
-        out.push_str(&format!(":{}:{}", loc.line, loc.column));
-    }
-    out.push_str(": ");
-    out.push_str(&e.message(lang));
-    if let Some(element) = &e.element {
-        out.push_str(&format!(" ({} {element})", lang.pick("tại", "at")));
-    }
-    out
 }
 
 #[cfg(test)]

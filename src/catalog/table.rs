@@ -10,8 +10,10 @@ use crate::i18n::Lang;
 use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
 use crate::report::diagnostics::terminal_safe;
+use crate::report::labels::Label;
 use crate::report::text::markdown_escape;
 use std::io::{self, Write};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// An output format of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -324,21 +326,12 @@ fn money(m: Option<Money>, lang: Lang) -> String {
 }
 
 fn percent(p: Option<Percent>, lang: Lang) -> String {
-    match p {
-        None => "—".into(),
-        Some(p) => {
-            let t = p.to_string();
-            match lang {
-                Lang::Vi => format!("{}%", t.replace('.', ",")),
-                Lang::En => format!("{t}%"),
-            }
-        }
-    }
+    p.map_or_else(|| "—".into(), |p| crate::report::text::percent(p, lang))
 }
 
 fn deadline(d: crate::model::Duration, lang: Lang) -> String {
     if d.is_same_day() {
-        lang.pick("trong ngày", "same day").into()
+        Label::SameDay.get(lang).into()
     } else if lang == Lang::En {
         d.to_string()
     } else {
@@ -349,7 +342,7 @@ fn deadline(d: crate::model::Duration, lang: Lang) -> String {
 /// The label of a figure a file does not declare (a cost per year without
 /// `volume:`): unknown, never zero.
 fn not_declared_figure(lang: Lang) -> String {
-    lang.pick("chưa khai báo", "not declared").into()
+    Label::NotDeclared.get(lang).into()
 }
 
 /// A critical path of no time: the procedure is done the same day.
@@ -359,7 +352,7 @@ fn same_day(l: Option<Length>) -> bool {
 
 fn length(l: Option<Length>, lang: Lang) -> String {
     if same_day(l) {
-        return lang.pick("trong ngày", "same day").into();
+        return Label::SameDay.get(lang).into();
     }
     l.map_or_else(|| "—".into(), |l| l.text(lang))
 }
@@ -368,7 +361,7 @@ fn short_length(l: Option<Length>, lang: Lang) -> String {
     let mark = lang.pick(",", ".").chars().next().unwrap_or('.');
     match l {
         None => "—".into(),
-        _ if same_day(l) => lang.pick("trong ngày", "same day").into(),
+        _ if same_day(l) => Label::SameDay.get(lang).into(),
         Some(Length::WorkingDays(m)) => {
             format!("{} {}", format_milli(m, mark), lang.pick("nlv", "wd"))
         }
@@ -643,6 +636,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
             ),
         ));
     }
+    let undeclared = not_declared(lang);
     let mut out = vec![TotalsTable {
         title: lang.pick("Tổng cộng", "Totals").into(),
         lines,
@@ -655,7 +649,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         header: group_header(lang.pick("Lĩnh vực", "Sector")),
         rows: t
             .sectors()
-            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
+            .map(|(n, g)| group_row(n.unwrap_or(&undeclared), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -664,7 +658,7 @@ fn totals_tables(t: &Totals, lang: Lang) -> Vec<TotalsTable> {
         header: group_header(lang.pick("Cơ quan", "Authority")),
         rows: t
             .authorities()
-            .map(|(n, g)| group_row(n.unwrap_or(not_declared(lang)), g, lang))
+            .map(|(n, g)| group_row(n.unwrap_or(&undeclared), g, lang))
             .collect(),
     });
     out.push(TotalsTable {
@@ -749,23 +743,39 @@ fn met(ok: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// `text` cut or padded to `width` characters, control characters shown
-/// as pictures (a file's text never drives the terminal).
+/// `text` cut or padded to `width` terminal columns (display width: a
+/// decomposed diacritic takes none, a wide character two), control
+/// characters shown as pictures (a file's text never drives the terminal).
 fn fit(text: &str, width: usize, right: bool) -> String {
     let text = terminal_safe(text);
-    let n = text.chars().count();
-    let text: String = if n > width && width > 0 {
-        text.chars().take(width - 1).chain(['…']).collect()
+    let text: String = if UnicodeWidthStr::width(text.as_ref()) > width && width > 0 {
+        let mut used = 0;
+        let mut cut = String::with_capacity(text.len());
+        for c in text.chars() {
+            let w = UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width - 1 {
+                break;
+            }
+            used += w;
+            cut.push(c);
+        }
+        cut.push('…');
+        cut
     } else {
-        text.to_string()
+        text.into_owned()
     };
-    let pad = width.saturating_sub(text.chars().count());
+    let pad = width.saturating_sub(UnicodeWidthStr::width(text.as_str()));
     if right {
         format!("{}{text}", " ".repeat(pad))
     } else {
         format!("{text}{}", " ".repeat(pad))
     }
 }
+
+/// The widest a totals table's name column (sector, authority) is shown,
+/// like the file column of the rows: a national record's 210-character
+/// authority would widen every row.
+const NAME_WIDTH: usize = 44;
 
 const TABLE_COLUMNS: &[Shown] = &[
     col("Tệp", "Path", 44, false),
@@ -897,11 +907,20 @@ impl<W: Write> RowWriter for TableWriter<W> {
             if t.rows.is_empty() {
                 continue;
             }
-            let mut widths: Vec<usize> = t.header.iter().map(|h| h.chars().count()).collect();
+            let mut widths: Vec<usize> = t
+                .header
+                .iter()
+                .map(|h| UnicodeWidthStr::width(h.as_str()))
+                .collect();
             for r in &t.rows {
                 for (w, c) in widths.iter_mut().zip(r) {
-                    *w = (*w).max(c.chars().count());
+                    *w = (*w).max(UnicodeWidthStr::width(terminal_safe(c).as_ref()));
                 }
+            }
+            // A name column beside figures is capped; a list alone (the
+            // removed paths) is shown whole.
+            if let [first, _, ..] = widths.as_mut_slice() {
+                *first = (*first).min(NAME_WIDTH);
             }
             for r in std::iter::once(&t.header).chain(&t.rows) {
                 let parts: Vec<String> = r
@@ -997,10 +1016,21 @@ mod tests {
     }
 
     #[test]
-    fn fit_cuts_and_pads_by_characters() {
+    fn fit_cuts_and_pads_by_display_width() {
         assert_eq!(fit("Đăng ký", 10, false), "Đăng ký   ");
         assert_eq!(fit("Đăng ký khai sinh", 8, false), "Đăng ký…");
         assert_eq!(fit("12", 4, true), "  12");
+        // Decomposed (NFD) Vietnamese: each diacritic is a character of
+        // its own but takes no column.
+        let nfd = "Đa\u{306}ng ky\u{301} khai sinh";
+        assert_eq!(fit(nfd, 10, false), "Đa\u{306}ng ky\u{301} k…");
+        assert_eq!(
+            fit("Đa\u{306}ng ky\u{301}", 8, false),
+            "Đa\u{306}ng ky\u{301} "
+        );
+        // Wide characters take two columns.
+        assert_eq!(fit("登记出生", 5, false), "登记…");
+        assert_eq!(fit("登记", 6, true), "  登记");
     }
 
     #[test]

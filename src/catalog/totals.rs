@@ -12,9 +12,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The label of the procedures that declare no sector or authority: shown
-/// in place of a name in human-readable totals, never as data.
-pub fn not_declared(lang: Lang) -> &'static str {
-    lang.pick("(chưa khai báo)", "(not declared)")
+/// in place of a name in human-readable totals, never as data
+/// (`(chưa khai báo)`, the reports' "not declared" in brackets).
+pub fn not_declared(lang: Lang) -> String {
+    format!("({})", crate::report::labels::Label::NotDeclared.get(lang))
 }
 
 /// Totals of a group of procedures. Money is exact (u128 đồng, saturating

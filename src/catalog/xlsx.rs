@@ -321,6 +321,7 @@ fn group_sheet<'a>(
 /// findings by code, and (with a baseline) the comparison.
 fn totals_sheets(t: &Totals, lang: Lang, f: &Formats) -> Result<Vec<Worksheet>, XlsxError> {
     let catalog = lang.pick("Danh mục", "Catalog");
+    let undeclared = not_declared(lang);
     let mut out = vec![
         group_sheet(
             lang.pick("Tổng cộng", "Totals"),
@@ -332,16 +333,14 @@ fn totals_sheets(t: &Totals, lang: Lang, f: &Formats) -> Result<Vec<Worksheet>, 
         group_sheet(
             lang.pick("Theo lĩnh vực", "By sector"),
             lang.pick("Lĩnh vực", "Sector"),
-            t.sectors()
-                .map(|(n, g)| (n.unwrap_or(not_declared(lang)), g)),
+            t.sectors().map(|(n, g)| (n.unwrap_or(&undeclared), g)),
             lang,
             f,
         )?,
         group_sheet(
             lang.pick("Theo cơ quan", "By authority"),
             lang.pick("Cơ quan", "Authority"),
-            t.authorities()
-                .map(|(n, g)| (n.unwrap_or(not_declared(lang)), g)),
+            t.authorities().map(|(n, g)| (n.unwrap_or(&undeclared), g)),
             lang,
             f,
         )?,

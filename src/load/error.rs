@@ -394,7 +394,7 @@ impl LoadError {
         use LoadErrorKind::*;
         let vi = lang == Lang::Vi;
         match &self.kind {
-            Io { detail } if vi => format!("không đọc được tệp: {detail}"),
+            Io { detail } if vi => format!("không đọc được tệp: {}", io_detail_vi(detail)),
             Io { detail } => format!("cannot read the file: {detail}"),
             TooLarge { size, limit } if vi => {
                 format!("tệp dài {size} byte, vượt giới hạn {limit} byte")
@@ -765,17 +765,68 @@ fn found_vi(found: &str) -> &'static str {
     }
 }
 
+/// The operating system's message in Vietnamese, for the common ones
+/// (`No such file or directory (os error 2)` → `không có tệp hoặc thư mục
+/// này (mã lỗi hệ thống 2)`); any other is kept as the system wrote it.
+fn io_detail_vi(detail: &str) -> String {
+    const KNOWN: [(&str, &str); 6] = [
+        ("No such file or directory", "không có tệp hoặc thư mục này"),
+        ("Permission denied", "không có quyền đọc"),
+        ("Is a directory", "đây là một thư mục, không phải một tệp"),
+        (
+            "Not a directory",
+            "một phần của đường dẫn không phải thư mục",
+        ),
+        (
+            "The system cannot find the file specified.",
+            "không có tệp này",
+        ),
+        ("Access is denied.", "không có quyền đọc"),
+    ];
+    let (text, code) = match detail.rsplit_once(" (os error ") {
+        Some((text, rest)) => (text, rest.strip_suffix(')')),
+        None => (detail, None),
+    };
+    match KNOWN.iter().find(|(en, _)| *en == text) {
+        Some((_, vi)) => match code {
+            Some(code) => format!("{vi} (mã lỗi hệ thống {code})"),
+            None => (*vi).to_string(),
+        },
+        None => detail.to_string(),
+    }
+}
+
+impl LoadError {
+    /// The error on one line in `lang`: `file:line:col: message (at
+    /// element)`; [`Display`](fmt::Display) is the English one.
+    ///
+    /// ```
+    /// use tthc::{CheckedProcedure, Lang};
+    /// let errors = CheckedProcedure::from_yaml_str("format: tthc/1\nname: [x]\nsteps: {}\n", "a.yaml")
+    ///     .unwrap_err();
+    /// let e = &errors.errors[0];
+    /// assert!(e.text(Lang::En).starts_with("a.yaml:2:7: "), "{e}");
+    /// assert_eq!(e.text(Lang::En), e.to_string());
+    /// assert!(e.text(Lang::Vi).starts_with("a.yaml:2:7: "));
+    /// assert_ne!(e.text(Lang::Vi), e.text(Lang::En));
+    /// ```
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = self.origin.clone();
+        if let Some(loc) = self.location {
+            out.push_str(&format!(":{}:{}", loc.line, loc.column));
+        }
+        out.push_str(": ");
+        out.push_str(&self.message(lang));
+        if let Some(element) = &self.element {
+            out.push_str(&format!(" ({} {element})", lang.pick("tại", "at")));
+        }
+        out
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
-        if let Some(loc) = self.location {
-            write!(f, ":{}:{}", loc.line, loc.column)?;
-        }
-        write!(f, ": {}", self.message(Lang::En))?;
-        if let Some(element) = &self.element {
-            write!(f, " (at {element})")?;
-        }
-        Ok(())
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -786,7 +837,7 @@ impl std::error::Error for LoadError {}
 /// The loader reports as many independent errors as it can in one pass, so a
 /// drafter fixes them together rather than one run at a time.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", first_line(.errors))]
+#[error("{}", self.text(Lang::En))]
 pub struct LoadErrors {
     /// The errors, in the order they occur in the file.
     pub errors: Vec<LoadError>,
@@ -818,11 +869,19 @@ impl LoadErrors {
     }
 }
 
-fn first_line(errors: &[LoadError]) -> String {
-    match errors {
-        [] => "no errors".into(),
-        [one] => one.to_string(),
-        [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+impl LoadErrors {
+    /// The first error on one line in `lang`, with how many more there are
+    /// (`… (and 2 more)` / `… (và 2 lỗi khác)`); [`Display`](fmt::Display)
+    /// is the English one.
+    pub fn text(&self, lang: Lang) -> String {
+        match self.errors.as_slice() {
+            [] => lang.pick("không có lỗi", "no errors").into(),
+            [one] => one.text(lang),
+            [first, rest @ ..] => match lang {
+                Lang::Vi => format!("{} (và {} lỗi khác)", first.text(lang), rest.len()),
+                Lang::En => format!("{} (and {} more)", first.text(lang), rest.len()),
+            },
+        }
     }
 }
 
@@ -868,6 +927,19 @@ impl From<LoadError> for LoadErrors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_system_messages_are_translated() {
+        assert_eq!(
+            io_detail_vi("No such file or directory (os error 2)"),
+            "không có tệp hoặc thư mục này (mã lỗi hệ thống 2)"
+        );
+        assert_eq!(
+            io_detail_vi("Permission denied (os error 13)"),
+            "không có quyền đọc (mã lỗi hệ thống 13)"
+        );
+        assert_eq!(io_detail_vi("something else"), "something else");
+    }
 
     #[test]
     fn budget_messages_name_the_limit_that_was_hit() {

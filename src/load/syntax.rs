@@ -15,6 +15,7 @@
 
 use crate::i18n::Lang;
 use crate::load::node::Location;
+use crate::load::{LoadError, LoadErrorKind};
 
 /// What the drafter got wrong in the YAML itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1241,6 +1242,81 @@ fn locate(src: &str, line: u32, column: u32) -> Location {
     }
 }
 
+/// The error of a file with a second YAML document, which the parser
+/// reports at `at` (that document's first content): located on the `---`
+/// that starts it (else on that line, after a `...`), saying to keep one
+/// procedure per file and what to do with the rest.
+pub(crate) fn second_document(origin: &str, src: &str, at: Option<Location>) -> LoadError {
+    let at = at.filter(|l| l.line > 0);
+    let marker = at.and_then(|l| second_document_start(src, l.line));
+    let (vi, en) = if marker.is_some() {
+        (
+            "một tài liệu YAML thứ hai bắt đầu từ dòng `---` này: mỗi tệp chỉ ghi một thủ tục \
+             (chuyển phần sau dòng này sang một tệp riêng, hoặc xóa dòng `---` nếu phần sau \
+             thuộc thủ tục ở trên)",
+            "a second YAML document starts at this `---`: keep one procedure per file (move \
+             what follows to a file of its own, or remove the `---` if it belongs to the \
+             procedure above)",
+        )
+    } else {
+        (
+            "một tài liệu YAML thứ hai bắt đầu từ dòng này: mỗi tệp chỉ ghi một thủ tục \
+             (chuyển phần từ dòng này trở đi sang một tệp riêng)",
+            "a second YAML document starts on this line: keep one procedure per file (move \
+             it and what follows to a file of its own)",
+        )
+    };
+    let error = LoadError::new(
+        origin,
+        LoadErrorKind::Invalid {
+            en: en.into(),
+            vi: vi.into(),
+        },
+    );
+    match (marker, at) {
+        (Some(m), _) => error.at("", m),
+        (None, Some(l)) => error.at("", l),
+        (None, None) => error,
+    }
+}
+
+/// The `---` that starts the second YAML document of `src`, the one the
+/// parser reports at `line` (its first content): the last document marker
+/// at or before that line that follows some content (a `---` that opens
+/// the file starts the first document). `None` when there is none.
+///
+/// One pass over the lines up to `line`, for the one error a file with
+/// two documents gets.
+pub(crate) fn second_document_start(src: &str, line: u32) -> Option<Location> {
+    let mut start = 0usize;
+    let mut content = false;
+    let mut marker = None;
+    for (i, raw) in yaml_lines(src).enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if number > line {
+            break;
+        }
+        let text = raw.trim_end_matches(['\n', '\r']);
+        let is_marker = text
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if is_marker && content {
+            marker = Some(Location {
+                line: number,
+                column: 1,
+                byte_offset: Some(start),
+                byte_len: Some(3),
+            });
+        }
+        let body = text.trim_start();
+        if !is_marker && !body.is_empty() && !body.starts_with('#') {
+            content = true;
+        }
+        start += raw.len();
+    }
+    marker
+}
+
 /// A key right after `key: <digits>,` inside `{ ... }` that starts with
 /// digits: the drafter wrote a decimal comma (`{ hours: 0,5 }`,
 /// `{ duration: 0,5 ngày làm việc }`), and the comma cut the value in two.
@@ -1294,4 +1370,46 @@ fn value_at(src: &str, location: Location) -> Option<String> {
     let end = rest.find([',', '}', ']', '\n', '#']).unwrap_or(rest.len());
     let value = rest.get(..end)?.trim();
     (!value.is_empty()).then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_second_document_is_located_on_its_marker() {
+        let at =
+            |src: &str, line| second_document_start(src, line).map(|l| (l.line, l.byte_offset));
+        // The `---` that opens the file starts the first document.
+        assert_eq!(at("---\na: 1\n---\nb: 2\n", 4), Some((3, Some(9))));
+        assert_eq!(at("# x\n---\na: 1\n", 3), None);
+        // With a comment after it, a comment line before the content, CRLF
+        // and lone-CR line ends.
+        assert_eq!(at("a: 1\n--- # b\n# c\nb: 2\n", 4), Some((2, Some(5))));
+        assert_eq!(at("a: 1\r\n---\r\nb: 2\r\n", 3), Some((2, Some(6))));
+        assert_eq!(at("a: 1\r---\rb: 2\r", 3), Some((2, Some(5))));
+        // `----` and `---x` are not markers; a document ended by `...`
+        // has none.
+        assert_eq!(at("a: 1\n----\nb: 2\n", 3), None);
+        assert_eq!(at("a: 1\n...\nb: 2\n", 3), None);
+        let e = second_document(
+            "f.yaml",
+            "a: 1\n---\nb: 2\n",
+            Some(Location {
+                line: 3,
+                column: 1,
+                byte_offset: Some(9),
+                byte_len: Some(1),
+            }),
+        );
+        assert_eq!(e.location.map(|l| (l.line, l.column)), Some((2, 1)));
+        assert!(
+            e.message(Lang::En).contains("keep one procedure per file"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Vi).contains("mỗi tệp chỉ ghi một thủ tục"),
+            "{e}"
+        );
+    }
 }

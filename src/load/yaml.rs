@@ -129,11 +129,9 @@ fn convert_error(error: &serde_saphyr::Error, origin: &str, src: &str) -> LoadEr
         },
         serde_saphyr::Error::Eof { .. } => LoadErrorKind::Empty,
         serde_saphyr::Error::NonFiniteFloat { .. } => LoadErrorKind::NonFinite,
-        serde_saphyr::Error::MultipleDocuments { .. } => LoadErrorKind::Invalid {
-            en: "the file holds more than one YAML document (`---`): put one procedure per file"
-                .into(),
-            vi: "tệp có nhiều hơn một tài liệu YAML (`---`): mỗi tệp chỉ ghi một thủ tục".into(),
-        },
+        serde_saphyr::Error::MultipleDocuments { .. } => {
+            return crate::load::syntax::second_document(origin, src, location);
+        }
         other => {
             let detail = clean_detail(&other.to_string());
             // Some budget breaches reach us wrapped in a generic message.

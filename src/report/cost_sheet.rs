@@ -87,7 +87,7 @@ fn source_text<T>(s: &Sourced<T>, lang: Lang) -> String {
     } else {
         ""
     };
-    format!("{}{year}{assumed}", s.source)
+    format!("{}{year}{assumed}", s.source_unlabelled(lang))
 }
 
 /// Writes one procedure's calculation into `ws`; returns its figures.

@@ -89,8 +89,9 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
             if let Some(e) = &c.error {
                 let _ = writeln!(
                     out,
-                    "  {}: {e}",
-                    lang.pick("không chạy được", "could not run")
+                    "  {}: {}",
+                    lang.pick("không chạy được", "could not run"),
+                    e.get(lang)
                 );
             }
             for fail in &c.failures {
@@ -103,7 +104,7 @@ pub fn render_text(files: &[FileOutcome], lang: Lang) -> String {
                     out,
                     "      {}: {}",
                     lang.pick("kỳ vọng ", "expected"),
-                    fail.expected
+                    lang.pick(&fail.expected_vi, &fail.expected)
                 );
                 let _ = writeln!(
                     out,
@@ -183,7 +184,10 @@ pub fn junit_counts(f: &FileOutcome) -> (usize, usize, usize) {
 /// `<failure>` for expectations that did not hold, `<error>` for a case that
 /// could not run and for an invalid test file (with every one of its
 /// errors); each case's `file:line` in its `<system-out>`.
-pub fn render_junit(files: &[FileOutcome]) -> String {
+///
+/// The messages, bodies and names tthc writes (not the elements,
+/// attributes or `type` ids) are in `lang`.
+pub fn render_junit(files: &[FileOutcome], lang: Lang) -> String {
     let mut tests = 0;
     let mut failures = 0;
     let mut errors = 0;
@@ -198,7 +202,8 @@ pub fn render_junit(files: &[FileOutcome]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"tthc review tests\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{}\">",
+        "<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{}\">",
+        lang.pick("kiểm thử rà soát tthc", "tthc review tests"),
         seconds(time)
     );
     for f in files {
@@ -218,21 +223,24 @@ pub fn render_junit(files: &[FileOutcome]) -> String {
         if let Some(errs) = &f.errors {
             let _ = writeln!(
                 out,
-                "    <testcase name=\"(test file)\" classname=\"{class}\" time=\"0.000\">"
+                "    <testcase name=\"{}\" classname=\"{class}\" time=\"0.000\">",
+                lang.pick("(tệp kiểm thử)", "(test file)")
             );
             let mut body = String::new();
             for err in &errs.errors {
-                let _ = write!(body, "{err}");
-                if let Some(help) = err.help(Lang::En) {
+                body.push_str(&err.text(lang));
+                if let Some(help) = err.help(lang) {
                     let _ = write!(body, " — {help}");
                 }
                 body.push('\n');
             }
-            let first = errs.errors.first().map(|e| e.message(Lang::En));
-            let message = match (errs.errors.len(), first) {
-                (1, Some(m)) => format!("invalid test file: {m}"),
-                (n, Some(m)) => format!("invalid test file: {n} errors, the first: {m}"),
-                (_, None) => "invalid test file".to_string(),
+            let first = errs.errors.first().map(|e| e.message(lang));
+            let invalid = lang.pick("tệp kiểm thử không hợp lệ", "invalid test file");
+            let message = match (errs.errors.len(), first, lang) {
+                (1, Some(m), _) => format!("{invalid}: {m}"),
+                (n, Some(m), Lang::Vi) => format!("{invalid}: {n} lỗi, lỗi đầu tiên: {m}"),
+                (n, Some(m), Lang::En) => format!("{invalid}: {n} errors, the first: {m}"),
+                (_, None, _) => invalid.to_string(),
             };
             let code = errs.errors.first().map_or("invalid", |e| e.code());
             let _ = writeln!(
@@ -255,30 +263,35 @@ pub fn render_junit(files: &[FileOutcome]) -> String {
                 seconds(c.time)
             );
             if let Some(e) = &c.error {
+                let e = e.get(lang);
                 let _ = writeln!(
                     out,
-                    "      <error type=\"could-not-run\" message=\"{}\">could not run: {}\n</error>",
+                    "      <error type=\"could-not-run\" message=\"{}\">{}: {}\n</error>",
                     xml_escape(e),
+                    lang.pick("không chạy được", "could not run"),
                     xml_text(e)
                 );
             } else if !c.failures.is_empty() {
                 let mut body = String::new();
+                let said = |f: &crate::review_test::Failure| match lang {
+                    Lang::Vi => format!("kỳ vọng {}, đo được {}", f.expected_vi, f.measured_vi),
+                    Lang::En => format!("expected {}, measured {}", f.expected, f.measured),
+                };
                 for fail in &c.failures {
                     let _ = writeln!(
                         body,
-                        "{}:{}:{} {}: expected {}, measured {}",
+                        "{}:{}:{} {}: {}",
                         path,
                         fail.location.line,
                         fail.location.column,
                         fail.key,
-                        fail.expected,
-                        fail.measured
+                        said(fail)
                     );
                 }
                 let message = c
                     .failures
                     .first()
-                    .map(|f| format!("{} expected {}, measured {}", f.key, f.expected, f.measured))
+                    .map(|f| format!("{} {}", f.key, said(f)))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -290,7 +303,7 @@ pub fn render_junit(files: &[FileOutcome]) -> String {
             let mut system_out = format!("{path}:{}", c.location.line);
             for x in &c.suppressed {
                 system_out.push('\n');
-                system_out.push_str(&crate::report::check::suppressed_line(x, Lang::En));
+                system_out.push_str(&crate::report::check::suppressed_line(x, lang));
             }
             let _ = writeln!(
                 out,

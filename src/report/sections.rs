@@ -174,7 +174,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
             )],
         ),
         _ => (
-            "—".to_string(),
+            Label::NotDeclared.get(lang).to_string(),
             vec![Label::VolumeMissing.get(lang).to_string()],
         ),
     };
@@ -204,6 +204,43 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
         crate::metrics::Length::CalendarDays(_) => Metric::CalendarDays,
         _ => Metric::WorkingDays,
     };
+    // An unknown per-year figure on either side: each side's figure (or
+    // "not declared"), and the per-case cut when that one is known.
+    let per_year_card = match metric(b, Metric::CostAnnual) {
+        Some(annual) if annual.change_percent.is_none() => {
+            let mut notes = per_year.1;
+            let mut vs = format!(
+                "{}: {}",
+                Label::Baseline.get(lang),
+                annual.baseline.map_or_else(
+                    || Label::NotDeclared.get(lang).to_string(),
+                    |q| q.text(lang)
+                )
+            );
+            if let Some(p) = metric(b, Metric::CostPerCase).and_then(|m| m.change_percent) {
+                vs.push_str(&format!(
+                    "; {}: {}",
+                    Label::CutPerCase.get(lang),
+                    signed_percent(p, lang)
+                ));
+            }
+            notes.push(vs);
+            Card {
+                label: Label::CostPerYear.get(lang),
+                value: per_year.0,
+                notes,
+                alert: false,
+                better: None,
+            }
+        }
+        _ => card(
+            Label::CostPerYear,
+            per_year.0,
+            per_year.1,
+            false,
+            Metric::CostAnnual,
+        ),
+    };
     vec![
         card(
             Label::CostPerCase,
@@ -216,13 +253,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
             false,
             Metric::CostPerCase,
         ),
-        card(
-            Label::CostPerYear,
-            per_year.0,
-            per_year.1,
-            false,
-            Metric::CostAnnual,
-        ),
+        per_year_card,
         card(
             Label::ProcessingTime,
             length(pt.length, lang),
@@ -249,7 +280,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
             vec![format!(
                 "{} {} · {} {}",
                 s.copies,
-                lang.pick("bản", "copies"),
+                lang.pick("bản", if s.copies == 1 { "copy" } else { "copies" }),
                 s.certified_copies,
                 lang.pick("bản sao chứng thực", "certified")
             )],
@@ -285,7 +316,7 @@ pub struct CostTable {
 
 /// A cost-basis value's source, year and whether it is an assumption.
 fn source_text<T>(value: &crate::cost_basis::Sourced<T>, lang: Lang) -> String {
-    let mut s = value.source.clone();
+    let mut s = value.source_unlabelled(lang).to_string();
     if let Some(y) = value.year {
         s.push_str(&format!(" ({} {y})", Label::Year.get(lang)));
     }

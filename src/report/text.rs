@@ -110,6 +110,29 @@ pub fn milli(value: u128, lang: Lang) -> String {
     }
 }
 
+/// A signed number of millionths with as many decimals as it needs, in
+/// `lang`: `-1.234,5` / `-1,234.5`.
+///
+/// ```
+/// use tthc::Lang;
+/// use tthc::report::text::millionths;
+/// assert_eq!(millionths(-1_234_500_000, Lang::Vi), "-1.234,5");
+/// assert_eq!(millionths(2_625_000, Lang::En), "2.625");
+/// assert_eq!(millionths(1_000_000_000_000, Lang::En), "1,000,000");
+/// ```
+pub fn millionths(value: i128, lang: Lang) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let m = value.unsigned_abs();
+    let (whole, frac) = (group(m / 1_000_000, lang), m % 1_000_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let frac = format!("{frac:06}");
+        let mark = lang.pick(",", ".");
+        format!("{sign}{whole}{mark}{}", frac.trim_end_matches('0'))
+    }
+}
+
 fn group(v: u128, lang: Lang) -> String {
     let m = Money::from_dong(v);
     match lang {

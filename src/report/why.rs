@@ -127,11 +127,7 @@ pub fn render(a: &Analysis, figure: Figure, lang: Lang) -> String {
             } else {
                 ""
             },
-            terminal_safe(
-                wage.source
-                    .strip_prefix("Assumption: ")
-                    .unwrap_or(&wage.source)
-            )
+            terminal_safe(wage.source_unlabelled(lang))
         );
     }
     if matches!(figure, Figure::Time | Figure::All) {
@@ -407,9 +403,8 @@ fn basis_lines(
 ) {
     let trips = c.lines.iter().any(|l| l.basis.contains(&"trip_cost"));
     let certified = c.lines.iter().any(|l| l.input == CostInput::Certification);
+    // A source that already says it is an assumption is not labelled twice.
     let mut item = |label: &str, value: String, source: &str, assumption: bool| {
-        // A source that already says it is an assumption is not labelled twice.
-        let source = source.strip_prefix("Assumption: ").unwrap_or(source);
         let _ = writeln!(
             out,
             "    {label}: {value} ← {}{}",
@@ -421,7 +416,7 @@ fn basis_lines(
             terminal_safe(source)
         );
     };
-    let src = |s: &Sourced<Money>| (s.source.clone(), s.assumption);
+    let src = |s: &Sourced<Money>| (s.source_unlabelled(lang).to_string(), s.assumption);
     let (s, asm) = src(&basis.hourly_income);
     item(
         lang.pick("thu nhập mỗi giờ", "hourly income"),
@@ -433,7 +428,7 @@ fn basis_lines(
         item(
             lang.pick("thời gian mỗi lượt đi lại", "time per trip"),
             hours(u128::from(basis.trip_milli_hours.value), lang),
-            &basis.trip_milli_hours.source,
+            basis.trip_milli_hours.source_unlabelled(lang),
             basis.trip_milli_hours.assumption,
         );
         let (s, asm) = src(&basis.trip_cost);
@@ -587,7 +582,7 @@ pub fn render_reduction(
             "cả hai tính trên cùng cơ sở:",
             "both valued on the same basis:"
         ),
-        terminal_safe(&c.cost_basis)
+        terminal_safe(draft.cost_basis().hourly_income.source_in(lang))
     );
     // Lines are matched by (activity, element, input): one index of the
     // draft's lines, then one pass over the baseline's.

@@ -12,7 +12,8 @@
 //!     target: nq66-2025
 //! ```
 
-use crate::analysis::Metric;
+use crate::analysis::{Metric, Target};
+use crate::i18n::Lang;
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, index, join};
 use crate::load::suggest::closest;
@@ -127,6 +128,18 @@ impl Decimal {
     }
 }
 
+impl Decimal {
+    /// The number in `lang`: Vietnamese groups thousands with `.` and marks
+    /// decimals with `,` (`1.234,5`); English is [`Display`](fmt::Display)'s
+    /// plain form (`1234.5`), which JUnit and JSON have always had.
+    pub fn text(self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => crate::report::text::millionths(self.0, lang),
+            Lang::En => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -175,6 +188,28 @@ impl fmt::Display for Check {
             Check::Compare { op, value, .. } => write!(f, "{} {value}", op.symbol()),
             Check::Codes(codes) => write!(f, "[{}]", codes.join(", ")),
             Check::Targets(t) => write!(f, "{}", t.join(", ")),
+        }
+    }
+}
+
+impl Check {
+    /// The expectation as written, its numbers in `lang` (`== 0,5 ± 0,01`);
+    /// English is [`Display`](fmt::Display).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Check::Compare {
+                op,
+                value,
+                tolerance,
+                ..
+            } if tolerance.0 > 0 => format!(
+                "{} {} ± {}",
+                op.symbol(),
+                value.text(lang),
+                tolerance.text(lang)
+            ),
+            Check::Compare { op, value, .. } => format!("{} {}", op.symbol(), value.text(lang)),
+            other => other.to_string(),
         }
     }
 }
@@ -415,15 +450,25 @@ fn parse_check(
         return (r.error_count() == before).then_some(Check::Codes(codes));
     }
     if key == "target" {
-        let targets = match &value.kind {
-            NodeKind::Seq(_) => r.text_list(value, path)?,
-            _ => vec![r.text(value, path)?],
+        let (targets, locs): (Vec<String>, Vec<Location>) = match &value.kind {
+            NodeKind::Seq(items) => (
+                r.text_list(value, path)?,
+                items.iter().map(|n| n.loc).collect(),
+            ),
+            _ => (vec![r.text(value, path)?], vec![value.loc]),
         };
         if !has_baseline {
             r.error(path, value.loc, needs_baseline(key));
             return None;
         }
-        return Some(Check::Targets(targets));
+        let before = r.error_count();
+        for (i, t) in targets.iter().enumerate() {
+            if let Err((vi, en)) = parse_target(t) {
+                let loc = locs.get(i).copied().unwrap_or(value.loc);
+                r.error(path, loc, LoadErrorKind::Invalid { en, vi });
+            }
+        }
+        return (r.error_count() == before).then_some(Check::Targets(targets));
     }
     let at_most = AT_MOST_KEYS
         .iter()
@@ -463,12 +508,25 @@ fn parse_check(
                 value.loc,
                 LoadErrorKind::Invalid {
                     en: format!("cannot read the expectation `{text}`: write a number, or an operator and a number such as \">= 30\" or \"== 77.44 ± 0.01\""),
-                    vi: format!("không đọc được kỳ vọng `{text}`: ghi một số, hoặc phép so sánh và một số, ví dụ \">= 30\" hay \"== 77.44 ± 0.01\""),
+                    vi: format!("không đọc được kỳ vọng `{text}`: ghi một số, hoặc phép so sánh và một số, ví dụ \">= 30\" hay \"== 77,44 ± 0,01\""),
                 },
             );
             None
         }
     }
+}
+
+/// A reduction target as written in a test file, or why it is none: the
+/// message in Vietnamese and in English.
+pub fn parse_target(text: &str) -> Result<Target, (String, String)> {
+    text.parse::<Target>().map_err(|en| {
+        (
+            format!(
+                "không có mục tiêu «{text}»: dùng nq68-2020, nq66-2025, nq66-2026 hoặc một tỷ lệ cắt giảm như 25, cost=25, time=30, cost=25,time=30 (cost: chi phí tuân thủ, time: thời gian giải quyết)"
+            ),
+            en,
+        )
+    })
 }
 
 fn needs_baseline(key: &str) -> LoadErrorKind {

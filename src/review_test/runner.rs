@@ -5,7 +5,8 @@ use crate::cost_basis::CostBasis;
 use crate::finding::Finding;
 use crate::i18n::{Lang, Text};
 use crate::load::{LoadErrors, LoadOptions, Location, read_text};
-use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests};
+use crate::report::labels::Label;
+use crate::review_test::format::{Check, Decimal, ReviewCase, parse_review_tests, parse_target};
 use crate::suppress::Suppressed;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,8 +19,10 @@ pub struct Failure {
     pub key: String,
     /// Where the expectation is written.
     pub location: Location,
-    /// The expectation as written (`>= 30`).
+    /// The expectation as written (`>= 30`), numbers in English (`0.5`).
     pub expected: String,
+    /// The expectation with Vietnamese numbers (`>= 0,5`).
+    pub expected_vi: String,
     /// What was measured (`12.50`), in English (JUnit, JSON).
     pub measured: String,
     /// What was measured in Vietnamese (`12,5`).
@@ -37,8 +40,9 @@ pub struct CaseOutcome {
     pub location: Location,
     /// Expectations that failed.
     pub failures: Vec<Failure>,
-    /// Why the case could not run at all (a procedure that does not load …).
-    pub error: Option<String>,
+    /// Why the case could not run at all (a procedure that does not load …),
+    /// in both languages.
+    pub error: Option<Text>,
     /// How many expectations were checked.
     pub checked: usize,
     /// How long the case took (loading, measuring and checking).
@@ -153,7 +157,8 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
                     outcome.failures.push(Failure {
                         key: exp.key.clone(),
                         location: exp.location,
-                        expected: exp.check.to_string(),
+                        expected: exp.check.text(Lang::En),
+                        expected_vi: exp.check.text(Lang::Vi),
                         measured: measured.en,
                         measured_vi: measured.vi,
                     });
@@ -167,14 +172,25 @@ pub fn run_case(file: &Path, case: &ReviewCase, resolver: &mut SettingsResolver)
 
 /// The case's settings: the procedure's `tthc.yaml` (and the resolver's
 /// overrides), the case's cost basis and rule levels over them.
-fn case_settings(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Settings, String> {
-    let base = resolver
-        .for_file(&case.procedure)
-        .map_err(|e| format!("the configuration cannot be loaded: {e}"))?;
+fn case_settings(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Settings, Text> {
+    let base = resolver.for_file(&case.procedure).map_err(|e| {
+        Text::new(
+            format!("không đọc được tệp cấu hình: {}", e.text(Lang::Vi)),
+            format!("the configuration cannot be loaded: {}", e.text(Lang::En)),
+        )
+    })?;
     let mut settings = (*base).clone();
     if let Some(path) = &case.cost_basis {
-        let basis = CostBasis::load_file(path)
-            .map_err(|e| format!("{} cannot be loaded: {e}", path.display()))?;
+        let basis = CostBasis::load_file(path).map_err(|e| {
+            let path = path.display();
+            Text::new(
+                format!(
+                    "không đọc được tệp cơ sở chi phí {path}: {}",
+                    e.text(Lang::Vi)
+                ),
+                format!("{path} cannot be loaded: {}", e.text(Lang::En)),
+            )
+        })?;
         settings.cost_basis = Arc::new(basis);
     }
     for o in &case.rules {
@@ -183,9 +199,12 @@ fn case_settings(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<S
     Ok(settings)
 }
 
-fn measure_case(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Measured, String> {
+fn measure_case(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Measured, Text> {
     let settings = case_settings(case, resolver)?;
-    let analyse = |path: &Path| Analysis::from_file(path, &settings).map_err(|e| e.to_string());
+    let analyse = |path: &Path| {
+        Analysis::from_file(path, &settings)
+            .map_err(|e| Text::new(e.text(Lang::Vi), e.text(Lang::En)))
+    };
     let analysis = analyse(&case.procedure)?;
     let comparison = match &case.baseline {
         None => None,
@@ -199,7 +218,7 @@ fn measure_case(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Me
                     _ => None,
                 })
                 .flatten()
-                .map(|t| t.parse::<Target>())
+                .map(|t| parse_target(&t).map_err(|(vi, en)| Text::new(vi, en)))
                 .collect::<Result<_, _>>()?;
             Some(Comparison::new(&baseline, &analysis, &targets))
         }
@@ -210,30 +229,13 @@ fn measure_case(case: &ReviewCase, resolver: &mut SettingsResolver) -> Result<Me
     })
 }
 
-/// A decimal in Vietnamese: thousands `.`, decimals `,` (`-1.234,5`).
-fn decimal_vi(d: Decimal) -> String {
-    let en = d.to_string();
-    let (sign, digits) = en.strip_prefix('-').map_or(("", en.as_str()), |r| ("-", r));
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
-}
-
-fn component_vi(component: &str) -> &str {
+/// A target component (`compliance_cost`, `processing_time`) in
+/// Vietnamese words: the reports' labels, in lower case.
+fn component_vi(component: &str) -> String {
     match component {
-        "compliance_cost" => "chi phí tuân thủ",
-        "processing_time" => "thời gian giải quyết",
-        other => other,
+        "compliance_cost" => Label::ComplianceCost.get(Lang::Vi).to_lowercase(),
+        "processing_time" => Label::ProcessingTime.get(Lang::Vi).to_lowercase(),
+        other => other.to_string(),
     }
 }
 
@@ -369,7 +371,7 @@ fn check(m: &Measured, key: &str, check: &Check) -> Option<Text> {
                     "not measurable: an input it needs is missing (e.g. volume, or a baseline value)",
                 )),
                 Some(v) if op.holds(v, *value, *tolerance) => None,
-                Some(v) => Some(Text::new(decimal_vi(v), v.to_string())),
+                Some(v) => Some(Text::new(v.text(Lang::Vi), v.text(Lang::En))),
             }
         }
     }
@@ -381,12 +383,14 @@ mod tests {
 
     #[test]
     fn measured_values_in_vietnamese_group_thousands_and_use_a_decimal_comma() {
-        let d = |m: i128| decimal_vi(Decimal(m));
+        let d = |m: i128| Decimal(m).text(Lang::Vi);
         assert_eq!(d(2_625_000), "2,625");
         assert_eq!(d(1_322_499_000_000), "1.322.499");
         assert_eq!(d(-1_234_500_000), "-1.234,5");
         assert_eq!(d(999_000_000), "999");
         assert_eq!(d(0), "0");
+        // English keeps the plain form JUnit and JSON have always had.
+        assert_eq!(Decimal(1_322_499_500_000).text(Lang::En), "1322499.5");
     }
     use crate::analysis::Metric;
 

@@ -55,7 +55,7 @@ pub fn run(args: Args) -> ExitCode {
         return written;
     }
     if let Some(path) = &args.junit
-        && let Err(e) = write_atomically(path, render_junit(&outcomes).as_bytes())
+        && let Err(e) = write_atomically(path, render_junit(&outcomes, lang).as_bytes())
     {
         print_error(
             lang,
