@@ -202,8 +202,7 @@ pub fn render_junit(files: &[FileOutcome], lang: Lang) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{}\">",
-        lang.pick("kiểm thử rà soát tthc", "tthc review tests"),
+        "<testsuites name=\"tthc review tests\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{}\">",
         seconds(time)
     );
     for f in files {
@@ -221,10 +220,12 @@ pub fn render_junit(files: &[FileOutcome], lang: Lang) -> String {
             "    <properties>\n      <property name=\"file\" value=\"{file}\"/>\n    </properties>"
         );
         if let Some(errs) = &f.errors {
+            // The suite's and this case's names are ids a CI keeps the
+            // history of tests by: the same in every language (messages
+            // and bodies follow the language).
             let _ = writeln!(
                 out,
-                "    <testcase name=\"{}\" classname=\"{class}\" time=\"0.000\">",
-                lang.pick("(tệp kiểm thử)", "(test file)")
+                "    <testcase name=\"(test file)\" classname=\"{class}\" time=\"0.000\">"
             );
             let mut body = String::new();
             for err in &errs.errors {
