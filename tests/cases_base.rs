@@ -93,3 +93,123 @@ fn more_than_a_hundred_cases_is_a_located_error() {
     assert!(first.message(tthc::Lang::En).contains("at most 100"));
     assert!(first.message(tthc::Lang::Vi).contains("tối đa 100"));
 }
+
+fn fixture(name: &str) -> Analysis {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cases")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    analyse(&text)
+}
+
+fn messages(a: &Analysis, code: &str) -> String {
+    a.findings()
+        .iter()
+        .filter(|f| f.code == code)
+        .map(|f| format!("{}\n{}\n", f.message.vi, f.message.en))
+        .collect()
+}
+
+#[test]
+fn a_deadline_in_months_is_a_calendar_month_compared_through_its_least_working_days() {
+    let a = fixture("months.yaml");
+    let t = &a.metrics().processing_time;
+    assert_eq!(t.declared, Some(tthc::Duration::months(1)));
+    let b = t.month_bounds.first().expect("a bound for one month");
+    // The least: 30/01/2011 (a make-up working day) to 28/02/2011 holds
+    // the whole Tết break 31/1–7/2 and its swaps: 15 working days.
+    assert_eq!((b.months, b.min_working_days), (1, 15));
+    assert_eq!(b.min_from.to_string(), "2011-01-30");
+    assert_eq!((b.first_year, b.last_year), (2010, 2026));
+    let cal = tthc::calendar::Calendar::vietnam();
+    let end = cal.add_months(b.min_from, 1).unwrap();
+    assert_eq!(end.to_string(), "2011-02-28");
+    assert_eq!(cal.working_days_between(b.min_from, end).unwrap(), 15);
+    // 20 working days of steps can exceed a month: TT201 says by how much
+    // and on what bound.
+    assert_eq!(t.versus_deadline(), Some(std::cmp::Ordering::Greater));
+    insta::assert_snapshot!(messages(&a, "TT201"));
+}
+
+#[test]
+fn a_step_in_months_counts_its_least_working_days() {
+    let a = fixture("months-step.yaml");
+    let t = &a.metrics().processing_time;
+    let one = t
+        .month_bounds
+        .iter()
+        .find(|b| b.months == 1)
+        .expect("1 month");
+    let two = t
+        .month_bounds
+        .iter()
+        .find(|b| b.months == 2)
+        .expect("2 months");
+    assert_eq!(
+        t.length,
+        tthc::metrics::Length::WorkingDays((one.min_working_days + 5) * 1000)
+    );
+    assert_eq!(
+        t.declared_length(),
+        Some(tthc::metrics::Length::WorkingDays(
+            two.min_working_days * 1000
+        ))
+    );
+    // The two months' least (from one start date) is at least one month's
+    // least plus 5 (the days of the second month are more than 5).
+    assert!(two.min_working_days > one.min_working_days + 5, "{two:?}");
+    assert!(messages(&a, "TT201").is_empty());
+}
+
+#[test]
+fn without_a_known_year_months_need_the_calendar() {
+    let p = CheckedProcedure::from_yaml_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/cases/months.yaml"),
+        )
+        .unwrap(),
+        "months.yaml",
+    )
+    .unwrap();
+    let cal = tthc::calendar::Calendar::from_data("format: tthc-holidays/1\n").unwrap();
+    let m = tthc::metrics::measure_with(
+        &p,
+        &tthc::CostBasis::default(),
+        tthc::metrics::Scenario::Auto,
+        &cal,
+    );
+    let t = &m.processing_time;
+    assert!(t.month_bounds.is_empty());
+    assert_eq!(
+        t.declared_length(),
+        Some(tthc::metrics::Length::NeedsCalendar)
+    );
+    assert_eq!(t.versus_deadline(), None);
+}
+
+#[test]
+fn months_load_as_published_and_fractions_are_refused_in_both_languages() {
+    for text in ["01 tháng", "1 month", "không quá 02 tháng", "2 months"] {
+        let src = format!(
+            "format: tthc/1\nname: X\ndeadline: {text}\nsteps:\n  a: {{ name: A, actor: B, duration: 1 tháng }}\n"
+        );
+        let p = CheckedProcedure::from_yaml_str(&src, "m.yaml").expect(text);
+        let d = p.procedure().deadline.expect("deadline");
+        assert!(d.whole_months().is_some(), "{text}");
+        assert_eq!(
+            tthc::report::text::duration(d, tthc::Lang::Vi),
+            format!("{} tháng", d.whole_months().unwrap())
+        );
+    }
+    let e = CheckedProcedure::from_yaml_str(
+        "format: tthc/1\nname: X\ndeadline: 0,5 tháng\nsteps:\n  a: { name: A, actor: B }\n",
+        "m.yaml",
+    )
+    .unwrap_err();
+    let err = &e.errors[0];
+    assert_eq!(err.location.map(|l| (l.line, l.column)), Some((3, 11)));
+    let (vi, en) = (err.message(tthc::Lang::Vi), err.message(tthc::Lang::En));
+    assert!(en.contains("only whole months"), "{en}");
+    assert!(vi.contains("số tháng chẵn"), "{vi}");
+}

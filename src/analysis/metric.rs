@@ -148,7 +148,8 @@ impl Metric {
         let s = &m.structure;
         let t = &m.processing_time;
         let c = &m.compliance_cost;
-        let declared = t.declared.map(Length::of);
+        let of = |d| Length::of_with(d, &t.month_bounds);
+        let declared = t.declared.map(of);
         let cases = m.by_case.as_ref();
         let expected = cases.and_then(|k| k.expected.as_ref());
         let severity = |sev| a.findings().iter().filter(|f| f.severity == sev).count();
@@ -194,15 +195,15 @@ impl Metric {
             Metric::CostPerCasePost => channel(Channel::Post).and_then(|f| dong(f.per_case.dong())),
             Metric::DeclaredInPerson => channel(Channel::InPerson)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::DeclaredOnline => channel(Channel::Online)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::DeclaredPost => channel(Channel::Post)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::CostAnnual => c.annual.and_then(|v| dong(v.dong())),
             Metric::CostPerCaseExpected => expected.and_then(|e| dong(e.per_case.dong())),
@@ -215,7 +216,7 @@ impl Metric {
             Metric::WorkingDaysWorst => cases.and_then(|k| working(k.worst_time.length)),
             Metric::DeclaredWorkingDaysWorst => cases
                 .and_then(|k| k.worst_deadline.as_ref())
-                .and_then(|w| working(Length::of(w.deadline))),
+                .and_then(|w| working(of(w.deadline))),
             Metric::CostHours => i128::try_from(c.milli_hours)
                 .ok()
                 .map(|v| Quantity::new(v, Unit::Hours)),

@@ -211,7 +211,7 @@ pub(crate) fn by_case(
     for (id, d) in &p.deadlines.by_case {
         let longer = match &worst_deadline {
             None => true,
-            Some(w) => match Length::of(*d).compare(Length::of(w.deadline)) {
+            Some(w) => match deadline_order(*d, w.deadline) {
                 Some(order) => order == std::cmp::Ordering::Greater,
                 // Units that only a calendar can compare: unknown.
                 None => {
@@ -237,6 +237,16 @@ pub(crate) fn by_case(
         worst_time,
         worst_deadline,
     })
+}
+
+/// Two deadlines in the same unit compared; months only with months (how
+/// many working or calendar days a month holds depends on the start date).
+fn deadline_order(a: Duration, b: Duration) -> Option<std::cmp::Ordering> {
+    match (a.whole_months(), b.whole_months()) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        (None, None) => Length::of(a).compare(Length::of(b)),
+        _ => None,
+    }
 }
 
 /// Σ share × case + (1 − Σ share) × base, from the exact amounts, rounded

@@ -101,7 +101,8 @@ pub fn measure_with(
     let main = g.main_path();
     let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
-    let processing_time = time::processing_time_with(p, g, &adj, &main, None);
+    let bounds = time::month_bounds(p, calendar);
+    let processing_time = time::processing_time_with(p, g, &adj, &main, None, &bounds);
     let on_calendar = (processing_time.length == Length::NeedsCalendar)
         .then(|| {
             let start = on_calendar::reference_submission().ok()?;
@@ -113,7 +114,7 @@ pub fn measure_with(
         cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, None)
     });
     let by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
-        let time = time::processing_time_with(p, g, &adj, &main, Some(case));
+        let time = time::processing_time_with(p, g, &adj, &main, Some(case), &bounds);
         cases::CaseMeasure {
             cost: cost::compliance_cost(
                 p,

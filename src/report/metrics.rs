@@ -117,9 +117,31 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
                 Some(Ordering::Less) => t("trong thời hạn", "within"),
                 None => t("khác đơn vị: cần lịch", "other unit: needs the calendar"),
             };
-            format!("{} ({verdict})", Length::of(d).text(lang))
+            match pt.month_bound_of(d) {
+                Some(b) => format!(
+                    "{} ({verdict}: {})",
+                    crate::report::text::duration(d, lang),
+                    b.text().get(lang)
+                ),
+                None if d.whole_months().is_some() => {
+                    format!("{} ({verdict})", crate::report::text::duration(d, lang))
+                }
+                None => format!("{} ({verdict})", Length::of(d).text(lang)),
+            }
         }
     };
+    for b in pt
+        .month_bounds
+        .iter()
+        .filter(|b| pt.declared.and_then(|d| d.whole_months()) != Some(b.months))
+    {
+        let _ = writeln!(
+            o,
+            "  {:<22} {}",
+            t("bước tính bằng tháng", "steps in months"),
+            b.text().get(lang)
+        );
+    }
     let _ = writeln!(
         o,
         "  {:<22} {declared}",
