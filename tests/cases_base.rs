@@ -213,3 +213,50 @@ fn months_load_as_published_and_fractions_are_refused_in_both_languages() {
     assert!(en.contains("only whole months"), "{en}");
     assert!(vi.contains("số tháng chẵn"), "{vi}");
 }
+
+#[test]
+fn cases_have_figures_per_channel_only_when_channels_differ() {
+    let a = fixture("channels-shares.yaml");
+    let k = a.metrics().by_case.as_ref().expect("cases");
+    let figures: Vec<_> = k
+        .by_channel
+        .iter()
+        .map(|c| {
+            (
+                c.channel,
+                c.headline,
+                c.base.dong(),
+                c.expected.as_ref().map(|e| e.per_case.dong()),
+                c.worst_cost.case.as_str(),
+                c.worst_cost.per_case.dong(),
+            )
+        })
+        .collect();
+    use tthc::Channel::{InPerson, Online};
+    assert_eq!(
+        figures,
+        [
+            (InPerson, true, 147_727, Some(180_818), "qua-han", 293_181),
+            (Online, false, 97_727, Some(130_818), "qua-han", 243_181),
+        ]
+    );
+    // The headline channel's figures are those of the cases.
+    assert_eq!(
+        k.expected.as_ref().map(|e| e.per_case.dong()),
+        Some(180_818)
+    );
+    let json = serde_json::to_value(a.metrics()).unwrap();
+    assert_eq!(json["by_case"]["by_channel"][1]["channel"], "online");
+    // One channel: nothing per channel.
+    let one = fixture("shares.yaml");
+    assert!(
+        one.metrics()
+            .by_case
+            .as_ref()
+            .unwrap()
+            .by_channel
+            .is_empty()
+    );
+    let json = serde_json::to_value(one.metrics()).unwrap();
+    assert!(json["by_case"].get("by_channel").is_none());
+}

@@ -10,7 +10,7 @@
 use crate::metrics::cost::ComplianceCost;
 use crate::metrics::exact::div_round_half_up;
 use crate::metrics::time::{Length, declared_text};
-use crate::model::{Duration, Money, Procedure};
+use crate::model::{Channel, Duration, Money, Procedure};
 use serde::Serialize;
 
 /// Millionths: shares are in ppm.
@@ -116,6 +116,65 @@ pub struct CaseMetrics {
     /// The longest declared deadline over the base case and the cases;
     /// `None` when none is declared or their units only a calendar compares.
     pub worst_deadline: Option<WorstDeadline>,
+    /// The expected and the worst cost on each declared channel, when the
+    /// procedure declares more than one (their fees can differ); the
+    /// figures above are the headline channel's. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_channel: Vec<ChannelCaseFigures>,
+}
+
+/// The case figures of one channel: the same expectation and worst case as
+/// [`CaseMetrics`], with every cost measured as filed on that channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ChannelCaseFigures {
+    /// The channel.
+    pub channel: Channel,
+    /// Whether it is the headline channel (whose figures are those of
+    /// [`CaseMetrics`]).
+    pub headline: bool,
+    /// The base case's cost of one dossier on this channel.
+    pub base: Money,
+    /// The expected cost, when some case declares a share.
+    pub expected: Option<ExpectedCost>,
+    /// The costliest case on this channel.
+    pub worst_cost: WorstCost,
+}
+
+/// The case figures of `channel`: `base` is the base case's cost on it,
+/// `costs` each declared case's (in file order).
+pub(crate) fn channel_figures(
+    p: &Procedure,
+    channel: Channel,
+    headline: bool,
+    base: &ComplianceCost,
+    costs: &[ComplianceCost],
+) -> ChannelCaseFigures {
+    let exact: Vec<Option<u128>> = costs.iter().map(|c| c.exact_nano).collect();
+    let per_case: Vec<Money> = costs.iter().map(|c| c.per_case).collect();
+    ChannelCaseFigures {
+        channel,
+        headline,
+        base: base.per_case,
+        expected: expected(p, base, &exact),
+        worst_cost: worst_cost(p, &exact, &per_case),
+    }
+}
+
+/// The costliest case (the first of equal ones) by its exact cost.
+fn worst_cost(p: &Procedure, exact: &[Option<u128>], per_case: &[Money]) -> WorstCost {
+    // Overflowed amounts are capped, like the rounded figure.
+    let key = |i: usize| exact.get(i).copied().flatten().unwrap_or(u128::MAX);
+    let mut worst = 0usize;
+    for i in 1..exact.len() {
+        if key(i) > key(worst) {
+            worst = i;
+        }
+    }
+    WorstCost {
+        case: p.cases.get(worst).map(|c| c.id.clone()).unwrap_or_default(),
+        per_case: per_case.get(worst).copied().unwrap_or(Money::ZERO),
+    }
 }
 
 /// What one case measures: its cost and its critical path.
@@ -134,7 +193,7 @@ pub(crate) fn by_case(
     base_time: Length,
     mut measure: impl FnMut(&str) -> CaseMeasure,
 ) -> Option<CaseMetrics> {
-    let first = p.cases.first()?;
+    p.cases.first()?;
     let mut cases = Vec::with_capacity(p.cases.len());
     let mut exact = Vec::with_capacity(p.cases.len());
     for c in &p.cases {
@@ -160,24 +219,8 @@ pub(crate) fn by_case(
         });
     }
     let expected = expected(p, base, &exact);
-    // Overflowed amounts are capped, like the rounded figure.
-    let key = |i: usize| exact.get(i).copied().flatten().unwrap_or(u128::MAX);
-    let mut worst = 0usize;
-    for i in 1..cases.len() {
-        if key(i) > key(worst) {
-            worst = i;
-        }
-    }
-    let worst_cost = cases.get(worst).map_or(
-        WorstCost {
-            case: first.id.clone(),
-            per_case: Money::ZERO,
-        },
-        |f| WorstCost {
-            case: f.case.clone(),
-            per_case: f.per_case,
-        },
-    );
+    let per_case: Vec<Money> = cases.iter().map(|f| f.per_case).collect();
+    let worst_cost = worst_cost(p, &exact, &per_case);
     let mut worst_time = WorstLength {
         case: None,
         length: base_time,
@@ -236,6 +279,7 @@ pub(crate) fn by_case(
         worst_cost,
         worst_time,
         worst_deadline,
+        by_channel: Vec::new(),
     })
 }
 

@@ -98,6 +98,15 @@ impl Scenario {
         }
     }
 
+    /// The scenario of filing on `channel`.
+    pub fn on(channel: Channel) -> Scenario {
+        match channel {
+            Channel::InPerson => Scenario::InPerson,
+            Channel::Online => Scenario::Online,
+            Channel::Post => Scenario::Post,
+        }
+    }
+
     /// The channel of a resolved scenario (`Auto` reads as in person).
     pub fn channel(self) -> Channel {
         match self {

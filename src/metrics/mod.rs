@@ -15,7 +15,10 @@ mod quantity;
 mod structure;
 mod time;
 
-pub use cases::{CaseFigures, CaseMetrics, ExpectedCost, WorstCost, WorstDeadline, WorstLength};
+pub use cases::{
+    CaseFigures, CaseMetrics, ChannelCaseFigures, ExpectedCost, WorstCost, WorstDeadline,
+    WorstLength,
+};
 pub use channels::ChannelFigures;
 pub use cost::{
     Activity, AdministrationCost, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario,
@@ -113,7 +116,7 @@ pub fn measure_with(
     let by_channel = channels::by_channel(p, &compliance_cost, |s| {
         cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, None)
     });
-    let by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
+    let mut by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
         let time = time::processing_time_with(p, g, &adj, &main, Some(case), &bounds);
         cases::CaseMeasure {
             cost: cost::compliance_cost(
@@ -130,6 +133,29 @@ pub fn measure_with(
             path: time.critical_path,
         }
     });
+    // Channels whose fees differ give the cases other costs.
+    if let Some(k) = by_case.as_mut()
+        && by_channel.len() > 1
+    {
+        let head = compliance_cost.scenario.channel();
+        let cost_on = |s: Scenario, case: Option<&str>| {
+            cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, case)
+        };
+        k.by_channel = by_channel
+            .iter()
+            .map(|f| {
+                let s = Scenario::on(f.channel);
+                let base = if f.channel == head {
+                    compliance_cost.clone()
+                } else {
+                    cost_on(s, None)
+                };
+                let costs: Vec<ComplianceCost> =
+                    p.cases.iter().map(|c| cost_on(s, Some(&c.id))).collect();
+                cases::channel_figures(p, f.channel, f.channel == head, &base, &costs)
+            })
+            .collect();
+    }
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,

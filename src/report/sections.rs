@@ -670,6 +670,25 @@ pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
             name(w.case.as_deref()),
         ));
     }
+    // The other channels: their fees give other costs.
+    for c in k.by_channel.iter().filter(|c| !c.headline) {
+        let expected = c.expected.as_ref().map_or_else(String::new, |e| {
+            format!(
+                "; {} {}",
+                lang.pick("kỳ vọng", "expected"),
+                money(e.per_case, lang)
+            )
+        });
+        out.push(format!(
+            "{}: {} {}{expected}; {} {} — {}",
+            crate::report::labels::channel(c.channel, lang),
+            lang.pick("cơ bản", "base case"),
+            money(c.base, lang),
+            lang.pick("tốn nhất", "costliest"),
+            money(c.worst_cost.per_case, lang),
+            name(Some(&c.worst_cost.case)),
+        ));
+    }
     out
 }
 
