@@ -226,7 +226,10 @@ fn cases_have_figures_per_channel_only_when_channels_differ() {
                 c.channel,
                 c.headline,
                 c.base.dong(),
-                c.expected.as_ref().map(|e| e.per_case.dong()),
+                c.expected
+                    .as_ref()
+                    .and_then(|e| e.per_case)
+                    .map(|v| v.dong()),
                 c.worst_cost.case.as_str(),
                 c.worst_cost.per_case.dong(),
             )
@@ -242,7 +245,10 @@ fn cases_have_figures_per_channel_only_when_channels_differ() {
     );
     // The headline channel's figures are those of the cases.
     assert_eq!(
-        k.expected.as_ref().map(|e| e.per_case.dong()),
+        k.expected
+            .as_ref()
+            .and_then(|e| e.per_case)
+            .map(|v| v.dong()),
         Some(180_818)
     );
     let json = serde_json::to_value(a.metrics()).unwrap();
@@ -259,4 +265,31 @@ fn cases_have_figures_per_channel_only_when_channels_differ() {
     );
     let json = serde_json::to_value(one.metrics()).unwrap();
     assert!(json["by_case"].get("by_channel").is_none());
+}
+
+#[test]
+fn an_expected_cost_beyond_exact_arithmetic_is_unknown_never_capped() {
+    // 10¹⁸ đồng a dossier, 10¹² dossiers a year: 10³⁰ đồng a year, which
+    // the exact 10⁻⁹-đồng arithmetic (u128) cannot hold.
+    let a = analyse(
+        "format: tthc/1\nname: X\nvolume: { cases_per_year: 1.000.000.000.000 }\ncases:\n  c: { name: C, share: 0.5 }\nfees:\n  - { name: F, amount: 1.000.000.000.000.000.000 }\n  - { name: G, amount: 1000, case: c }\nsteps:\n  a: { name: A, actor: B }\n",
+    );
+    let e = a
+        .metrics()
+        .by_case
+        .as_ref()
+        .unwrap()
+        .expected
+        .clone()
+        .unwrap();
+    // One dossier is exact: 10¹⁸ + 0,5 × 1.000 đồng.
+    assert_eq!(
+        e.per_case.map(|v| v.dong()),
+        Some(1_000_000_000_000_000_500)
+    );
+    assert_eq!(e.annual, None);
+    assert!(e.overflow);
+    let json = serde_json::to_value(&e).unwrap();
+    assert!(json["annual"].is_null());
+    assert_eq!(json["overflow"], true);
 }

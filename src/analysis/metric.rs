@@ -215,7 +215,9 @@ impl Metric {
                 .map(of)
                 .and_then(working),
             Metric::CostAnnual => c.annual.and_then(|v| dong(v.dong())),
-            Metric::CostPerCaseExpected => expected.and_then(|e| dong(e.per_case.dong())),
+            Metric::CostPerCaseExpected => expected
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
             Metric::CostAnnualExpected => {
                 expected.and_then(|e| e.annual).and_then(|v| dong(v.dong()))
             }
@@ -224,13 +226,16 @@ impl Metric {
             Metric::CostPerCaseWorst => cases.and_then(|k| dong(k.worst_cost.per_case.dong())),
             Metric::CostPerCaseExpectedInPerson => case_channel(Channel::InPerson)
                 .and_then(|f| f.expected.as_ref())
-                .and_then(|e| dong(e.per_case.dong())),
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
             Metric::CostPerCaseExpectedOnline => case_channel(Channel::Online)
                 .and_then(|f| f.expected.as_ref())
-                .and_then(|e| dong(e.per_case.dong())),
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
             Metric::CostPerCaseExpectedPost => case_channel(Channel::Post)
                 .and_then(|f| f.expected.as_ref())
-                .and_then(|e| dong(e.per_case.dong())),
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
             Metric::CostPerCaseWorstInPerson => {
                 case_channel(Channel::InPerson).and_then(|f| dong(f.worst_cost.per_case.dong()))
             }

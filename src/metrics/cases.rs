@@ -54,10 +54,15 @@ pub struct CaseFigures {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ExpectedCost {
-    /// Expected cost of one dossier.
-    pub per_case: Money,
-    /// The same per year, when `volume` is declared.
+    /// Expected cost of one dossier; `None` when a cost it rests on is too
+    /// large to compute exactly (`overflow`), never a capped figure.
+    pub per_case: Option<Money>,
+    /// The same per year, when `volume` is declared and it is computed
+    /// exactly.
     pub annual: Option<Money>,
+    /// Whether some amount exceeded exact arithmetic, so `per_case` (or
+    /// `annual`) is unknown.
+    pub overflow: bool,
     /// The sum of the declared shares, in millionths (at most 1,000,000:
     /// more is a load error).
     pub declared_share_ppm: u32,
@@ -312,15 +317,18 @@ fn expected(p: &Procedure, base: &ComplianceCost, exact: &[Option<u128>]) -> Opt
         sum = sum.and_then(|s| s.checked_add(e.as_ref()?.checked_mul(u128::from(share))?));
     }
     let money = |num: Option<u128>| {
-        num.and_then(|n| div_round_half_up(n, PPM * NANO))
-            .map_or(Money::from_dong(u128::MAX), Money::from_dong)
+        num.and_then(|n| div_round_half_up(n, PPM.checked_mul(NANO)?))
+            .map(Money::from_dong)
     };
+    let per_case = money(sum);
     let annual = p
         .cases_per_year()
         .map(|n| money(sum.and_then(|s| s.checked_mul(n))));
+    let overflow = per_case.is_none() || annual.is_some_and(|a| a.is_none());
     Some(ExpectedCost {
-        per_case: money(sum),
-        annual,
+        per_case,
+        annual: annual.flatten(),
+        overflow,
         declared_share_ppm: u32::try_from(declared).unwrap_or(u32::MAX),
         base_share_ppm: u32::try_from(rest).unwrap_or(0),
     })

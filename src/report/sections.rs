@@ -631,7 +631,15 @@ pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
         Some(e) => out.push(format!(
             "{}: {} {} ({} {}%, {} {}%)",
             lang.pick("Kỳ vọng", "Expected"),
-            money(e.per_case, lang),
+            e.per_case.map_or_else(
+                || lang
+                    .pick(
+                        "quá lớn để tính chính xác (TT008)",
+                        "too large to compute exactly (TT008)"
+                    )
+                    .to_string(),
+                |v| money(v, lang)
+            ),
             lang.pick("mỗi hồ sơ", "per case"),
             lang.pick(
                 "các trường hợp đã khai chiếm",
@@ -672,13 +680,13 @@ pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
     }
     // The other channels: their fees give other costs.
     for c in k.by_channel.iter().filter(|c| !c.headline) {
-        let expected = c.expected.as_ref().map_or_else(String::new, |e| {
-            format!(
-                "; {} {}",
-                lang.pick("kỳ vọng", "expected"),
-                money(e.per_case, lang)
-            )
-        });
+        let expected = c
+            .expected
+            .as_ref()
+            .and_then(|e| e.per_case)
+            .map_or_else(String::new, |v| {
+                format!("; {} {}", lang.pick("kỳ vọng", "expected"), money(v, lang))
+            });
         out.push(format!(
             "{}: {} {}{expected}; {} {} — {}",
             crate::report::labels::channel(c.channel, lang),
