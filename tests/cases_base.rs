@@ -293,3 +293,25 @@ fn an_expected_cost_beyond_exact_arithmetic_is_unknown_never_capped() {
     assert!(json["annual"].is_null());
     assert_eq!(json["overflow"], true);
 }
+
+#[test]
+fn tt406_judges_the_base_case_across_a_case_step() {
+    let churn = |steps: &str| {
+        let a = analyse(&format!(
+            "format: tthc/1\nname: X\ncases:\n  c: {{ name: C }}\nsteps:\n  nop: {{ name: Nộp, actor: applicant, next: [a1] }}\n{steps}"
+        ));
+        messages(&a, "TT406")
+    };
+    // A → B (only in case c) → A: in the base case the dossier stays at A.
+    let one_case_step = "  a1: { name: A1, actor: Sở A, next: [b] }\n  b: { name: B, actor: Sở B, case: c, next: [a2] }\n  a2: { name: A2, actor: Sở A, next: [kq] }\n  kq: { name: KQ, actor: Sở C }\n";
+    assert_eq!(churn(one_case_step), "");
+    // A → B → (a case step) → A: in the base case B hands straight back to A.
+    let bridged = "  a1: { name: A1, actor: Sở A, next: [b] }\n  b: { name: B, actor: Sở B, next: [x] }\n  x: { name: X, actor: Sở D, case: c, next: [a2] }\n  a2: { name: A2, actor: Sở A, next: [kq] }\n  kq: { name: KQ, actor: Sở C }\n";
+    let m = churn(bridged);
+    assert!(
+        m.contains("(`a1`)") && m.contains("(`b`)") && m.contains("(`a2`)"),
+        "{m}"
+    );
+    // The same without the case: the step of D breaks the churn.
+    assert_eq!(churn(&bridged.replace(", case: c", "")), "");
+}
