@@ -315,3 +315,46 @@ fn tt406_judges_the_base_case_across_a_case_step() {
     // The same without the case: the step of D breaks the churn.
     assert_eq!(churn(&bridged.replace(", case: c", "")), "");
 }
+
+/// The "By case" section of the Markdown and HTML reports of `name`.
+fn by_case_sections(name: &str, lang: tthc::Lang) -> (String, String) {
+    let a = fixture(name);
+    let report = tthc::report::page::Report::new(&a).dated(tthc::report::text::ReportDate {
+        year: 2026,
+        month: 12,
+        day: 3,
+    });
+    let md = tthc::report::markdown::render(&report, lang);
+    let title = match lang {
+        tthc::Lang::Vi => "### Theo trường hợp",
+        tthc::Lang::En => "### By case",
+    };
+    let start = md.find(title).expect("a by-case section");
+    let rest = &md[start..];
+    let end = rest[title.len()..]
+        .find("\n#")
+        .map_or(rest.len(), |i| i + title.len() + 1);
+    let html = tthc::report::html::render(&report, lang);
+    let hstart = html.find(r#"<section id="by-case">"#).expect("by-case");
+    let hrest = &html[hstart..];
+    let hend = hrest.find("</section>").expect("its end") + "</section>".len();
+    // One element a line, so that a snapshot diff is readable.
+    let html = hrest[..hend].replace("><", ">\n<");
+    (rest[..end].trim_end().to_string(), html)
+}
+
+#[test]
+fn the_reports_by_case_table_with_shares_and_channels() {
+    for lang in [tthc::Lang::Vi, tthc::Lang::En] {
+        let (md, html) = by_case_sections("channels-shares.yaml", lang);
+        // The rows and sentences checked apart from the snapshots.
+        let expected = match lang {
+            tthc::Lang::Vi => "180.818 đ",
+            tthc::Lang::En => "180,818 VND",
+        };
+        assert!(md.contains(expected) && html.contains(expected), "{md}");
+        assert!(md.contains("qua-han") && html.contains("qua-han"));
+        insta::assert_snapshot!(format!("by_case_markdown_{lang:?}"), md);
+        insta::assert_snapshot!(format!("by_case_html_{lang:?}"), html);
+    }
+}
