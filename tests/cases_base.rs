@@ -358,3 +358,49 @@ fn the_reports_by_case_table_with_shares_and_channels() {
         insta::assert_snapshot!(format!("by_case_html_{lang:?}"), html);
     }
 }
+
+#[test]
+fn what_the_base_figures_leave_out_is_listed_with_its_amount() {
+    // A fee with only a `when:` and no `cases:`: left out of every
+    // figure, so it is listed (it was shown nowhere: "phí 0 đ").
+    let a = analyse(
+        "format: tthc/1\nname: X\nchannels: [in_person, online]\nfees:\n  - { name: Phí thẩm định, amount: 4.000.000 đồng, when: Khi thẩm định lại }\n  - { name: Lệ phí, amount: { in_person: 20.000 đồng, online: 10.000 đồng } }\ndocuments:\n  giay: { name: Giấy ủy quyền, when: Khi nộp thay }\nsteps:\n  a: { name: A, actor: applicant, submits: [giay], next: [b] }\n  b: { name: B, actor: Sở X, duration: 2 ngày làm việc }\n",
+    );
+    let m = a.metrics();
+    let listed: Vec<_> = m
+        .left_out
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.element.as_str(),
+                c.amount.map(|v| v.dong()),
+                c.counted_in_a_case,
+            )
+        })
+        .collect();
+    use tthc::metrics::ConditionalKind::{Document, Fee};
+    assert_eq!(
+        listed,
+        [
+            (Fee, "fees[0]", Some(4_000_000), false),
+            (Document, "documents.giay", None, false),
+        ]
+    );
+    assert_eq!(m.compliance_cost.per_case.dong(), 20_000);
+    let vi = tthc::report::metrics::text(&a, tthc::Lang::Vi);
+    assert!(
+        vi.contains("Phí thẩm định 4.000.000 đ — khi: Khi thẩm định lại (fees[0])"),
+        "{vi}"
+    );
+    let en = tthc::report::metrics::text(&a, tthc::Lang::En);
+    assert!(en.contains("Left out of the base figures"), "{en}");
+    let json: serde_json::Value =
+        serde_json::from_str(&tthc::report::metrics::json(&a, "x.yaml")).unwrap();
+    let first = &json["left_out"][0];
+    assert_eq!(first["when"], "Khi thẩm định lại");
+    assert_eq!(first["amount"], 4_000_000);
+    // Nothing conditional: no list.
+    let plain = analyse("format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: B }\n");
+    assert!(plain.metrics().left_out.is_empty());
+}

@@ -333,3 +333,100 @@ fn expected(p: &Procedure, base: &ComplianceCost, exact: &[Option<u128>]) -> Opt
         base_share_ppm: u32::try_from(rest).unwrap_or(0),
     })
 }
+
+/// What kind of element a [`Conditional`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionalKind {
+    /// A fee (`fees[i]`).
+    Fee,
+    /// A document (`documents.<id>`).
+    Document,
+    /// A step (`steps.<id>`).
+    Step,
+}
+
+/// An element left out of the base figures because it applies only in a
+/// case (`case:`) or under a condition in words (`when:`): listed so that a
+/// reader sees what the headline cost and time do not count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Conditional {
+    /// Fee, document or step.
+    pub kind: ConditionalKind,
+    /// Its element path (`fees[2]`, `documents.<id>`, `steps.<id>`).
+    pub element: String,
+    /// Its name.
+    pub name: String,
+    /// The declared case it applies in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Its condition in words, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// For a fee: its amount on the headline channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// Whether some case counts it: it names a declared case. An element
+    /// with only a `when:` belongs to no case, so no case figure (the
+    /// costliest included) counts it.
+    pub counted_in_a_case: bool,
+}
+
+/// Every fee, document and step of `p` left out of the base case, in file
+/// order (fees, documents, steps); one pass.
+pub(crate) fn left_out(p: &Procedure, channel: Channel) -> Vec<Conditional> {
+    let mut out = Vec::new();
+    let mut push = |kind,
+                    element: String,
+                    name: &str,
+                    case: &Option<String>,
+                    when: &Option<String>,
+                    amount| {
+        if case.is_none() && when.is_none() {
+            return;
+        }
+        out.push(Conditional {
+            kind,
+            element,
+            name: name.to_string(),
+            case: case.clone(),
+            when: when.clone(),
+            amount,
+            counted_in_a_case: case.is_some(),
+        });
+    };
+    for (i, f) in p.fees.iter().flatten().enumerate() {
+        let c = &f.condition;
+        push(
+            ConditionalKind::Fee,
+            format!("fees[{i}]"),
+            &f.name,
+            &c.case,
+            &c.when,
+            Some(f.amount_on(channel)),
+        );
+    }
+    for d in &p.documents {
+        push(
+            ConditionalKind::Document,
+            format!("documents.{}", d.id),
+            &d.name,
+            &d.case,
+            &d.when,
+            None,
+        );
+    }
+    for st in &p.steps {
+        let c = &st.condition;
+        push(
+            ConditionalKind::Step,
+            format!("steps.{}", st.id),
+            &st.name,
+            &c.case,
+            &c.when,
+            None,
+        );
+    }
+    out
+}

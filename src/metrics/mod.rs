@@ -16,8 +16,8 @@ mod structure;
 mod time;
 
 pub use cases::{
-    CaseFigures, CaseMetrics, ChannelCaseFigures, ExpectedCost, WorstCost, WorstDeadline,
-    WorstLength,
+    CaseFigures, CaseMetrics, ChannelCaseFigures, Conditional, ConditionalKind, ExpectedCost,
+    WorstCost, WorstDeadline, WorstLength,
 };
 pub use channels::ChannelFigures;
 pub use cost::{
@@ -54,6 +54,11 @@ pub struct Metrics {
     /// the base case's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_case: Option<CaseMetrics>,
+    /// The fees, documents and steps left out of the base figures (they
+    /// name a case or a condition in words), with each fee's amount on the
+    /// headline channel; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<Conditional>,
     /// Cost to the administration, where agency steps declare
     /// `staff_hours` (apart from the applicant's; null otherwise).
     pub administration_cost: Option<AdministrationCost>,
@@ -156,12 +161,14 @@ pub fn measure_with(
             })
             .collect();
     }
+    let left_out = cases::left_out(p, compliance_cost.scenario.channel());
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,
         compliance_cost,
         by_channel,
         by_case,
+        left_out,
         administration_cost: cost::administration_cost(p, &main, basis),
         on_calendar,
     }
