@@ -92,6 +92,12 @@ metrics! {
     CostPerCasePost => ("compliance_cost.per_case.post", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ gửi qua bưu chính", "Compliance cost per case sent by post"),
     CostPerCaseExpected => ("compliance_cost.per_case.expected", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi hồ sơ (theo tỷ lệ các trường hợp)", "Expected compliance cost per case (over the case shares)"),
     CostPerCaseWorst => ("compliance_cost.per_case.worst", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ trong trường hợp tốn nhất", "Compliance cost per case in the costliest case"),
+    CostPerCaseExpectedInPerson => ("compliance_cost.per_case.expected.in_person", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi hồ sơ nộp trực tiếp", "Expected compliance cost per case filed in person"),
+    CostPerCaseExpectedOnline => ("compliance_cost.per_case.expected.online", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi hồ sơ nộp trực tuyến", "Expected compliance cost per case filed online"),
+    CostPerCaseExpectedPost => ("compliance_cost.per_case.expected.post", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi hồ sơ gửi qua bưu chính", "Expected compliance cost per case sent by post"),
+    CostPerCaseWorstInPerson => ("compliance_cost.per_case.worst.in_person", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tiếp trong trường hợp tốn nhất", "Compliance cost per case filed in person in the costliest case"),
+    CostPerCaseWorstOnline => ("compliance_cost.per_case.worst.online", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ nộp trực tuyến trong trường hợp tốn nhất", "Compliance cost per case filed online in the costliest case"),
+    CostPerCaseWorstPost => ("compliance_cost.per_case.worst.post", Dong, Own, "Chi phí tuân thủ mỗi hồ sơ gửi qua bưu chính trong trường hợp tốn nhất", "Compliance cost per case sent by post in the costliest case"),
     CostAnnualExpected => ("compliance_cost.annual.expected", Dong, Own, "Chi phí tuân thủ kỳ vọng mỗi năm", "Expected compliance cost per year"),
     CaseShares => ("cases.declared_share_percent", Percent, Own, "Tổng tỷ lệ hồ sơ của các trường hợp đã khai", "Sum of the declared case shares"),
     CostAnnual => ("compliance_cost.annual", Dong, Own, "Chi phí tuân thủ mỗi năm", "Compliance cost per year"),
@@ -148,8 +154,12 @@ impl Metric {
         let s = &m.structure;
         let t = &m.processing_time;
         let c = &m.compliance_cost;
-        let declared = t.declared.map(Length::of);
+        let of = |d| Length::of_with(d, &t.month_bounds);
+        let declared = t.declared.map(of);
         let cases = m.by_case.as_ref();
+        // A case figure on a channel: only when several channels are declared.
+        let case_channel =
+            |ch: Channel| cases.and_then(|k| k.by_channel.iter().find(|f| f.channel == ch));
         let expected = cases.and_then(|k| k.expected.as_ref());
         let severity = |sev| a.findings().iter().filter(|f| f.severity == sev).count();
         let dong = |v: u128| i128::try_from(v).ok().map(|v| Quantity::new(v, Unit::Dong));
@@ -194,28 +204,51 @@ impl Metric {
             Metric::CostPerCasePost => channel(Channel::Post).and_then(|f| dong(f.per_case.dong())),
             Metric::DeclaredInPerson => channel(Channel::InPerson)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::DeclaredOnline => channel(Channel::Online)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::DeclaredPost => channel(Channel::Post)
                 .and_then(|f| f.deadline)
-                .map(Length::of)
+                .map(of)
                 .and_then(working),
             Metric::CostAnnual => c.annual.and_then(|v| dong(v.dong())),
-            Metric::CostPerCaseExpected => expected.and_then(|e| dong(e.per_case.dong())),
+            Metric::CostPerCaseExpected => expected
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
             Metric::CostAnnualExpected => {
                 expected.and_then(|e| e.annual).and_then(|v| dong(v.dong()))
             }
             Metric::CaseShares => expected
                 .map(|e| Quantity::new(i128::from(e.declared_share_ppm / 100), Unit::Percent)),
             Metric::CostPerCaseWorst => cases.and_then(|k| dong(k.worst_cost.per_case.dong())),
+            Metric::CostPerCaseExpectedInPerson => case_channel(Channel::InPerson)
+                .and_then(|f| f.expected.as_ref())
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
+            Metric::CostPerCaseExpectedOnline => case_channel(Channel::Online)
+                .and_then(|f| f.expected.as_ref())
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
+            Metric::CostPerCaseExpectedPost => case_channel(Channel::Post)
+                .and_then(|f| f.expected.as_ref())
+                .and_then(|e| e.per_case)
+                .and_then(|v| dong(v.dong())),
+            Metric::CostPerCaseWorstInPerson => {
+                case_channel(Channel::InPerson).and_then(|f| dong(f.worst_cost.per_case.dong()))
+            }
+            Metric::CostPerCaseWorstOnline => {
+                case_channel(Channel::Online).and_then(|f| dong(f.worst_cost.per_case.dong()))
+            }
+            Metric::CostPerCaseWorstPost => {
+                case_channel(Channel::Post).and_then(|f| dong(f.worst_cost.per_case.dong()))
+            }
             Metric::WorkingDaysWorst => cases.and_then(|k| working(k.worst_time.length)),
             Metric::DeclaredWorkingDaysWorst => cases
                 .and_then(|k| k.worst_deadline.as_ref())
-                .and_then(|w| working(Length::of(w.deadline))),
+                .and_then(|w| working(of(w.deadline))),
             Metric::CostHours => i128::try_from(c.milli_hours)
                 .ok()
                 .map(|v| Quantity::new(v, Unit::Hours)),

@@ -22,6 +22,7 @@ mod data;
 pub(crate) mod date;
 mod holidays;
 mod lunar;
+mod months;
 mod reception;
 mod schedule;
 mod summary;
@@ -33,6 +34,7 @@ pub use holidays::{
     Source, Swap, VAN_HOA_2411_DATA, YearData,
 };
 pub use lunar::{FIRST_LUNAR_YEAR, LAST_LUNAR_YEAR, LunarDate, VIETNAM_UTC_OFFSET_HOURS};
+pub use months::MonthBound;
 pub use reception::{Receipt, ReceptionHalfDay, ReceptionSchedule, Session};
 pub use schedule::{Schedule, ScheduledStep};
 pub use summary::{Break, YearStatus, YearSummary};

@@ -8,6 +8,8 @@
 //! - working hours count from the moment of receipt (Art. 147(1));
 //! - calendar days end at the end of office hours of the last day, moved to
 //!   the next working day when that day is a day off (Art. 148);
+//! - months end on the corresponding day of the last month, or its last
+//!   day, moved likewise (Art. 148(3), (5));
 //! - a same-day ("trong ngày") dossier received after 15:00 or on a day off
 //!   is due at the close of the next working day;
 //! - amounts are exact to the minute, rounded up (a working day has 480
@@ -167,6 +169,19 @@ impl Calendar {
             DurationUnit::WorkingHours => {
                 let minutes = ceil_div(milli * 60, 1000);
                 Ok((at, self.add_working_minutes(at, to_u64(minutes, &d)?)?))
+            }
+            DurationUnit::Months => {
+                let months = d.whole_months().unwrap_or(0);
+                if months == 0 {
+                    return Ok((at, at));
+                }
+                let day = self.add_months(at.date(), months)?;
+                let start = if received {
+                    DateTime::new(at.date(), CLOSE.max(at.minute_of_day()))?
+                } else {
+                    at
+                };
+                Ok((start, DateTime::new(day, CLOSE)?))
             }
             DurationUnit::CalendarDays => {
                 let days = i64::try_from(ceil_div(milli, 1000))

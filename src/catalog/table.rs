@@ -334,6 +334,8 @@ fn deadline(d: crate::model::Duration, lang: Lang) -> String {
         Label::SameDay.get(lang).into()
     } else if lang == Lang::En {
         d.to_string()
+    } else if d.whole_months().is_some() {
+        crate::report::text::duration(d, lang)
     } else {
         Length::of(d).text(lang)
     }

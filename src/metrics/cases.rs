@@ -10,7 +10,7 @@
 use crate::metrics::cost::ComplianceCost;
 use crate::metrics::exact::div_round_half_up;
 use crate::metrics::time::{Length, declared_text};
-use crate::model::{Duration, Money, Procedure};
+use crate::model::{Channel, Duration, Money, Procedure};
 use serde::Serialize;
 
 /// Millionths: shares are in ppm.
@@ -54,10 +54,15 @@ pub struct CaseFigures {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct ExpectedCost {
-    /// Expected cost of one dossier.
-    pub per_case: Money,
-    /// The same per year, when `volume` is declared.
+    /// Expected cost of one dossier; `None` when a cost it rests on is too
+    /// large to compute exactly (`overflow`), never a capped figure.
+    pub per_case: Option<Money>,
+    /// The same per year, when `volume` is declared and it is computed
+    /// exactly.
     pub annual: Option<Money>,
+    /// Whether some amount exceeded exact arithmetic, so `per_case` (or
+    /// `annual`) is unknown.
+    pub overflow: bool,
     /// The sum of the declared shares, in millionths (at most 1,000,000:
     /// more is a load error).
     pub declared_share_ppm: u32,
@@ -116,6 +121,65 @@ pub struct CaseMetrics {
     /// The longest declared deadline over the base case and the cases;
     /// `None` when none is declared or their units only a calendar compares.
     pub worst_deadline: Option<WorstDeadline>,
+    /// The expected and the worst cost on each declared channel, when the
+    /// procedure declares more than one (their fees can differ); the
+    /// figures above are the headline channel's. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_channel: Vec<ChannelCaseFigures>,
+}
+
+/// The case figures of one channel: the same expectation and worst case as
+/// [`CaseMetrics`], with every cost measured as filed on that channel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ChannelCaseFigures {
+    /// The channel.
+    pub channel: Channel,
+    /// Whether it is the headline channel (whose figures are those of
+    /// [`CaseMetrics`]).
+    pub headline: bool,
+    /// The base case's cost of one dossier on this channel.
+    pub base: Money,
+    /// The expected cost, when some case declares a share.
+    pub expected: Option<ExpectedCost>,
+    /// The costliest case on this channel.
+    pub worst_cost: WorstCost,
+}
+
+/// The case figures of `channel`: `base` is the base case's cost on it,
+/// `costs` each declared case's (in file order).
+pub(crate) fn channel_figures(
+    p: &Procedure,
+    channel: Channel,
+    headline: bool,
+    base: &ComplianceCost,
+    costs: &[ComplianceCost],
+) -> ChannelCaseFigures {
+    let exact: Vec<Option<u128>> = costs.iter().map(|c| c.exact_nano).collect();
+    let per_case: Vec<Money> = costs.iter().map(|c| c.per_case).collect();
+    ChannelCaseFigures {
+        channel,
+        headline,
+        base: base.per_case,
+        expected: expected(p, base, &exact),
+        worst_cost: worst_cost(p, &exact, &per_case),
+    }
+}
+
+/// The costliest case (the first of equal ones) by its exact cost.
+fn worst_cost(p: &Procedure, exact: &[Option<u128>], per_case: &[Money]) -> WorstCost {
+    // Overflowed amounts are capped, like the rounded figure.
+    let key = |i: usize| exact.get(i).copied().flatten().unwrap_or(u128::MAX);
+    let mut worst = 0usize;
+    for i in 1..exact.len() {
+        if key(i) > key(worst) {
+            worst = i;
+        }
+    }
+    WorstCost {
+        case: p.cases.get(worst).map(|c| c.id.clone()).unwrap_or_default(),
+        per_case: per_case.get(worst).copied().unwrap_or(Money::ZERO),
+    }
 }
 
 /// What one case measures: its cost and its critical path.
@@ -134,7 +198,7 @@ pub(crate) fn by_case(
     base_time: Length,
     mut measure: impl FnMut(&str) -> CaseMeasure,
 ) -> Option<CaseMetrics> {
-    let first = p.cases.first()?;
+    p.cases.first()?;
     let mut cases = Vec::with_capacity(p.cases.len());
     let mut exact = Vec::with_capacity(p.cases.len());
     for c in &p.cases {
@@ -160,24 +224,8 @@ pub(crate) fn by_case(
         });
     }
     let expected = expected(p, base, &exact);
-    // Overflowed amounts are capped, like the rounded figure.
-    let key = |i: usize| exact.get(i).copied().flatten().unwrap_or(u128::MAX);
-    let mut worst = 0usize;
-    for i in 1..cases.len() {
-        if key(i) > key(worst) {
-            worst = i;
-        }
-    }
-    let worst_cost = cases.get(worst).map_or(
-        WorstCost {
-            case: first.id.clone(),
-            per_case: Money::ZERO,
-        },
-        |f| WorstCost {
-            case: f.case.clone(),
-            per_case: f.per_case,
-        },
-    );
+    let per_case: Vec<Money> = cases.iter().map(|f| f.per_case).collect();
+    let worst_cost = worst_cost(p, &exact, &per_case);
     let mut worst_time = WorstLength {
         case: None,
         length: base_time,
@@ -211,7 +259,7 @@ pub(crate) fn by_case(
     for (id, d) in &p.deadlines.by_case {
         let longer = match &worst_deadline {
             None => true,
-            Some(w) => match Length::of(*d).compare(Length::of(w.deadline)) {
+            Some(w) => match deadline_order(*d, w.deadline) {
                 Some(order) => order == std::cmp::Ordering::Greater,
                 // Units that only a calendar can compare: unknown.
                 None => {
@@ -236,7 +284,18 @@ pub(crate) fn by_case(
         worst_cost,
         worst_time,
         worst_deadline,
+        by_channel: Vec::new(),
     })
+}
+
+/// Two deadlines in the same unit compared; months only with months (how
+/// many working or calendar days a month holds depends on the start date).
+fn deadline_order(a: Duration, b: Duration) -> Option<std::cmp::Ordering> {
+    match (a.whole_months(), b.whole_months()) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        (None, None) => Length::of(a).compare(Length::of(b)),
+        _ => None,
+    }
 }
 
 /// Σ share × case + (1 − Σ share) × base, from the exact amounts, rounded
@@ -258,16 +317,116 @@ fn expected(p: &Procedure, base: &ComplianceCost, exact: &[Option<u128>]) -> Opt
         sum = sum.and_then(|s| s.checked_add(e.as_ref()?.checked_mul(u128::from(share))?));
     }
     let money = |num: Option<u128>| {
-        num.and_then(|n| div_round_half_up(n, PPM * NANO))
-            .map_or(Money::from_dong(u128::MAX), Money::from_dong)
+        num.and_then(|n| div_round_half_up(n, PPM.checked_mul(NANO)?))
+            .map(Money::from_dong)
     };
+    let per_case = money(sum);
     let annual = p
         .cases_per_year()
         .map(|n| money(sum.and_then(|s| s.checked_mul(n))));
+    let overflow = per_case.is_none() || annual.is_some_and(|a| a.is_none());
     Some(ExpectedCost {
-        per_case: money(sum),
-        annual,
+        per_case,
+        annual: annual.flatten(),
+        overflow,
         declared_share_ppm: u32::try_from(declared).unwrap_or(u32::MAX),
         base_share_ppm: u32::try_from(rest).unwrap_or(0),
     })
+}
+
+/// What kind of element a [`Conditional`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionalKind {
+    /// A fee (`fees[i]`).
+    Fee,
+    /// A document (`documents.<id>`).
+    Document,
+    /// A step (`steps.<id>`).
+    Step,
+}
+
+/// An element left out of the base figures because it applies only in a
+/// case (`case:`) or under a condition in words (`when:`): listed so that a
+/// reader sees what the headline cost and time do not count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Conditional {
+    /// Fee, document or step.
+    pub kind: ConditionalKind,
+    /// Its element path (`fees[2]`, `documents.<id>`, `steps.<id>`).
+    pub element: String,
+    /// Its name.
+    pub name: String,
+    /// The declared case it applies in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Its condition in words, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// For a fee: its amount on the headline channel.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// Whether some case counts it: it names a declared case. An element
+    /// with only a `when:` belongs to no case, so no case figure (the
+    /// costliest included) counts it.
+    pub counted_in_a_case: bool,
+}
+
+/// Every fee, document and step of `p` left out of the base case, in file
+/// order (fees, documents, steps); one pass.
+pub(crate) fn left_out(p: &Procedure, channel: Channel) -> Vec<Conditional> {
+    let mut out = Vec::new();
+    let mut push = |kind,
+                    element: String,
+                    name: &str,
+                    case: &Option<String>,
+                    when: &Option<String>,
+                    amount| {
+        if case.is_none() && when.is_none() {
+            return;
+        }
+        out.push(Conditional {
+            kind,
+            element,
+            name: name.to_string(),
+            case: case.clone(),
+            when: when.clone(),
+            amount,
+            counted_in_a_case: case.is_some(),
+        });
+    };
+    for (i, f) in p.fees.iter().flatten().enumerate() {
+        let c = &f.condition;
+        push(
+            ConditionalKind::Fee,
+            format!("fees[{i}]"),
+            &f.name,
+            &c.case,
+            &c.when,
+            Some(f.amount_on(channel)),
+        );
+    }
+    for d in &p.documents {
+        push(
+            ConditionalKind::Document,
+            format!("documents.{}", d.id),
+            &d.name,
+            &d.case,
+            &d.when,
+            None,
+        );
+    }
+    for st in &p.steps {
+        let c = &st.condition;
+        push(
+            ConditionalKind::Step,
+            format!("steps.{}", st.id),
+            &st.name,
+            &c.case,
+            &c.when,
+            None,
+        );
+    }
+    out
 }

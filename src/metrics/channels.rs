@@ -61,11 +61,7 @@ pub(crate) fn by_channel(
     declared(p)
         .into_iter()
         .map(|channel| {
-            let scenario = match channel {
-                Channel::InPerson => Scenario::InPerson,
-                Channel::Online => Scenario::Online,
-                Channel::Post => Scenario::Post,
-            };
+            let scenario = Scenario::on(channel);
             let own;
             let cost = if channel == head {
                 headline

@@ -98,6 +98,15 @@ impl Scenario {
         }
     }
 
+    /// The scenario of filing on `channel`.
+    pub fn on(channel: Channel) -> Scenario {
+        match channel {
+            Channel::InPerson => Scenario::InPerson,
+            Channel::Online => Scenario::Online,
+            Channel::Post => Scenario::Post,
+        }
+    }
+
     /// The channel of a resolved scenario (`Auto` reads as in person).
     pub fn channel(self) -> Channel {
         match self {
@@ -221,8 +230,10 @@ pub struct ComplianceCost {
     /// Every input, in the order the rows add them: where each đồng comes
     /// from (`tthc why`).
     pub lines: Vec<CostLine>,
-    /// Whether some amount exceeded `u128` đồng and was capped (never for
-    /// real procedures; reported rather than wrapped or panicked).
+    /// Whether some amount exceeded exact arithmetic (`u128` in 10⁻⁹ đồng;
+    /// never for real procedures): `per_case` and `annual` then hold
+    /// `u128::MAX` đồng as a marker, not a figure, and error TT008 says the
+    /// cost is not reported; never wrapped or panicked.
     pub overflow: bool,
     /// The exact per-case amount in 10⁻⁹ đồng before rounding (`None` on
     /// overflow): expectations over cases are rounded once from it.

@@ -15,7 +15,10 @@ mod quantity;
 mod structure;
 mod time;
 
-pub use cases::{CaseFigures, CaseMetrics, ExpectedCost, WorstCost, WorstDeadline, WorstLength};
+pub use cases::{
+    CaseFigures, CaseMetrics, ChannelCaseFigures, Conditional, ConditionalKind, ExpectedCost,
+    WorstCost, WorstDeadline, WorstLength,
+};
 pub use channels::ChannelFigures;
 pub use cost::{
     Activity, AdministrationCost, ComplianceCost, CostBreakdownRow, CostInput, CostLine, Scenario,
@@ -51,6 +54,11 @@ pub struct Metrics {
     /// the base case's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_case: Option<CaseMetrics>,
+    /// The fees, documents and steps left out of the base figures (they
+    /// name a case or a condition in words), with each fee's amount on the
+    /// headline channel; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<Conditional>,
     /// Cost to the administration, where agency steps declare
     /// `staff_hours` (apart from the applicant's; null otherwise).
     pub administration_cost: Option<AdministrationCost>,
@@ -101,7 +109,8 @@ pub fn measure_with(
     let main = g.main_path();
     let adj = adjacency::Adjacency::of(g);
     let dossier = structure::Dossier::of(p, &main);
-    let processing_time = time::processing_time_with(p, g, &adj, &main, None);
+    let bounds = time::month_bounds(p, calendar);
+    let processing_time = time::processing_time_with(p, g, &adj, &main, None, &bounds);
     let on_calendar = (processing_time.length == Length::NeedsCalendar)
         .then(|| {
             let start = on_calendar::reference_submission().ok()?;
@@ -112,8 +121,8 @@ pub fn measure_with(
     let by_channel = channels::by_channel(p, &compliance_cost, |s| {
         cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, None)
     });
-    let by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
-        let time = time::processing_time_with(p, g, &adj, &main, Some(case));
+    let mut by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
+        let time = time::processing_time_with(p, g, &adj, &main, Some(case), &bounds);
         cases::CaseMeasure {
             cost: cost::compliance_cost(
                 p,
@@ -129,12 +138,37 @@ pub fn measure_with(
             path: time.critical_path,
         }
     });
+    // Channels whose fees differ give the cases other costs.
+    if let Some(k) = by_case.as_mut()
+        && by_channel.len() > 1
+    {
+        let head = compliance_cost.scenario.channel();
+        let cost_on = |s: Scenario, case: Option<&str>| {
+            cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, case)
+        };
+        k.by_channel = by_channel
+            .iter()
+            .map(|f| {
+                let s = Scenario::on(f.channel);
+                let base = if f.channel == head {
+                    compliance_cost.clone()
+                } else {
+                    cost_on(s, None)
+                };
+                let costs: Vec<ComplianceCost> =
+                    p.cases.iter().map(|c| cost_on(s, Some(&c.id))).collect();
+                cases::channel_figures(p, f.channel, f.channel == head, &base, &costs)
+            })
+            .collect();
+    }
+    let left_out = cases::left_out(p, compliance_cost.scenario.channel());
     Metrics {
         structure: structure::structure_with(p, g, &main, &dossier),
         processing_time,
         compliance_cost,
         by_channel,
         by_case,
+        left_out,
         administration_cost: cost::administration_cost(p, &main, basis),
         on_calendar,
     }

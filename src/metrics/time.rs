@@ -1,6 +1,7 @@
 //! Processing time: the critical (longest) path of agency durations over
 //! `next`/`choice` edges, in one linear pass over the topological order.
 
+use crate::calendar::MonthBound;
 use crate::graph::{EdgeKind, StepGraph};
 use crate::metrics::adjacency::Adjacency;
 use crate::metrics::exact::milli_text;
@@ -51,8 +52,22 @@ impl Length {
         }
     }
 
-    /// The length of a declared duration (a deadline).
+    /// The length of a declared duration (a deadline). Months need a
+    /// calendar ([`Length::of_with`]): without one they are
+    /// [`Length::NeedsCalendar`].
     pub fn of(d: Duration) -> Length {
+        Length::of_with(d, &[])
+    }
+
+    /// [`Length::of`], months converted by the calendar's `bounds`: the
+    /// least working days that many months hold for any start date in the
+    /// calendar's known years ([`MonthBound`]).
+    pub fn of_with(d: Duration, bounds: &[MonthBound]) -> Length {
+        if let Some(n) = d.whole_months() {
+            return month_bound(bounds, n).map_or(Length::NeedsCalendar, |b| {
+                Length::WorkingDays(b.min_working_milli_days())
+            });
+        }
         match d.working_milli_days() {
             Some(m) => Length::WorkingDays(m),
             None => Length::CalendarDays(d.milli()),
@@ -184,6 +199,36 @@ pub struct ProcessingTime {
     pub with_rework: Option<ReworkTime>,
     /// Agency steps on the main path without a duration (counted as 0).
     pub missing_durations: Vec<String>,
+    /// How the calendar converted each number of months declared (the
+    /// deadline's or a step's) into working days: the least over every
+    /// start date in its known years, so a figure that uses it is a bound
+    /// that holds for any start date. Empty when nothing is in months.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub month_bounds: Vec<MonthBound>,
+}
+
+/// The bound for `months` months among `bounds`.
+pub(crate) fn month_bound(bounds: &[MonthBound], months: u64) -> Option<&MonthBound> {
+    bounds.iter().find(|b| b.months == months)
+}
+
+/// The calendar's bounds for every number of months `p` declares (its
+/// deadlines and its steps), in increasing order.
+pub(crate) fn month_bounds(p: &Procedure, calendar: &crate::calendar::Calendar) -> Vec<MonthBound> {
+    let mut months: Vec<u64> = p
+        .deadline
+        .iter()
+        .chain(p.deadlines.by_channel.iter().map(|(_, d)| d))
+        .chain(p.deadlines.by_case.iter().map(|(_, d)| d))
+        .chain(p.steps.iter().filter_map(|s| s.duration.as_ref()))
+        .filter_map(|d| d.whole_months())
+        .collect();
+    months.sort_unstable();
+    months.dedup();
+    months
+        .into_iter()
+        .filter_map(|n| calendar.month_bound(n))
+        .collect()
 }
 
 pub(crate) fn declared_text<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
@@ -203,7 +248,18 @@ impl ProcessingTime {
     /// path is longer than the deadline. `None` when there is no deadline or
     /// the units differ (needs the calendar).
     pub fn versus_deadline(&self) -> Option<Ordering> {
-        self.length.compare(Length::of(self.declared?))
+        self.length.compare(self.declared_length()?)
+    }
+
+    /// The declared deadline as a length; months through
+    /// [`ProcessingTime::month_bounds`].
+    pub fn declared_length(&self) -> Option<Length> {
+        Some(Length::of_with(self.declared?, &self.month_bounds))
+    }
+
+    /// The calendar's bound for a duration in months, if it is one.
+    pub fn month_bound_of(&self, d: Duration) -> Option<&MonthBound> {
+        month_bound(&self.month_bounds, d.whole_months()?)
     }
 }
 
@@ -213,11 +269,13 @@ enum Weight {
     Zero,
     Working(u64),
     Calendar(u64),
+    /// Months the calendar could not convert (it knows no year).
+    Unknown,
 }
 
 /// A step that does not happen in `case` (it names another case, or a
 /// condition in words) weighs nothing: the flow passes through it.
-fn weights(p: &Procedure, case: Option<&str>) -> Vec<Weight> {
+fn weights(p: &Procedure, case: Option<&str>, bounds: &[MonthBound]) -> Vec<Weight> {
     p.steps
         .iter()
         .map(|s| {
@@ -225,6 +283,13 @@ fn weights(p: &Procedure, case: Option<&str>) -> Vec<Weight> {
                 s.actor.is_applicant() || !s.condition.applies_in(case),
                 s.duration,
             ) {
+                // Months count as the least working days they hold.
+                (false, Some(d)) if d.unit() == DurationUnit::Months && d.milli() > 0 => d
+                    .whole_months()
+                    .and_then(|n| month_bound(bounds, n))
+                    .map_or(Weight::Unknown, |b| {
+                        Weight::Working(b.min_working_milli_days())
+                    }),
                 (false, Some(d)) if d.unit() == DurationUnit::CalendarDays && d.milli() > 0 => {
                     Weight::Calendar(d.milli())
                 }
@@ -248,6 +313,7 @@ fn unit_weights(w: &[Weight], include: &[bool]) -> Option<(MakeLength, Vec<u64>)
         match weight {
             Weight::Working(_) => working = true,
             Weight::Calendar(_) => calendar = true,
+            Weight::Unknown => return None,
             Weight::Zero => {}
         }
     }
@@ -262,7 +328,7 @@ fn unit_weights(w: &[Weight], include: &[bool]) -> Option<(MakeLength, Vec<u64>)
     let values = w
         .iter()
         .map(|w| match w {
-            Weight::Zero => 0,
+            Weight::Zero | Weight::Unknown => 0,
             Weight::Working(m) | Weight::Calendar(m) => *m,
         })
         .collect();
@@ -394,8 +460,9 @@ pub(crate) fn processing_time_with(
     adj: &Adjacency,
     main: &[bool],
     case: Option<&str>,
+    month_bounds: &[MonthBound],
 ) -> ProcessingTime {
-    let w = weights(p, case);
+    let w = weights(p, case, month_bounds);
     let everything = vec![true; g.len()];
     let (mut main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
     let (mut worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
@@ -443,6 +510,7 @@ pub(crate) fn processing_time_with(
         worst_case,
         with_rework,
         missing_durations,
+        month_bounds: month_bounds.to_vec(),
     }
 }
 

@@ -17,6 +17,13 @@ pub enum DurationUnit {
     CalendarDays,
     /// Giờ làm việc. One working day has [`WORKING_HOURS_PER_DAY`] working hours.
     WorkingHours,
+    /// Tháng: calendar months, whole ones. A period of months ends on the
+    /// corresponding day of its last month, or that month's last day when
+    /// it has no such day, and on the next working day when that day is a
+    /// day off (Civil Code 2015, Art. 147(2) and 148(3), (5)). How many
+    /// working days that is depends on the start date: only a calendar
+    /// converts it (see `Calendar::month_bound`).
+    Months,
 }
 
 /// Working hours in one working day.
@@ -51,7 +58,7 @@ pub enum DurationError {
     BadNumber(String),
     /// The unit is not one of the known units.
     #[error(
-        "unknown unit '{0}': use working days / ngày làm việc, days / ngày, or working hours / giờ làm việc"
+        "unknown unit '{0}': use working days / ngày làm việc, days / ngày, working hours / giờ làm việc, or months / tháng"
     )]
     BadUnit(String),
     /// A number without a unit (`10`).
@@ -62,6 +69,12 @@ pub enum DurationError {
     /// The amount has more than three decimals or is too large.
     #[error("'{0}' has too many decimals or is too large")]
     OutOfRange(String),
+    /// A fraction of a month (`0,5 tháng`): a month is a calendar month, so
+    /// only whole months are a period the law defines.
+    #[error(
+        "'{0} months': a month is a calendar month, so only whole months are a period; write the time in days (`15 ngày`) or working days"
+    )]
+    FractionalMonths(String),
     /// Clock hours that are not a whole number of thousandths of a day.
     #[error(
         "'{0} giờ' (clock hours) is not an exact number of days: write it in days (`1 ngày`) or as working hours (`{0} giờ làm việc`)"
@@ -78,7 +91,10 @@ impl DurationError {
                 format!("'{n}' không phải là một số không âm (ghi ví dụ 7 hoặc 0,5)")
             }
             DurationError::BadUnit(u) => format!(
-                "không có đơn vị '{u}': dùng `ngày làm việc` (`working days`), `ngày` (`days`) hoặc `giờ làm việc` (`working hours`)"
+                "không có đơn vị '{u}': dùng `ngày làm việc` (`working days`), `ngày` (`days`), `giờ làm việc` (`working hours`) hoặc `tháng` (`months`)"
+            ),
+            DurationError::FractionalMonths(n) => format!(
+                "'{n} tháng': tháng là tháng dương lịch nên thời hạn chỉ tính bằng số tháng chẵn; ghi theo ngày (`15 ngày`) hoặc ngày làm việc"
             ),
             DurationError::MissingUnit => {
                 "thiếu đơn vị: ghi ví dụ `10 ngày làm việc`, `10 ngày` hoặc `4 giờ làm việc`".into()
@@ -127,6 +143,19 @@ impl Duration {
         )
     }
 
+    /// A whole number of calendar months.
+    pub const fn months(months: u64) -> Duration {
+        Duration::from_milli(months.saturating_mul(DURATION_SCALE), DurationUnit::Months)
+    }
+
+    /// Whole months, when the duration is in months.
+    pub const fn whole_months(self) -> Option<u64> {
+        match self.unit {
+            DurationUnit::Months => Some(self.milli / DURATION_SCALE),
+            _ => None,
+        }
+    }
+
     /// "Trong ngày" / "same day": done on the working day of receipt (zero
     /// working days; the calendar moves it to the next working day when the
     /// dossier arrives after 15:00).
@@ -154,12 +183,12 @@ impl Duration {
     }
 
     /// Working-time amount in thousandths of a working day, or `None` for
-    /// calendar days (which need a calendar to convert).
+    /// calendar days and months (which need a calendar to convert).
     pub const fn working_milli_days(self) -> Option<u64> {
         match self.unit {
             DurationUnit::WorkingDays => Some(self.milli),
             DurationUnit::WorkingHours => Some(self.milli / WORKING_HOURS_PER_DAY),
-            DurationUnit::CalendarDays => None,
+            DurationUnit::CalendarDays | DurationUnit::Months => None,
         }
     }
 
@@ -175,7 +204,8 @@ impl Duration {
     /// the event it counts from (`kể từ …`, `tính từ …`), if stated:
     /// `không quá 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ`,
     /// `10 (mười) ngày`, `1/2 ngày làm việc`, `10 ngày LV`, `tối đa 3 ngày`,
-    /// `24 giờ` (clock hours: one calendar day), besides every form
+    /// `24 giờ` (clock hours: one calendar day), `01 tháng` (a calendar
+    /// month), besides every form
     /// [`Duration::parse`] reads.
     ///
     /// ```
@@ -188,6 +218,8 @@ impl Duration {
     /// assert_eq!(Duration::parse("10 ngày LV").unwrap(), Duration::working_days(10));
     /// assert_eq!(Duration::parse("24 giờ").unwrap(), Duration::calendar_days(1));
     /// assert_eq!(Duration::parse("4 giờ làm việc").unwrap(), Duration::working_hours(4));
+    /// assert_eq!(Duration::parse("không quá 02 tháng").unwrap(), Duration::months(2));
+    /// assert_eq!(Duration::parse("1 month").unwrap().to_string(), "1 month");
     /// ```
     pub fn parse_published(text: &str) -> Result<(Duration, Option<String>), DurationError> {
         let mut lower = text.trim().to_lowercase();
@@ -261,6 +293,13 @@ impl Duration {
             }
             "working hour" | "working hours" | "giờ làm việc" | "gio lam viec" => {
                 DurationUnit::WorkingHours
+            }
+            "tháng" | "thang" | "month" | "months" | "calendar month" | "calendar months" => {
+                let milli = parse_number(number)?;
+                if milli % DURATION_SCALE != 0 {
+                    return Err(DurationError::FractionalMonths(number.to_string()));
+                }
+                return Ok(Duration::from_milli(milli, DurationUnit::Months));
             }
             // Clock hours (`24 giờ`): calendar time, counted in calendar
             // days when that is exact.
@@ -351,6 +390,8 @@ impl fmt::Display for Duration {
             (DurationUnit::CalendarDays, false) => "days",
             (DurationUnit::WorkingHours, true) => "working hour",
             (DurationUnit::WorkingHours, false) => "working hours",
+            (DurationUnit::Months, true) => "month",
+            (DurationUnit::Months, false) => "months",
         };
         write!(f, "{amount} {unit}")
     }
@@ -372,6 +413,10 @@ mod tests {
             ("4 giờ làm việc", 4000, DurationUnit::WorkingHours),
             ("1 working hour", 1000, DurationUnit::WorkingHours),
             ("  15   Ngày   làm việc ", 15000, DurationUnit::WorkingDays),
+            ("01 tháng", 1000, DurationUnit::Months),
+            ("1 month", 1000, DurationUnit::Months),
+            ("không quá 02 tháng", 2000, DurationUnit::Months),
+            ("3 months", 3000, DurationUnit::Months),
         ];
         for (text, milli, unit) in cases {
             let d = Duration::parse(text).unwrap();
@@ -399,6 +444,13 @@ mod tests {
             Duration::parse("0.0001 days"),
             Err(DurationError::OutOfRange(_))
         ));
+        for half in ["0,5 tháng", "1/2 month"] {
+            let e = Duration::parse(half);
+            assert!(
+                matches!(e, Err(DurationError::FractionalMonths(_))),
+                "{half}"
+            );
+        }
         assert!(Duration::parse("").is_err());
         assert!(Duration::parse("days").is_err());
     }
@@ -416,6 +468,8 @@ mod tests {
             "0.5 working days",
             "30 days",
             "1 working hour",
+            "1 month",
+            "2 months",
         ] {
             assert_eq!(Duration::parse(text).unwrap().to_string(), text);
         }

@@ -117,9 +117,31 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
                 Some(Ordering::Less) => t("trong thời hạn", "within"),
                 None => t("khác đơn vị: cần lịch", "other unit: needs the calendar"),
             };
-            format!("{} ({verdict})", Length::of(d).text(lang))
+            match pt.month_bound_of(d) {
+                Some(b) => format!(
+                    "{} ({verdict}: {})",
+                    crate::report::text::duration(d, lang),
+                    b.text().get(lang)
+                ),
+                None if d.whole_months().is_some() => {
+                    format!("{} ({verdict})", crate::report::text::duration(d, lang))
+                }
+                None => format!("{} ({verdict})", Length::of(d).text(lang)),
+            }
         }
     };
+    for b in pt
+        .month_bounds
+        .iter()
+        .filter(|b| pt.declared.and_then(|d| d.whole_months()) != Some(b.months))
+    {
+        let _ = writeln!(
+            o,
+            "  {:<22} {}",
+            t("bước tính bằng tháng", "steps in months"),
+            b.text().get(lang)
+        );
+    }
     let _ = writeln!(
         o,
         "  {:<22} {declared}",
@@ -282,6 +304,39 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
         }
         for line in crate::report::sections::case_summary(m, lang) {
             let _ = writeln!(o, "  {}", crate::report::diagnostics::terminal_safe(&line));
+        }
+    }
+    if !m.left_out.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(
+                "Không tính vào số liệu cơ bản (chỉ áp dụng trong một trường hợp `case:` hoặc khi có điều kiện `when:`; trường hợp tốn nhất chỉ gồm những gì nêu `case:`)",
+                "Left out of the base figures (they apply only in a case, `case:`, or under a condition, `when:`; the costliest case counts only what names a `case:`)"
+            )
+        );
+        for c in &m.left_out {
+            let kind = match c.kind {
+                crate::metrics::ConditionalKind::Fee => t("phí", "fee"),
+                crate::metrics::ConditionalKind::Document => t("giấy tờ", "document"),
+                crate::metrics::ConditionalKind::Step => t("bước", "step"),
+            };
+            let condition = match (&c.case, &c.when) {
+                (Some(case), _) => format!("{} `{case}`", t("trường hợp", "case")),
+                (None, Some(when)) => format!("{}: {when}", t("khi", "when")),
+                (None, None) => String::new(),
+            };
+            let amount = c
+                .amount
+                .map(|a| format!(" {}", money(a, lang)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  {kind:<8} {}{amount} — {} ({})",
+                crate::report::diagnostics::terminal_safe(&c.name),
+                crate::report::diagnostics::terminal_safe(&condition),
+                c.element
+            );
         }
     }
     if let Some(adm) = &m.administration_cost {

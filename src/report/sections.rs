@@ -662,7 +662,15 @@ pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
         Some(e) => out.push(format!(
             "{}: {} {} ({} {}%, {} {}%)",
             lang.pick("Kỳ vọng", "Expected"),
-            money(e.per_case, lang),
+            e.per_case.map_or_else(
+                || lang
+                    .pick(
+                        "quá lớn để tính chính xác (TT008)",
+                        "too large to compute exactly (TT008)"
+                    )
+                    .to_string(),
+                |v| money(v, lang)
+            ),
             lang.pick("mỗi hồ sơ", "per case"),
             lang.pick(
                 "các trường hợp đã khai chiếm",
@@ -699,6 +707,25 @@ pub fn case_summary(m: &crate::metrics::Metrics, lang: Lang) -> Vec<String> {
             lang.pick("Thời hạn dài nhất", "Longest deadline"),
             duration(w.deadline, lang),
             name(w.case.as_deref()),
+        ));
+    }
+    // The other channels: their fees give other costs.
+    for c in k.by_channel.iter().filter(|c| !c.headline) {
+        let expected = c
+            .expected
+            .as_ref()
+            .and_then(|e| e.per_case)
+            .map_or_else(String::new, |v| {
+                format!("; {} {}", lang.pick("kỳ vọng", "expected"), money(v, lang))
+            });
+        out.push(format!(
+            "{}: {} {}{expected}; {} {} — {}",
+            crate::report::labels::channel(c.channel, lang),
+            lang.pick("cơ bản", "base case"),
+            money(c.base, lang),
+            lang.pick("tốn nhất", "costliest"),
+            money(c.worst_cost.per_case, lang),
+            name(Some(&c.worst_cost.case)),
         ));
     }
     out

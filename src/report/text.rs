@@ -208,6 +208,9 @@ pub fn duration(d: Duration, lang: Lang) -> String {
         (DurationUnit::CalendarDays, Lang::En, false) => "days",
         (DurationUnit::WorkingHours, Lang::En, true) => "working hour",
         (DurationUnit::WorkingHours, Lang::En, false) => "working hours",
+        (DurationUnit::Months, Lang::Vi, _) => "tháng",
+        (DurationUnit::Months, Lang::En, true) => "month",
+        (DurationUnit::Months, Lang::En, false) => "months",
     };
     format!("{amount} {unit}")
 }

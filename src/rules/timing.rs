@@ -27,7 +27,11 @@ impl Clock {
     pub(crate) fn of(unit: DurationUnit) -> Clock {
         match unit {
             DurationUnit::CalendarDays => Clock::Calendar,
-            DurationUnit::WorkingDays | DurationUnit::WorkingHours => Clock::Working,
+            // Months are compared in working days, through the calendar's
+            // least working days in that many months (`MonthBound`).
+            DurationUnit::WorkingDays | DurationUnit::WorkingHours | DurationUnit::Months => {
+                Clock::Working
+            }
         }
     }
 }
@@ -63,12 +67,68 @@ pub(crate) fn milli_days(d: crate::model::Duration, clock: Clock) -> Option<u64>
     }
 }
 
+/// Milli-days of a deadline in its clock ([`Clock::of`]); months through
+/// the calendar's bound computed with the metrics (the least working days
+/// that many months hold for any start date in its known years).
+pub(crate) fn deadline_milli_days(
+    ctx: &RuleContext<'_>,
+    d: crate::model::Duration,
+) -> Option<(Clock, u64)> {
+    let clock = Clock::of(d.unit());
+    if d.whole_months().is_some() {
+        let bound = ctx.metrics.processing_time.month_bound_of(d)?;
+        return Some((clock, bound.min_working_milli_days()));
+    }
+    Some((clock, milli_days(d, clock)?))
+}
+
+/// A deadline as messages state it, Vietnamese and English:
+/// `5 ngày làm việc`, `trong ngày (1 ngày làm việc)`, or
+/// `1 tháng, có khi chỉ có 15 ngày làm việc (bắt đầu ngày 30/01/2011; …)`.
+pub(crate) fn deadline_phrase(
+    ctx: &RuleContext<'_>,
+    d: crate::model::Duration,
+    declared: u64,
+    clock: Clock,
+) -> (String, String) {
+    let (unit_vi, unit_en) = clock.units();
+    let (vi, en) = (
+        crate::model::format_milli(declared, ','),
+        crate::model::format_milli(declared, '.'),
+    );
+    if d.is_same_day() {
+        return (
+            format!("trong ngày ({vi} {unit_vi})"),
+            format!("same day ({en} {unit_en})"),
+        );
+    }
+    if let Some(b) = ctx.metrics.processing_time.month_bound_of(d) {
+        let years = if b.first_year == b.last_year {
+            b.first_year.to_string()
+        } else {
+            format!("{}–{}", b.first_year, b.last_year)
+        };
+        let n = b.months;
+        let months_en = if n == 1 { "month" } else { "months" };
+        let (y, m, d) = b.min_from.ymd();
+        return (
+            format!(
+                "{n} tháng, có khi chỉ có {vi} {unit_vi} (bắt đầu ngày {d:02}/{m:02}/{y}; ít nhất trong mọi ngày bắt đầu các năm {years})"
+            ),
+            format!(
+                "{n} {months_en}, which holds as few as {en} {unit_en} (from {}; the least over every start date in {years})",
+                b.min_from
+            ),
+        );
+    }
+    (format!("{vi} {unit_vi}"), format!("{en} {unit_en}"))
+}
+
 /// The declared deadline's clock, its length in that clock, and the
 /// critical path; `None` without a deadline or a graph.
 pub(crate) fn deadline_and_path(ctx: &RuleContext<'_>) -> Option<(Clock, u64, CriticalPath)> {
     let deadline = ctx.procedure.deadline?;
-    let clock = Clock::of(deadline.unit());
-    let declared = milli_days(deadline, clock)?;
+    let (clock, declared) = deadline_milli_days(ctx, deadline)?;
     let (graph, facts) = ctx.graph_facts();
     let time = &ctx.metrics.processing_time;
     let milli_days = match (time.length, clock) {

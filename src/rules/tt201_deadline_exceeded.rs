@@ -1,7 +1,7 @@
 //! TT201 deadline-exceeded: the critical path is longer than the declared deadline.
 
 use crate::element::{ElementPath, Key};
-use super::timing::{Clock, deadline_and_path, describe_path, milli_days};
+use super::timing::{Clock, deadline_and_path, deadline_milli_days, deadline_phrase, describe_path};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
@@ -61,27 +61,17 @@ impl Rule for DeadlineExceeded {
         let Some(length) = cp.milli_days.filter(|&m| m > declared) else {
             return;
         };
-        let (unit_vi, unit_en) = clock.units();
         let path = describe_path(ctx, &cp.path);
-        let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
-        let same_day = ctx.procedure.deadline.is_some_and(|d| d.is_same_day());
-        let (dl_vi, dl_en) = if same_day {
-            ("trong ngày (1".to_string(), "same day (1".to_string())
-        } else {
-            (format_milli(declared, ','), format_milli(declared, '.'))
+        let Some(deadline) = ctx.procedure.deadline else {
+            return;
         };
-        let close = if same_day { ")" } else { "" };
+        let (vi, en) = exceeded(ctx, None, &path, length, deadline, declared, clock);
         out.push(
-            ctx.finding(
-                &INFO,
-                ElementPath::key(Key::Deadline),
-                format!("đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}{close}"),
-                format!("the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}{close}"),
-            )
-            .suggest(
-                "rút ngắn các bước trên đường găng, cho các bước độc lập chạy song song, hoặc sửa thời hạn công bố",
-                "shorten the steps on the critical path, run independent steps in parallel, or correct the published deadline",
-            ),
+            ctx.finding(&INFO, ElementPath::key(Key::Deadline), vi, en)
+                .suggest(
+                    "rút ngắn các bước trên đường găng, cho các bước độc lập chạy song song, hoặc sửa thời hạn công bố",
+                    "shorten the steps on the critical path, run independent steps in parallel, or correct the published deadline",
+                ),
         );
     }
 }
@@ -106,8 +96,7 @@ fn check_cases(ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         let Some(deadline) = f.deadline else {
             continue;
         };
-        let clock = Clock::of(deadline.unit());
-        let Some(declared) = milli_days(deadline, clock) else {
+        let Some((clock, declared)) = deadline_milli_days(ctx, deadline) else {
             continue;
         };
         let length = match (f.processing_time, clock) {
@@ -116,36 +105,46 @@ fn check_cases(ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         // The same path and deadline as the base case: reported there once.
-        if length <= declared
-            || (!f.own_deadline && f.processing_time == base.length)
-        {
+        if length <= declared || (!f.own_deadline && f.processing_time == base.length) {
             continue;
         }
-        let (unit_vi, unit_en) = clock.units();
         let path = f.critical_path.join(" → ");
-        let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
-        let (dl_vi, dl_en, close) = if deadline.is_same_day() {
-            ("trong ngày (1".to_string(), "same day (1".to_string(), ")")
-        } else {
-            (format_milli(declared, ','), format_milli(declared, '.'), "")
-        };
         let element = if f.own_deadline {
             ElementPath::key(Key::Deadline).entry("cases").entry(&f.case)
         } else {
             ElementPath::key(Key::Deadline)
         };
-        let id = &f.case;
+        let (vi, en) = exceeded(ctx, Some(&f.case), &path, length, deadline, declared, clock);
         out.push(
-            ctx.finding(
-                &INFO,
-                element,
-                format!("trong trường hợp `{id}`, đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi} {unit_vi}{close}"),
-                format!("in case `{id}`, the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en} {unit_en}{close}"),
-            )
-            .suggest(
-                "rút ngắn các bước của trường hợp này, hoặc công bố thời hạn riêng cho nó (`deadline.cases`)",
-                "shorten this case's steps, or publish its own deadline (`deadline.cases`)",
-            ),
+            ctx.finding(&INFO, element, vi, en)
+                .suggest(
+                    "rút ngắn các bước của trường hợp này, hoặc công bố thời hạn riêng cho nó (`deadline.cases`)",
+                    "shorten this case's steps, or publish its own deadline (`deadline.cases`)",
+                ),
         );
     }
+}
+
+/// The message of a critical path longer than its deadline, in the base
+/// case (`case` is `None`) or in a declared case: one wording for both.
+fn exceeded(
+    ctx: &RuleContext<'_>,
+    case: Option<&str>,
+    path: &str,
+    length: u64,
+    deadline: crate::model::Duration,
+    declared: u64,
+    clock: Clock,
+) -> (String, String) {
+    let (unit_vi, unit_en) = clock.units();
+    let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
+    let (dl_vi, dl_en) = deadline_phrase(ctx, deadline, declared, clock);
+    let (in_vi, in_en) = match case {
+        Some(id) => (format!("trong trường hợp `{id}`, "), format!("in case `{id}`, ")),
+        None => (String::new(), String::new()),
+    };
+    (
+        format!("{in_vi}đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi}"),
+        format!("{in_en}the critical path {path} takes {len_en} {unit_en}, longer than the deadline of {dl_en}"),
+    )
 }

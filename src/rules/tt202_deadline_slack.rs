@@ -1,7 +1,7 @@
 //! TT202 deadline-slack: the declared deadline is much longer than the steps need.
 
 use crate::element::{ElementPath, Key};
-use super::timing::{Clock, deadline_and_path};
+use super::timing::{Clock, deadline_and_path, deadline_phrase};
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::{Finding, Saving};
@@ -70,18 +70,20 @@ impl Rule for DeadlineSlack {
         }
         let (unit_vi, unit_en) = clock.units();
         let percent = u128::from(slack) * 100 / u128::from(declared.max(1));
+        let Some(deadline) = ctx.procedure.deadline else {
+            return;
+        };
+        let (dl_vi, dl_en) = deadline_phrase(ctx, deadline, declared, clock);
         out.push(
             ctx.finding(
                 &INFO,
                 ElementPath::key(Key::Deadline),
                 format!(
-                    "thời hạn {} {unit_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
-                    format_milli(declared, ','),
+                    "thời hạn {dl_vi} dư {percent}%: đường găng chỉ mất {} {unit_vi}",
                     format_milli(length, ',')
                 ),
                 format!(
-                    "{percent}% of the deadline of {} {unit_en} is unused: the critical path takes {} {unit_en}",
-                    format_milli(declared, '.'),
+                    "{percent}% of the deadline of {dl_en} is unused: the critical path takes {} {unit_en}",
                     format_milli(length, '.')
                 ),
             )

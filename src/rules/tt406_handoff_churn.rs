@@ -43,8 +43,15 @@ impl Rule for HandoffChurn {
         let on_main = |i: usize| facts.main_path.get(i).copied().unwrap_or(false);
         let agencies: Vec<Option<String>> = steps.iter().map(agency_key).collect();
         let agency = |i: usize| agencies.get(i).and_then(Option::as_deref);
+        // The base case: a step of a case (or with a `when:`) does not
+        // happen in it, and the dossier passes through it to the next, so
+        // its neighbours are judged as handing to each other.
+        let base = |i: usize| steps.get(i).is_some_and(|s| s.condition.applies_in(None));
+        // Which walk last visited a step: each walk crosses only the
+        // case steps next to one step.
+        let mut seen: Vec<usize> = vec![usize::MAX; graph.len()];
         for m in 0..graph.len() {
-            let Some(b) = agency(m).filter(|_| on_main(m)) else {
+            let Some(b) = agency(m).filter(|_| on_main(m) && base(m)) else {
                 continue;
             };
             // Agencies handing the dossier to m, each with one such step.
@@ -55,22 +62,49 @@ impl Rule for HandoffChurn {
                 _ => false,
             };
             let mut from: HashMap<&str, usize> = HashMap::new();
-            for (p, kind) in graph.predecessors(m) {
-                if let Some(a) = agency(p)
-                    .filter(|a| *a != b && kind.is_main() && on_main(p) && !joint_with_m(p))
-                {
+            let mut stack: Vec<usize> = main_neighbours(graph.predecessors(m), &on_main);
+            while let Some(p) = stack.pop() {
+                if seen.get(p) == Some(&m) {
+                    continue;
+                }
+                if let Some(v) = seen.get_mut(p) {
+                    *v = m;
+                }
+                if !base(p) {
+                    stack.extend(main_neighbours(graph.predecessors(p), &on_main));
+                    continue;
+                }
+                if let Some(a) = agency(p).filter(|a| *a != b && !joint_with_m(p)) {
                     from.entry(a).or_insert(p);
                 }
             }
             if from.is_empty() {
                 continue;
             }
-            let back = graph.successors(m).into_iter().find_map(|(s, kind)| {
+            // The first base step after m (through case steps), in order.
+            let mut back = None;
+            let mut queue: std::collections::VecDeque<usize> =
+                main_neighbours(graph.successors(m), &on_main).into();
+            while let Some(s) = queue.pop_front() {
+                if seen.get(s) == Some(&(m + graph.len())) {
+                    continue;
+                }
+                if let Some(v) = seen.get_mut(s) {
+                    *v = m + graph.len();
+                }
+                if !base(s) {
+                    queue.extend(main_neighbours(graph.successors(s), &on_main));
+                    continue;
+                }
                 let after = facts.after_result.get(s).copied().unwrap_or(false);
-                let a = agency(s)
-                    .filter(|_| kind.is_main() && on_main(s) && !after && !joint_with_m(s))?;
-                from.get(a).map(|&p| (p, s))
-            });
+                if let Some(&p) = agency(s)
+                    .filter(|_| !after && !joint_with_m(s))
+                    .and_then(|a| from.get(a))
+                {
+                    back = Some((p, s));
+                    break;
+                }
+            }
             let Some((p, s)) = back else {
                 continue;
             };
@@ -105,4 +139,16 @@ impl Rule for HandoffChurn {
             );
         }
     }
+}
+
+/// The main-path steps among `edges` reached by a main edge.
+fn main_neighbours(
+    edges: Vec<(usize, crate::graph::EdgeKind)>,
+    on_main: &impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    edges
+        .into_iter()
+        .filter(|(i, kind)| kind.is_main() && on_main(*i))
+        .map(|(i, _)| i)
+        .collect()
 }
