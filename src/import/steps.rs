@@ -179,7 +179,10 @@ fn durations(text: &str) -> Vec<String> {
             && ["sau ", "trước ", "lúc ", "từ ", "đến "]
                 .iter()
                 .any(|w| ends(w));
-        if let (Some((_, len)), false, false) = (unit, is_date, clock) {
+        // `nhận hồ sơ trước 06 tháng` (six months ahead of retirement): a
+        // lead time before an event, not how long the step takes.
+        let lead = ends("trước ");
+        if let (Some((_, len)), false, false, false) = (unit, is_date, clock, lead) {
             let end = j + 1 + len;
             let start = QUALIFIERS
                 .iter()
@@ -405,6 +408,13 @@ pub(crate) fn read(text: &str, notes: &mut Vec<Note>) -> (Vec<ImportedStep>, Sta
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_time_is_not_a_duration() {
+        // 2.001538: papers are received six months before retirement.
+        let text = "Ngân hàng Nhà nước nhận hồ sơ trước 06 tháng đối với cán bộ chuẩn bị nghỉ hưu; trả lời trong 05 ngày làm việc.";
+        assert_eq!(durations(text), vec!["trong 05 ngày làm việc"]);
+    }
 
     #[test]
     fn numbered_steps_with_actors_and_durations() {
