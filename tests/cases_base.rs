@@ -292,6 +292,13 @@ fn an_expected_cost_beyond_exact_arithmetic_is_unknown_never_capped() {
     let json = serde_json::to_value(&e).unwrap();
     assert!(json["annual"].is_null());
     assert_eq!(json["overflow"], true);
+    // The base cost likewise: its per-case figure is exact, its per-year
+    // one unknown (null in JSON, not the u128::MAX marker).
+    let base = &a.metrics().compliance_cost;
+    assert!(base.overflow);
+    let json = serde_json::to_value(base).unwrap();
+    assert_eq!(json["per_case"], 1_000_000_000_000_000_000u64);
+    assert!(json["annual"].is_null(), "{}", json["annual"]);
 }
 
 #[test]

@@ -210,8 +210,10 @@ pub struct CostLine {
     pub basis: Vec<&'static str>,
 }
 
-/// Compliance cost per case and per year, with its SCM breakdown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Compliance cost per case and per year, with its SCM breakdown. In JSON,
+/// `per_case` or `annual` is null when it [overflowed](Self::overflow): the
+/// marker held in its place is not a figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComplianceCost {
     /// Fee scenario used.
     pub scenario: Scenario,
@@ -219,7 +221,6 @@ pub struct ComplianceCost {
     pub per_case: Money,
     /// Applicant time for one case, thousandths of an hour; in JSON
     /// `hours`, a decimal.
-    #[serde(rename = "hours", serialize_with = "hours_decimal")]
     pub milli_hours: u128,
     /// Cases per year, when `volume` is declared.
     pub cases_per_year: Option<u128>,
@@ -237,7 +238,6 @@ pub struct ComplianceCost {
     pub overflow: bool,
     /// The exact per-case amount in 10⁻⁹ đồng before rounding (`None` on
     /// overflow): expectations over cases are rounded once from it.
-    #[serde(skip)]
     pub(crate) exact_nano: Option<u128>,
 }
 
@@ -246,6 +246,39 @@ fn hours_decimal<S: serde::Serializer>(milli: &u128, s: S) -> Result<S::Ok, S::E
     match i128::try_from(*milli) {
         Ok(v) => Quantity::new(v, Unit::Hours).serialize(s),
         Err(_) => s.serialize_none(),
+    }
+}
+
+/// [`ComplianceCost`] as JSON: the marker of an overflow is left out.
+#[derive(Serialize)]
+struct ComplianceCostJson<'a> {
+    scenario: &'a Scenario,
+    per_case: Option<Money>,
+    #[serde(serialize_with = "hours_decimal")]
+    hours: &'a u128,
+    cases_per_year: Option<u128>,
+    annual: Option<Money>,
+    breakdown: &'a [CostBreakdownRow],
+    lines: &'a [CostLine],
+    overflow: bool,
+}
+
+impl Serialize for ComplianceCost {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // Only a figure that overflowed holds the marker (a real total is
+        // at most u128::MAX / 10⁹ đồng); the others stay.
+        let figure = |m: Money| (!(self.overflow && m.dong() == u128::MAX)).then_some(m);
+        ComplianceCostJson {
+            scenario: &self.scenario,
+            per_case: figure(self.per_case),
+            hours: &self.milli_hours,
+            cases_per_year: self.cases_per_year,
+            annual: self.annual.and_then(figure),
+            breakdown: &self.breakdown,
+            lines: &self.lines,
+            overflow: self.overflow,
+        }
+        .serialize(s)
     }
 }
 
