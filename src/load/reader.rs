@@ -203,11 +203,12 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
+            let element = join(path, name);
             if matches!(value.kind, NodeKind::Null) {
                 // An empty value is located at its key (`deadline:`).
-                self.map.insert(join(path, name), key.loc);
+                self.map.insert(&element, key.loc);
             }
-            self.map.insert_key(join(path, name), key.loc);
+            self.map.insert_key(&element, key.loc);
             fields.push((name, key, value));
         }
         Some(Fields {
