@@ -375,7 +375,7 @@ fn metric_key(key: &str) -> Result<tthc::Metric, String> {
 /// number of input errors (reported on stderr).
 fn build_baseline(
     dir: &Path,
-    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow>,
+    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow> + Send,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
         return Err(Fatal::missing(dir));
