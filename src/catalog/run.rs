@@ -47,8 +47,36 @@ pub struct Selection {
 /// Finds the procedure files below `dir` (see [`discover`]) and applies the
 /// draft policy.
 pub fn select(dir: &Path, drafts: Drafts) -> Selection {
-    let (files, errors) = discover(dir);
-    let (files, review_tests) = crate::catalog::split_review_tests(files);
+    select_with(dir, drafts, |files| {
+        files
+            .iter()
+            .map(|f| crate::catalog::is_review_test_file(f))
+            .collect()
+    })
+}
+
+/// [`select`], where `is_review_test` tells, for every file found (in
+/// order), whether it holds review tests rather than a procedure
+/// ([`is_review_test_file`](crate::catalog::is_review_test_file), which
+/// opens and reads the head of each file): the CLI runs it in its thread
+/// pool, so that a catalog's files are not all read once on one thread
+/// before the audit starts.
+pub fn select_with(
+    dir: &Path,
+    drafts: Drafts,
+    is_review_test: impl FnOnce(&[PathBuf]) -> Vec<bool>,
+) -> Selection {
+    let (found, errors) = discover(dir);
+    let flags = is_review_test(&found);
+    let mut files = Vec::with_capacity(found.len());
+    let mut review_tests = Vec::new();
+    for (i, file) in found.into_iter().enumerate() {
+        if flags.get(i).copied().unwrap_or(false) {
+            review_tests.push(file);
+        } else {
+            files.push(file);
+        }
+    }
     let (files, skipped) = apply_drafts(files, drafts);
     Selection {
         files,
