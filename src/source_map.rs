@@ -5,11 +5,13 @@
 //! editors look locations up. So recording is an append (the path's text
 //! into one shared buffer, the location into a list: no allocation and no
 //! hashing per node), and the index that lookups use is built once, on the
-//! first lookup, over the recorded paths. The index hashes each path once
-//! with the standard library's keyed SipHash (a per-map random key): paths
+//! first lookup, over the recorded paths (a `hashbrown::HashTable` of
+//! positions). The index hashes each path once with the standard library's
+//! keyed SipHash (a per-map random key): paths
 //! hold ids the file chooses, so an unkeyed fast hash would let a crafted
 //! file put every path in one bucket and make the index quadratic.
 
+use hashbrown::HashTable;
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 use std::sync::OnceLock;
@@ -74,43 +76,42 @@ struct Entry {
     key: Option<Location>,
 }
 
-/// Paths → entries: open addressing with linear probing over a table at
-/// most half full, hashed with a keyed SipHash.
+/// Paths → entries, each path hashed once with a keyed SipHash.
 #[derive(Clone, Debug)]
 struct Index {
     hasher: RandomState,
-    /// 0 for an empty slot, else 1 + the position in `entries`.
-    slots: Vec<usize>,
+    /// Positions in `entries`, by the hash of their path.
+    table: HashTable<usize>,
     entries: Vec<Entry>,
 }
 
 impl Index {
     fn build(paths: &str, records: &[Record]) -> Index {
-        let size = records.len().saturating_mul(2).max(4).next_power_of_two();
-        let mut index = Index {
-            hasher: RandomState::new(),
-            slots: vec![0; size],
-            entries: Vec::with_capacity(records.len()),
-        };
+        let hasher = RandomState::new();
+        let mut table = HashTable::with_capacity(records.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(records.len());
+        let text = |e: &Entry| paths.get(e.start..e.end).unwrap_or_default();
         for r in records {
             let path = paths.get(r.start..r.end).unwrap_or_default();
-            let slot = index.slot(paths, path);
-            let at = match index.slots.get(slot).copied() {
-                Some(0) | None => {
-                    index.entries.push(Entry {
+            let found = table.entry(
+                hasher.hash_one(path),
+                |&i| entries.get(i).is_some_and(|e| text(e) == path),
+                |&i| entries.get(i).map_or(0, |e| hasher.hash_one(text(e))),
+            );
+            let at = match found {
+                hashbrown::hash_table::Entry::Occupied(o) => *o.get(),
+                hashbrown::hash_table::Entry::Vacant(v) => {
+                    v.insert(entries.len());
+                    entries.push(Entry {
                         start: r.start,
                         end: r.end,
                         value: None,
                         key: None,
                     });
-                    if let Some(s) = index.slots.get_mut(slot) {
-                        *s = index.entries.len();
-                    }
-                    index.entries.len() - 1
+                    entries.len() - 1
                 }
-                Some(n) => n - 1,
             };
-            if let Some(e) = index.entries.get_mut(at) {
+            if let Some(e) = entries.get_mut(at) {
                 if r.key {
                     e.key = Some(r.loc);
                 } else {
@@ -118,36 +119,20 @@ impl Index {
                 }
             }
         }
-        index
-    }
-
-    /// The slot holding `path`, or the empty slot where it would go.
-    fn slot(&self, paths: &str, path: &str) -> usize {
-        let mask = self.slots.len() - 1;
-        // Truncation is fine: the low bits pick the slot.
-        let mut slot = self.hasher.hash_one(path) as usize & mask;
-        loop {
-            match self.slots.get(slot).copied() {
-                Some(0) | None => return slot,
-                Some(n) => {
-                    let same = self
-                        .entries
-                        .get(n - 1)
-                        .is_some_and(|e| paths.get(e.start..e.end) == Some(path));
-                    if same {
-                        return slot;
-                    }
-                }
-            }
-            slot = (slot + 1) & mask;
+        Index {
+            hasher,
+            table,
+            entries,
         }
     }
 
     fn get(&self, paths: &str, path: &str) -> Option<&Entry> {
-        match self.slots.get(self.slot(paths, path)).copied() {
-            Some(0) | None => None,
-            Some(n) => self.entries.get(n - 1),
-        }
+        let at = self.table.find(self.hasher.hash_one(path), |&i| {
+            self.entries
+                .get(i)
+                .is_some_and(|e| paths.get(e.start..e.end) == Some(path))
+        })?;
+        self.entries.get(*at)
     }
 }
 
