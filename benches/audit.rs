@@ -31,8 +31,7 @@ use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
 use tthc::catalog::audit::{AuditOptions, audit_bytes, audit_row};
-use tthc::catalog::row::AuditRow;
-use tthc::catalog::run::CHUNK;
+use tthc::catalog::run::{CHUNK, for_each_row};
 use tthc::catalog::synthetic::procedure_yaml;
 use tthc::catalog::table::{CsvWriter, RowWriter};
 use tthc::catalog::totals::Totals;
@@ -49,23 +48,28 @@ fn catalog(n: u64) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The CLI's loop, in memory: chunks audited in parallel, rows written as
-/// CSV in path order, totals summed.
+/// The CLI's loop, in memory: chunks audited in parallel one chunk ahead
+/// of the writing ([`for_each_row`]), rows written as CSV in path order,
+/// totals summed.
 fn audit(files: &[(String, String)], options: &AuditOptions, pool: &rayon::ThreadPool) -> Totals {
     let mut writer = CsvWriter::new(std::io::sink(), false);
     let mut totals = Totals::default();
-    for chunk in files.chunks(CHUNK) {
-        let rows: Vec<AuditRow> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(path, text)| audit_bytes(text.as_bytes(), path.clone(), path, options))
-                .collect()
-        });
-        for row in rows {
+    let _ = for_each_row(
+        files,
+        CHUNK,
+        |chunk| {
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(path, text)| audit_bytes(text.as_bytes(), path.clone(), path, options))
+                    .collect()
+            })
+        },
+        |row| {
             totals.add(&row);
-            let _ = writer.row(&row);
-        }
-    }
+            writer.row(&row)
+        },
+    );
     let _ = writer.finish(&totals);
     totals
 }

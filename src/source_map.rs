@@ -1,6 +1,20 @@
 //! Where each element of a procedure was written.
+//!
+//! The loader records a location for nearly every node it reads, and most
+//! of them are never asked for: only findings, metrics' cost lines and
+//! editors look locations up. So recording is an append (the path's text
+//! into one shared buffer, the location into a list: no allocation and no
+//! hashing per node), and the index that lookups use is built once, on the
+//! first lookup, over the recorded paths (a `hashbrown::HashTable` of
+//! positions). The index hashes each path once with the standard library's
+//! keyed SipHash (a per-map random key): paths
+//! hold ids the file chooses, so an unkeyed fast hash would let a crafted
+//! file put every path in one bucket and make the index quadratic.
 
-use std::collections::HashMap;
+use hashbrown::HashTable;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 /// A position in the source: 1-based line and column (in characters), and the
 /// byte range of the node when known.
@@ -26,17 +40,100 @@ pub struct Location {
 /// Empty for procedures built in code. Lookups fall back to the nearest
 /// enclosing element, so a finding about `steps.a.duration` on a step that has
 /// no duration still points at `steps.a`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceMap {
     /// The file name or other origin given to the loader.
     pub origin: String,
-    entries: HashMap<String, Location>,
-    /// Where the key of each mapping entry was written (`steps.a.form` →
-    /// the `form` of `form: copy`).
-    keys: HashMap<String, Location>,
+    /// The text of every recorded path, one after another.
+    paths: String,
+    /// What was recorded, in order: a later record of a path replaces an
+    /// earlier one of the same kind.
+    records: Vec<Record>,
+    /// Built from `records` on the first lookup; reset by a new record.
+    index: OnceLock<Index>,
     /// The `allow:` entries read (suppressions written as keys).
     pub(crate) allows: Vec<crate::suppress::AllowEntry>,
     text: Option<std::sync::Arc<str>>,
+}
+
+/// One recorded location: of an element, or of the key of a mapping entry
+/// (`steps.a.form` → the `form` of `form: copy`).
+#[derive(Clone, Debug)]
+struct Record {
+    /// The path's bytes in [`SourceMap::paths`].
+    start: usize,
+    end: usize,
+    loc: Location,
+    key: bool,
+}
+
+/// One path with its latest locations.
+#[derive(Clone, Debug)]
+struct Entry {
+    start: usize,
+    end: usize,
+    value: Option<Location>,
+    key: Option<Location>,
+}
+
+/// Paths → entries, each path hashed once with a keyed SipHash.
+#[derive(Clone, Debug)]
+struct Index {
+    hasher: RandomState,
+    /// Positions in `entries`, by the hash of their path.
+    table: HashTable<usize>,
+    entries: Vec<Entry>,
+}
+
+impl Index {
+    fn build(paths: &str, records: &[Record]) -> Index {
+        let hasher = RandomState::new();
+        let mut table = HashTable::with_capacity(records.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(records.len());
+        let text = |e: &Entry| paths.get(e.start..e.end).unwrap_or_default();
+        for r in records {
+            let path = paths.get(r.start..r.end).unwrap_or_default();
+            let found = table.entry(
+                hasher.hash_one(path),
+                |&i| entries.get(i).is_some_and(|e| text(e) == path),
+                |&i| entries.get(i).map_or(0, |e| hasher.hash_one(text(e))),
+            );
+            let at = match found {
+                hashbrown::hash_table::Entry::Occupied(o) => *o.get(),
+                hashbrown::hash_table::Entry::Vacant(v) => {
+                    v.insert(entries.len());
+                    entries.push(Entry {
+                        start: r.start,
+                        end: r.end,
+                        value: None,
+                        key: None,
+                    });
+                    entries.len() - 1
+                }
+            };
+            if let Some(e) = entries.get_mut(at) {
+                if r.key {
+                    e.key = Some(r.loc);
+                } else {
+                    e.value = Some(r.loc);
+                }
+            }
+        }
+        Index {
+            hasher,
+            table,
+            entries,
+        }
+    }
+
+    fn get(&self, paths: &str, path: &str) -> Option<&Entry> {
+        let at = self.table.find(self.hasher.hash_one(path), |&i| {
+            self.entries
+                .get(i)
+                .is_some_and(|e| paths.get(e.start..e.end) == Some(path))
+        })?;
+        self.entries.get(*at)
+    }
 }
 
 impl SourceMap {
@@ -44,10 +141,7 @@ impl SourceMap {
     pub fn new(origin: impl Into<String>) -> SourceMap {
         SourceMap {
             origin: origin.into(),
-            entries: HashMap::new(),
-            keys: HashMap::new(),
-            allows: Vec::new(),
-            text: None,
+            ..SourceMap::default()
         }
     }
 
@@ -62,13 +156,49 @@ impl SourceMap {
     }
 
     /// Records where `element` was written.
-    pub fn insert(&mut self, element: impl Into<String>, location: Location) {
-        self.entries.insert(element.into(), location);
+    pub fn insert(&mut self, element: impl AsRef<str>, location: Location) {
+        self.record(element.as_ref(), location, false);
     }
 
     /// Records where the key of the mapping entry `element` was written.
-    pub(crate) fn insert_key(&mut self, element: impl Into<String>, location: Location) {
-        self.keys.insert(element.into(), location);
+    pub(crate) fn insert_key(&mut self, element: impl AsRef<str>, location: Location) {
+        self.record(element.as_ref(), location, true);
+    }
+
+    fn record(&mut self, path: &str, loc: Location, key: bool) {
+        if self.index.get().is_some() {
+            self.index = OnceLock::new();
+        }
+        // The same path recorded twice in a row (an entry's key, then its
+        // value) keeps one copy of its text.
+        let (start, end) = match self.records.last() {
+            Some(last) if self.paths.get(last.start..last.end) == Some(path) => {
+                (last.start, last.end)
+            }
+            _ => {
+                let start = self.paths.len();
+                self.paths.push_str(path);
+                (start, self.paths.len())
+            }
+        };
+        self.records.push(Record {
+            start,
+            end,
+            loc,
+            key,
+        });
+    }
+
+    fn index(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::build(&self.paths, &self.records))
+    }
+
+    fn entry(&self, element: &str) -> Option<&Entry> {
+        if self.records.is_empty() {
+            return None;
+        }
+        self.index().get(&self.paths, element)
     }
 
     /// Where the key of the mapping entry `element` was written (`form` in
@@ -76,24 +206,28 @@ impl SourceMap {
     /// ids are keys too.
     pub fn key(&self, element: impl AsRef<str>) -> Option<Location> {
         let element = element.as_ref();
-        self.keys
-            .get(element)
-            .or_else(|| self.entries.get(element).filter(|_| is_id(element)))
-            .copied()
+        let entry = self.entry(element)?;
+        entry.key.or(entry.value.filter(|_| is_id(element)))
     }
 
     /// Every recorded element with the location of its key, or of its value
     /// when it has no key (list items, the root), in no particular order.
     pub fn elements(&self) -> impl Iterator<Item = (&str, Location)> {
-        self.entries.iter().map(|(path, loc)| {
-            let at = self.keys.get(path).copied().unwrap_or(*loc);
-            (path.as_str(), at)
+        let entries = if self.records.is_empty() {
+            &[][..]
+        } else {
+            &self.index().entries[..]
+        };
+        entries.iter().filter_map(|e| {
+            let value = e.value?;
+            let path = self.paths.get(e.start..e.end)?;
+            Some((path, e.key.unwrap_or(value)))
         })
     }
 
     /// The location of `element` exactly as recorded.
     pub fn get(&self, element: impl AsRef<str>) -> Option<Location> {
-        self.entries.get(element.as_ref()).copied()
+        self.entry(element.as_ref())?.value
     }
 
     /// The location of `element`, or of the nearest enclosing element
@@ -102,8 +236,8 @@ impl SourceMap {
     pub fn locate(&self, element: impl AsRef<str>) -> Option<Location> {
         let mut path = element.as_ref();
         loop {
-            if let Some(loc) = self.entries.get(path) {
-                return Some(*loc);
+            if let Some(loc) = self.get(path) {
+                return Some(loc);
             }
             path = crate::element::parent_str(path).filter(|p| !p.is_empty())?;
         }
@@ -111,15 +245,44 @@ impl SourceMap {
 
     /// Number of recorded elements.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.elements().count()
     }
 
     /// Whether nothing is recorded.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    /// Every element with its value's and its key's location, sorted (for
+    /// comparing maps whatever order they were recorded in).
+    fn sorted(&self) -> Vec<(&str, Option<Location>, Option<Location>)> {
+        let entries = if self.records.is_empty() {
+            &[][..]
+        } else {
+            &self.index().entries[..]
+        };
+        let mut all: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                let path = self.paths.get(e.start..e.end).unwrap_or_default();
+                (path, e.value, e.key)
+            })
+            .collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all
     }
 }
 
+impl PartialEq for SourceMap {
+    fn eq(&self, other: &SourceMap) -> bool {
+        self.origin == other.origin
+            && self.allows == other.allows
+            && self.text == other.text
+            && self.sorted() == other.sorted()
+    }
+}
+
+impl Eq for SourceMap {}
 /// Whether `element` is a step or document id (`steps.a`), which the
 /// loader records at its key.
 fn is_id(element: &str) -> bool {

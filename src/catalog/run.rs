@@ -2,9 +2,9 @@
 //! chunk by chunk so that memory does not grow with the catalog.
 //!
 //! The library has no thread pool: the caller passes the function that
-//! audits one chunk (the CLI uses rayon's `par_iter`). Rows of a chunk are
-//! handed on in path order before the next chunk starts, so the output is
-//! the same whatever the number of threads.
+//! audits one chunk (the CLI uses rayon's `par_iter`). The next chunk is
+//! audited while the rows of one are handed on, in path order, so the
+//! output is the same whatever the number of threads.
 
 use crate::catalog::audit::is_draft;
 use crate::catalog::baseline::path_key;
@@ -47,8 +47,36 @@ pub struct Selection {
 /// Finds the procedure files below `dir` (see [`discover`]) and applies the
 /// draft policy.
 pub fn select(dir: &Path, drafts: Drafts) -> Selection {
-    let (files, errors) = discover(dir);
-    let (files, review_tests) = crate::catalog::split_review_tests(files);
+    select_with(dir, drafts, |files| {
+        files
+            .iter()
+            .map(|f| crate::catalog::is_review_test_file(f))
+            .collect()
+    })
+}
+
+/// [`select`], where `is_review_test` tells, for every file found (in
+/// order), whether it holds review tests rather than a procedure
+/// ([`is_review_test_file`](crate::catalog::is_review_test_file), which
+/// opens and reads the head of each file): the CLI runs it in its thread
+/// pool, so that a catalog's files are not all read once on one thread
+/// before the audit starts.
+pub fn select_with(
+    dir: &Path,
+    drafts: Drafts,
+    is_review_test: impl FnOnce(&[PathBuf]) -> Vec<bool>,
+) -> Selection {
+    let (found, errors) = discover(dir);
+    let flags = is_review_test(&found);
+    let mut files = Vec::with_capacity(found.len());
+    let mut review_tests = Vec::new();
+    for (i, file) in found.into_iter().enumerate() {
+        if flags.get(i).copied().unwrap_or(false) {
+            review_tests.push(file);
+        } else {
+            files.push(file);
+        }
+    }
     let (files, skipped) = apply_drafts(files, drafts);
     Selection {
         files,
@@ -80,9 +108,16 @@ fn apply_drafts(files: Vec<PathBuf>, drafts: Drafts) -> (Vec<PathBuf>, u64) {
     (kept, skipped)
 }
 
-/// Audits `files` chunk by chunk: `audit_chunk` turns a chunk of paths into
-/// their rows (in the same order; it may work in parallel), and `each` gets
+/// Audits `files` chunk by chunk: `audit_chunk` turns a chunk of files (paths,
+/// or texts in memory) into their rows (in the same order; it may work in parallel), and `each` gets
 /// every row in path order. Stops at the first error `each` returns.
+///
+/// The two overlap: `audit_chunk` runs on a thread of its own, one chunk
+/// ahead, while the calling thread hands the rows of the chunk before to
+/// `each` (writing them, adding them up). So the threads that audit never
+/// wait for the writing, and at most three chunks' rows (one audited, one
+/// waiting, one written) are held at once. Rows still reach `each` in path
+/// order, whatever the number of threads.
 ///
 /// ```
 /// use tthc::catalog::audit::{AuditOptions, audit_file};
@@ -96,22 +131,55 @@ fn apply_drafts(files: Vec<PathBuf>, drafts: Drafts) -> (Vec<PathBuf>, u64) {
 /// }).unwrap();
 /// assert_eq!(rows.len(), 1);
 /// ```
-pub fn for_each_row<A, F, E>(
-    files: &[PathBuf],
+pub fn for_each_row<T, A, F, E>(
+    files: &[T],
     chunk: usize,
     mut audit_chunk: A,
     mut each: F,
 ) -> Result<(), E>
 where
-    A: FnMut(&[PathBuf]) -> Vec<AuditRow>,
+    T: Sync,
+    A: FnMut(&[T]) -> Vec<AuditRow> + Send,
     F: FnMut(AuditRow) -> Result<(), E>,
 {
-    for paths in files.chunks(chunk.max(1)) {
-        for row in audit_chunk(paths) {
-            each(row)?;
+    let mut chunks = files.chunks(chunk.max(1));
+    // One chunk needs no second thread.
+    if files.len() <= chunk.max(1) {
+        for paths in chunks {
+            for row in audit_chunk(paths) {
+                each(row)?;
+            }
         }
+        return Ok(());
     }
-    Ok(())
+    std::thread::scope(|scope| {
+        // One audited chunk may wait while the one before is written.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<AuditRow>>(1);
+        let auditor = scope.spawn(move || {
+            for paths in chunks.by_ref() {
+                // The writer stopped (an error): nothing more to audit.
+                if send.send(audit_chunk(paths)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut result = Ok(());
+        'chunks: for rows in receive.iter() {
+            for row in rows {
+                if let Err(e) = each(row) {
+                    result = Err(e);
+                    break 'chunks;
+                }
+            }
+        }
+        // Ends the auditor's next send, if any; a panic in `audit_chunk`
+        // is the caller's, as it was when the chunks ran on its thread.
+        drop(receive);
+        if let Err(panic) = auditor.join() {
+            std::panic::resume_unwind(panic);
+        }
+        result
+    })
 }
 
 #[cfg(test)]
@@ -161,5 +229,36 @@ mod tests {
         .unwrap();
         assert_eq!(chunks, 3);
         assert_eq!(seen, vec!["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn an_error_stops_the_rows_and_the_auditing() {
+        let files: Vec<PathBuf> = (0..100)
+            .map(|i| PathBuf::from(format!("f{i:03}")))
+            .collect();
+        let options = crate::catalog::audit::AuditOptions::default();
+        let mut audited = 0;
+        let mut seen = Vec::new();
+        let result = for_each_row(
+            &files,
+            2,
+            |c| {
+                audited += c.len();
+                c.iter()
+                    .map(|f| crate::catalog::audit::audit_file(f, &options))
+                    .collect()
+            },
+            |row| {
+                if row.path == "f005" {
+                    return Err(row.path);
+                }
+                seen.push(row.path);
+                Ok(())
+            },
+        );
+        assert_eq!(result, Err("f005".to_string()));
+        assert_eq!(seen, ["f000", "f001", "f002", "f003", "f004"]);
+        // The chunk with the error, at most two ahead of it, no more.
+        assert!((6..=10).contains(&audited), "{audited} files audited");
     }
 }

@@ -28,6 +28,30 @@ impl Location {
 pub(crate) struct Node {
     pub kind: NodeKind,
     pub loc: Location,
+    /// Whether an alias (`*name`) stands here for this node: `loc` is then
+    /// the alias's, and the text there is not the node's value.
+    pub alias: bool,
+}
+
+impl Node {
+    /// This node and every node below it, depth first.
+    pub fn descendants(&self) -> impl Iterator<Item = &Node> {
+        let mut todo = vec![self];
+        std::iter::from_fn(move || {
+            let n = todo.pop()?;
+            match &n.kind {
+                NodeKind::Seq(items) => todo.extend(items.iter().rev()),
+                NodeKind::Map(entries) => {
+                    for (k, v) in entries.iter().rev() {
+                        todo.push(v);
+                        todo.push(k);
+                    }
+                }
+                _ => {}
+            }
+            Some(n)
+        })
+    }
 }
 
 /// The value of a node.
@@ -63,6 +87,9 @@ impl<'de> Deserialize<'de> for Node {
         Ok(Node {
             kind: spanned.value,
             loc: Location::from_saphyr(&spanned.referenced),
+            // Used somewhere else than where it is written: an alias's
+            // node, or a merged (`<<`) one.
+            alias: spanned.referenced != spanned.defined,
         })
     }
 }

@@ -145,12 +145,15 @@ impl<'s> Reader<'s> {
     /// The scalar's text as written in the file (so `1.010900` stays
     /// `1.010900` rather than becoming the number 1.0109).
     fn raw_text(&self, node: &Node) -> Option<String> {
+        // An alias (`effort: *e`) is located where it is written, not at
+        // its anchor: its text there is not the value.
+        if node.alias {
+            return None;
+        }
         let (off, len) = (node.loc.byte_offset?, node.loc.byte_len?);
         let raw = self.src.get(off..off.checked_add(len)?)?;
         let raw = raw.trim();
-        // An alias (`effort: *e`) is located where it is written, not at
-        // its anchor: its text there is not the value.
-        (!raw.is_empty() && !raw.starts_with('*')).then(|| raw.to_string())
+        (!raw.is_empty()).then(|| raw.to_string())
     }
 
     /// A mapping with only `allowed` keys; unknown keys are reported with a
@@ -203,11 +206,12 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
+            let element = join(path, name);
             if matches!(value.kind, NodeKind::Null) {
                 // An empty value is located at its key (`deadline:`).
-                self.map.insert(join(path, name), key.loc);
+                self.map.insert(&element, key.loc);
             }
-            self.map.insert_key(join(path, name), key.loc);
+            self.map.insert_key(&element, key.loc);
             fields.push((name, key, value));
         }
         Some(Fields {

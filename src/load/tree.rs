@@ -321,7 +321,36 @@ enum Body {
     },
 }
 
+impl Body {
+    /// Nodes in the collection so far (the position of the next one).
+    fn len(&self) -> usize {
+        match self {
+            Body::Seq(items) => items.len(),
+            Body::Map { entries, .. } => entries.len(),
+        }
+    }
+
+    /// The item, or the value of the entry, at `i`.
+    fn child(&self, i: usize) -> Option<&Node> {
+        match self {
+            Body::Seq(items) => items.get(i),
+            Body::Map { entries, .. } => entries.get(i).map(|(_, v)| v),
+        }
+    }
+}
+
+/// The item, or the value of the entry, at `i` of a collection node.
+fn child(node: &Node, i: usize) -> Option<&Node> {
+    match &node.kind {
+        NodeKind::Seq(items) => items.get(i),
+        NodeKind::Map(entries) => entries.get(i).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
 struct Frame {
+    /// Which collection this is (frames are numbered as they open).
+    serial: usize,
     body: Body,
     loc: Location,
     anchor: usize,
@@ -331,9 +360,14 @@ struct Frame {
     height: usize,
 }
 
-/// An anchored node, kept for its aliases.
+/// Where an anchored node is, for its aliases: the node itself is not
+/// copied (nested anchors would copy the inner nodes once per anchor), it
+/// is found in the tree being built when an alias needs it.
 struct Anchored {
-    node: Node,
+    /// From the outermost collection in: each enclosing collection (its
+    /// serial) and the node's position in it (or that of the collection
+    /// holding it).
+    path: Vec<(usize, usize)>,
     count: usize,
     height: usize,
 }
@@ -345,6 +379,8 @@ struct Builder<'o> {
     /// paths cannot drift apart.
     budget: serde_saphyr::Budget,
     stack: Vec<Frame>,
+    /// Collections opened so far (the next one's serial).
+    opened: usize,
     root: Option<Node>,
     anchors: Vec<Option<Anchored>>,
     /// Anchored collections open now (each records the events inside it).
@@ -370,6 +406,7 @@ impl<'o> Builder<'o> {
                 .budget
                 .unwrap_or_default(),
             stack: Vec::new(),
+            opened: 0,
             root: None,
             anchors: Vec::new(),
             open_anchors: 0,
@@ -481,6 +518,7 @@ impl<'o> Builder<'o> {
         let node = Node {
             kind,
             loc: span_location(span),
+            alias: false,
         };
         let key_hashes = if self.expecting_key() {
             if value == "<<" {
@@ -527,7 +565,9 @@ impl<'o> Builder<'o> {
         } else {
             Body::Seq(Vec::new())
         };
+        self.opened += 1;
         self.stack.push(Frame {
+            serial: self.opened,
             body,
             loc: span_location(span),
             anchor,
@@ -555,6 +595,7 @@ impl<'o> Builder<'o> {
         let node = Node {
             kind,
             loc: frame.loc,
+            alias: false,
         };
         self.last_height = frame.height;
         self.complete(node, frame.count, frame.anchor, None)
@@ -573,7 +614,7 @@ impl<'o> Builder<'o> {
         // Still open (recursive) or unknown: serde-saphyr decides.
         let anchored = self.anchors.get(id)?.as_ref()?;
         let (count, height) = (anchored.count, anchored.height);
-        let mut node = anchored.node.clone();
+        // Every budget the copy counts against is checked before it is made.
         self.alias_nodes = self.alias_nodes.saturating_add(count);
         if self.alias_nodes > MAX_ALIAS_NODES.min(self.options.max_nodes) {
             return None;
@@ -584,15 +625,40 @@ impl<'o> Builder<'o> {
             return None;
         }
         self.count_node(count)?;
-        let bytes = scalar_bytes(&node);
+        let mut bytes = 0;
+        let node = replay(self.anchored(id)?, span_location(span), &mut bytes);
         self.scalar_bytes = self.scalar_bytes.saturating_add(bytes);
         if self.scalar_bytes > self.budget.max_total_scalar_bytes {
             return None;
         }
         self.record(count.saturating_mul(2), bytes, false)?;
-        relocate(&mut node, span_location(span));
         self.last_height = height;
         self.complete(node, count, 0, None)
+    }
+
+    /// The node anchored as `id`, where it is now: in a collection still
+    /// open, or inside one completed since.
+    fn anchored(&self, id: usize) -> Option<&Node> {
+        let path = &self.anchors.get(id)?.as_ref()?.path;
+        let mut depth = 0;
+        loop {
+            let &(serial, at) = path.get(depth)?;
+            let frame = self.stack.get(depth).filter(|f| f.serial == serial)?;
+            // The collection holding the node is still open: look in it.
+            let open = match (path.get(depth + 1), self.stack.get(depth + 1)) {
+                (Some(&(inner, _)), Some(f)) => f.serial == inner,
+                _ => false,
+            };
+            if open {
+                depth += 1;
+                continue;
+            }
+            let mut node = frame.body.child(at)?;
+            for &(_, i) in path.get(depth + 1..)? {
+                node = child(node, i)?;
+            }
+            return Some(node);
+        }
     }
 
     /// Attaches a finished node to the collection it belongs to.
@@ -605,12 +671,24 @@ impl<'o> Builder<'o> {
     ) -> Option<()> {
         let height = self.last_height;
         if anchor != 0 {
+            // An anchored key is rare: serde-saphyr decides. (An anchored
+            // root has an empty path: no alias can follow it.)
+            if self.expecting_key() {
+                return None;
+            }
             if self.anchors.len() <= anchor {
                 self.anchors.resize_with(anchor + 1, || None);
             }
+            // Where the node is about to go, and where each collection
+            // holding it will go in the one around it.
+            let path = self
+                .stack
+                .iter()
+                .map(|f| (f.serial, f.body.len()))
+                .collect();
             let slot = self.anchors.get_mut(anchor)?;
             *slot = Some(Anchored {
-                node: node.clone(),
+                path,
                 count,
                 height,
             });
@@ -663,46 +741,36 @@ fn key_hashes(value: &str, kind: &NodeKind) -> [u64; 2] {
     [text, value]
 }
 
-/// Bytes of scalar text in a tree (an alias replays them).
-fn scalar_bytes(node: &Node) -> usize {
-    let mut total = 0usize;
-    let mut todo = vec![node];
-    while let Some(n) = todo.pop() {
-        match &n.kind {
-            NodeKind::Str(s) => total = total.saturating_add(s.len()),
-            // Not the text as written, but bounded by it: numbers and
-            // booleans are short, the budget is 64 MiB.
-            NodeKind::Null | NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
-                total = total.saturating_add(40);
-            }
-            NodeKind::Seq(items) => todo.extend(items),
-            NodeKind::Map(entries) => {
-                for (k, v) in entries {
-                    todo.push(k);
-                    todo.push(v);
-                }
-            }
+/// The copy of `node` that an alias at `loc` stands for, adding to `bytes`
+/// the scalar text it replays, in one walk: every node of it is located at
+/// the alias and marked as an alias's (serde-saphyr's `Spanned::referenced`
+/// during a replay). Its depth was checked against the budget first.
+fn replay(node: &Node, loc: Location, bytes: &mut usize) -> Node {
+    let kind = match &node.kind {
+        NodeKind::Str(s) => {
+            *bytes = bytes.saturating_add(s.len());
+            NodeKind::Str(s.clone())
         }
-    }
-    total
-}
-
-/// Every node an alias stands for is located at the alias (serde-saphyr's
-/// `Spanned::referenced` during a replay).
-fn relocate(node: &mut Node, loc: Location) {
-    let mut todo = vec![node];
-    while let Some(n) = todo.pop() {
-        n.loc = loc;
-        match &mut n.kind {
-            NodeKind::Seq(items) => todo.extend(items.iter_mut()),
-            NodeKind::Map(entries) => {
-                for (k, v) in entries.iter_mut() {
-                    todo.push(k);
-                    todo.push(v);
-                }
-            }
-            _ => {}
+        // Not the text as written, but bounded by it: numbers and
+        // booleans are short, the budget is 64 MiB.
+        NodeKind::Null | NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
+            *bytes = bytes.saturating_add(40);
+            node.kind.clone()
         }
+        NodeKind::Seq(items) => {
+            NodeKind::Seq(items.iter().map(|n| replay(n, loc, bytes)).collect())
+        }
+        NodeKind::Map(entries) => NodeKind::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (replay(k, loc, bytes), replay(v, loc, bytes)))
+                .collect(),
+        ),
+    };
+    Node {
+        kind,
+        loc,
+        alias: true,
     }
 }
 

@@ -176,6 +176,8 @@ fn hand_written_cases_read_the_same() {
         "a: &x {c: 1, d: [1, 2]}\nb: *x\n",
         "a: &x [1, &y 2]\nb: *x\nc: *y\n",
         "a: &x\n  - 1\nb: *x\nc: *x\n",
+        "&r {a: 1}\n",
+        "&k a: 1\nb: *k\n",
         "base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n",
         "a: *nope\n",
         "a: &x [*x]\n",
@@ -210,6 +212,23 @@ fn hand_written_cases_read_the_same() {
     ];
     for case in cases {
         check(case);
+    }
+}
+
+/// Anchors inside anchors, aliases used while the collections around the
+/// anchor are open and after they closed: the builder finds each anchored
+/// node where it is (it keeps no copy) and gives serde-saphyr's tree.
+#[test]
+fn nested_anchors_are_found_where_they_are() {
+    let cases = [
+        "a: &x {b: &y [1, {c: &z 2}], d: *y, e: *z}\nf: *x\ng: *y\nh: *z\n",
+        "- &a [&b [&c [1]]]\n- *a\n- *b\n- *c\n",
+        "a: {x: &v 1, y: *v}\nb: [*v, {c: *v}]\n",
+        "a:\n  - &s {n: 1}\n  - &t {m: *s}\nb: *t\nc: [*s, *t]\n",
+        "steps:\n  a: &e {hours: 1.5, cost: 1000}\n  b: {effort: *e}\n",
+    ];
+    for case in cases {
+        assert_eq!(check(case), Seen::Built, "{case:?}");
     }
 }
 

@@ -203,21 +203,5 @@ pub fn parse_events(src: &str, options: &LoadOptions) -> Option<usize> {
 }
 
 fn count_nodes(node: &Node) -> usize {
-    use crate::load::node::NodeKind;
-    let mut count = 0;
-    let mut todo = vec![node];
-    while let Some(n) = todo.pop() {
-        count += 1;
-        match &n.kind {
-            NodeKind::Seq(items) => todo.extend(items),
-            NodeKind::Map(entries) => {
-                for (k, v) in entries {
-                    todo.push(k);
-                    todo.push(v);
-                }
-            }
-            _ => {}
-        }
-    }
-    count
+    node.descendants().count()
 }

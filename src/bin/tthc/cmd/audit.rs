@@ -12,7 +12,7 @@ use tthc::analysis::Target;
 use tthc::catalog::audit::{AuditOptions, audit_file};
 use tthc::catalog::baseline::BaselineIndex;
 use tthc::catalog::row::{AuditRow, RowStatus};
-use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select};
+use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select, select_with};
 use tthc::catalog::table::{AuditFormat, WriterOptions, write_totals_csv};
 use tthc::catalog::totals::Totals;
 use tthc::report::check::FailOn;
@@ -150,7 +150,15 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     } else {
         Drafts::Skip
     };
-    let selection = select(&args.dir, drafts);
+    // Whether each file holds review tests is read in the pool too.
+    let selection = select_with(&args.dir, drafts, |files| {
+        pool.install(|| {
+            files
+                .par_iter()
+                .map(|f| tthc::catalog::is_review_test_file(f))
+                .collect()
+        })
+    });
     let mut input_errors = report_unreadable(&selection);
     if !selection.review_tests.is_empty() {
         let n = selection.review_tests.len();
@@ -375,7 +383,7 @@ fn metric_key(key: &str) -> Result<tthc::Metric, String> {
 /// number of input errors (reported on stderr).
 fn build_baseline(
     dir: &Path,
-    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow>,
+    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow> + Send,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
         return Err(Fatal::missing(dir));
