@@ -788,7 +788,7 @@ mod tests {
             ] {
                 assert!(!vi.contains(en), "{key}: '{en}' in {vi}");
             }
-            // The JSON item keeps both texts.
+            // `item()` keeps both texts.
             assert_eq!(b.item(key).and_then(|i| i.source_vi).as_deref(), Some(vi));
         }
         assert!(

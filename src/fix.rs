@@ -72,6 +72,10 @@ pub enum Applicability {
     ChangesMeaning,
 }
 
+fn changes_meaning() -> Applicability {
+    Applicability::ChangesMeaning
+}
+
 /// A mechanical change that resolves a finding or a load error: what it
 /// does (in both languages), the text edits that do it, and whether it
 /// keeps the procedure's meaning.
@@ -81,8 +85,10 @@ pub struct Fix {
     pub title: Text,
     /// The edits, in any order; they never overlap.
     pub edits: Vec<Edit>,
-    /// Whether it keeps what the procedure says.
-    #[serde(default)]
+    /// Whether it keeps what the procedure says. A fix read without it
+    /// (older JSON, an editor's data) is taken as changing the meaning, so
+    /// that it is never applied unasked.
+    #[serde(default = "changes_meaning")]
     pub applicability: Applicability,
 }
 
@@ -320,16 +326,16 @@ pub fn fix_text(
 ) -> Fixed {
     let mut current = text.to_string();
     let mut applied = Vec::new();
-    let mut withheld = 0;
     let mut outcome = crate::Analysis::from_yaml_str(&current, origin, settings);
     for _ in 0..MAX_FIX_ROUNDS {
         let available: Vec<Fix> = match &outcome {
             Ok(a) => a.findings().iter().filter_map(|f| f.fix.clone()).collect(),
             Err(e) => e.errors.iter().filter_map(|e| e.fix(&current)).collect(),
         };
-        let (fixes, left): (Vec<Fix>, Vec<Fix>) =
-            available.into_iter().partition(|f| f.applicability <= upto);
-        withheld = left.len();
+        let fixes: Vec<Fix> = available
+            .into_iter()
+            .filter(|f| f.applicability <= upto)
+            .collect();
         let mut taken = Vec::new();
         let out = apply_all_tracked(&current, &fixes, &mut taken);
         if out.applied == 0 || out.text == current {
@@ -339,6 +345,21 @@ pub fn fix_text(
         current = out.text;
         outcome = crate::Analysis::from_yaml_str(&current, origin, settings);
     }
+    // Counted on the text as it ends (the last round may have changed it).
+    let withheld = match &outcome {
+        Ok(a) => a
+            .findings()
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .filter(|f| f.applicability > upto)
+            .count(),
+        Err(e) => e
+            .errors
+            .iter()
+            .filter_map(|e| e.fix(&current))
+            .filter(|f| f.applicability > upto)
+            .count(),
+    };
     Fixed {
         text: current,
         applied,

@@ -106,11 +106,25 @@ fn fixes_that_change_the_meaning_wait_to_be_asked_for() {
             out.withheld
         );
     }
+    // A fix read back without its applicability is never taken as safe.
+    let json = r#"{"title":{"vi":"a","en":"a"},"edits":[]}"#;
+    let back: tthc::Fix = serde_json::from_str(json).expect("a fix");
+    assert!(!back.is_safe());
     // A misspelt key is safe: fixed in a safe-only run, nothing withheld.
     let text = read("tests/fixtures/bad/unknown-step-key.yaml");
     let out = fix_text(&text, "after.yaml", &settings(), Applicability::Safe);
     assert!(out.loads(), "{}", out.text);
     assert_eq!(out.applied.len(), 1, "{:?}", out.applied);
+    // What the fixed file still offers that changes its meaning is counted
+    // on the fixed text (its undeclared fees: TT003's `fees: []`).
+    let after = out.outcome.as_ref().expect("loads");
+    let offered = after
+        .findings()
+        .iter()
+        .filter(|f| f.fix.as_ref().is_some_and(|x| !x.is_safe()))
+        .count();
+    assert!(offered > 0);
+    assert_eq!(out.withheld, offered);
 }
 
 /// Applies the fixes of `text`'s load errors; the result must load.

@@ -225,6 +225,19 @@ fn vietnamese_numbers_in_compare_and_due() {
     assert!(out.contains("cần giảm 30,00%, đạt 37,34%"), "{out}");
     assert!(out.contains("−100,00%"), "{out}");
     assert!(!out.contains("37.34%"), "{out}");
+    // A wrong target is told in Vietnamese too (clap read it in English).
+    let bad = vi(&["compare", BAO_IN, BAO_IN_DRAFT, "--target", "nq99"]);
+    assert!(
+        bad.contains("lỗi: không có mục tiêu «nq99»: dùng nq68-2020"),
+        "{bad}"
+    );
+    assert!(!bad.contains("unknown target"), "{bad}");
+    // `--unsafe-fixes` alone is refused, not ignored.
+    let alone = vi(&["check", BAO_IN, "--unsafe-fixes"]);
+    assert!(
+        alone.contains("`--unsafe-fixes` chỉ dùng cùng `--fix` hoặc `--diff`"),
+        "{alone}"
+    );
     // A decimal comma on the command line.
     let comma = vi(&["due", "--from", "2026-04-29T10:00", "--days", "10,5"]);
     let point = vi(&["due", "--from", "2026-04-29T10:00", "--days", "10.5"]);

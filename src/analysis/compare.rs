@@ -71,6 +71,32 @@ impl fmt::Display for Target {
 /// assert_eq!((cost.unwrap().basis_points(), time.unwrap().basis_points()), (2_500, 1_250));
 /// assert!("nq99".parse::<Target>().is_err());
 /// ```
+/// Why `text` names no target, in Vietnamese and in English (one list of
+/// the targets for both).
+fn unknown_target(text: &str) -> (String, String) {
+    const LIST: &str = "nq68-2020, nq66-2025, nq66-2026";
+    const CUTS: &str = "25, cost=25, time=30, cost=25,time=30";
+    (
+        format!(
+            "không có mục tiêu «{text}»: dùng {LIST} hoặc một tỷ lệ cắt giảm như {CUTS} (cost: chi phí tuân thủ, time: thời gian giải quyết)"
+        ),
+        format!("unknown target '{text}': use {LIST}, or a percentage such as {CUTS}"),
+    )
+}
+
+/// A reduction target as written (`nq66-2025`, `cost=25,time=30`), or why
+/// it is none: the message in Vietnamese and in English.
+///
+/// ```
+/// use tthc::analysis::parse_target;
+/// assert!(parse_target("nq66-2025").is_ok());
+/// let (vi, en) = parse_target("nq99").unwrap_err();
+/// assert!(vi.starts_with("không có mục tiêu «nq99»") && en.starts_with("unknown target 'nq99'"));
+/// ```
+pub fn parse_target(text: &str) -> Result<Target, (String, String)> {
+    text.parse::<Target>().map_err(|_| unknown_target(text))
+}
+
 impl FromStr for Target {
     type Err = String;
     fn from_str(s: &str) -> Result<Target, String> {
@@ -81,11 +107,7 @@ impl FromStr for Target {
             "nq66-2026" => return Ok(Target::Nq66_2026),
             _ => {}
         }
-        let bad = || {
-            format!(
-                "unknown target '{s}': use nq68-2020, nq66-2025, nq66-2026, or a percentage such as 25, cost=25, time=30, cost=25,time=30"
-            )
-        };
+        let bad = || unknown_target(s).1;
         let (mut cost, mut time) = (None, None);
         for part in lower.split(',') {
             let (key, value) = part.split_once('=').unwrap_or(("cost", part));

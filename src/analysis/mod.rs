@@ -13,7 +13,7 @@ pub(crate) mod settings;
 pub use crate::metrics::{Quantity, Unit};
 pub use compare::{
     Comparison, ElementChange, ElementDiff, MatchedBy, MetricChange, Reduction, Target,
-    TargetCheck, TargetComponent, check, normalise_name,
+    TargetCheck, TargetComponent, check, normalise_name, parse_target,
 };
 pub use metric::Metric;
 pub use settings::{CONFIG_FILE_NAME, DEFAULT_LANG, Overrides, Settings, SettingsResolver};

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::metrics::Quantity;
 use crate::metrics::{Length, Metrics, Scenario};
 use crate::model::{Money, Procedure};
+use unicode_width::UnicodeWidthStr;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -379,21 +380,21 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
     crate::report::diagnostics::terminal_text(&o).into_owned()
 }
 
-/// Rows as columns wide enough for their longest cell (counted in
-/// characters: Vietnamese text is precomposed, one character one column),
-/// the first left-aligned, the others right-aligned, indented by two.
+/// Rows as columns wide enough for their longest cell (in display columns:
+/// decomposed Vietnamese and wide characters line up), the first
+/// left-aligned, the others right-aligned, indented by two.
 fn aligned(rows: &[[String; 5]]) -> String {
     let mut widths = [0usize; 5];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
         }
     }
     let mut out = String::new();
     for row in rows {
         let mut line = String::from(" ");
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            let pad = " ".repeat(w.saturating_sub(cell.chars().count()));
+            let pad = " ".repeat(w.saturating_sub(UnicodeWidthStr::width(cell.as_str())));
             if i == 0 {
                 line.push(' ');
                 line.push_str(cell);

@@ -12,7 +12,7 @@
 //!     target: nq66-2025
 //! ```
 
-use crate::analysis::{Metric, Target};
+use crate::analysis::Metric;
 use crate::i18n::Lang;
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, index, join};
@@ -516,18 +516,7 @@ fn parse_check(
     }
 }
 
-/// A reduction target as written in a test file, or why it is none: the
-/// message in Vietnamese and in English.
-pub fn parse_target(text: &str) -> Result<Target, (String, String)> {
-    text.parse::<Target>().map_err(|en| {
-        (
-            format!(
-                "không có mục tiêu «{text}»: dùng nq68-2020, nq66-2025, nq66-2026 hoặc một tỷ lệ cắt giảm như 25, cost=25, time=30, cost=25,time=30 (cost: chi phí tuân thủ, time: thời gian giải quyết)"
-            ),
-            en,
-        )
-    })
-}
+pub(crate) use crate::analysis::parse_target;
 
 fn needs_baseline(key: &str) -> LoadErrorKind {
     LoadErrorKind::Invalid {

@@ -85,6 +85,14 @@ pub fn run(args: Args) -> ExitCode {
     let mut diffs = String::new();
     let mut write_failed = false;
     let fixing = (args.fix || args.diff).then_some(args.fix);
+    if args.unsafe_fixes && fixing.is_none() {
+        print_error(
+            args.settings.lang_hint(),
+            "`--unsafe-fixes` chỉ dùng cùng `--fix` hoặc `--diff`",
+            "`--unsafe-fixes` goes with `--fix` or `--diff`",
+        );
+        return ExitCode::from(2);
+    }
     let upto = if args.unsafe_fixes {
         Applicability::ChangesMeaning
     } else {

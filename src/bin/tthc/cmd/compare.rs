@@ -2,7 +2,7 @@
 //! removed, added and changed, and the reduction targets.
 
 use crate::cmd::metrics::{Format, analyse};
-use crate::output::{SettingsArgs, write_text};
+use crate::output::{SettingsArgs, print_error, write_text};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tthc::Comparison;
@@ -19,7 +19,7 @@ pub struct Args {
     /// Targets to check: nq68-2020, nq66-2025, nq66-2026, or a custom cut
     /// (25, cost=25, time=30, cost=25,time=30). Exit status 1 if one is missed.
     #[arg(long)]
-    target: Vec<Target>,
+    target: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -38,8 +38,20 @@ pub fn run(args: Args) -> ExitCode {
     let (Ok((_, b)), Ok((settings, d))) = (baseline, draft) else {
         return ExitCode::from(2);
     };
-    let c = Comparison::new(&b, &d, &args.target);
     let lang = settings.lang;
+    // Read here, not by clap, so that a wrong target is told in the
+    // language of the settings.
+    let mut targets: Vec<Target> = Vec::with_capacity(args.target.len());
+    for text in &args.target {
+        match tthc::analysis::parse_target(text) {
+            Ok(t) => targets.push(t),
+            Err((vi, en)) => {
+                print_error(lang, &vi, &en);
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let c = Comparison::new(&b, &d, &targets);
     let text = match args.format {
         Format::Text => {
             tthc::report::metrics::comparison_text(b.procedure(), d.procedure(), &c, lang)
