@@ -299,6 +299,22 @@ fn an_expected_cost_beyond_exact_arithmetic_is_unknown_never_capped() {
     let json = serde_json::to_value(base).unwrap();
     assert_eq!(json["per_case"], 1_000_000_000_000_000_000u64);
     assert!(json["annual"].is_null(), "{}", json["annual"]);
+    // And each case's figures: exact per dossier, unknown per year.
+    let cases = serde_json::to_value(a.metrics().by_case.as_ref().unwrap()).unwrap();
+    let c = &cases["cases"][0];
+    assert_eq!(c["per_case"], 1_000_000_000_000_000_000u64 + 1_000);
+    assert_eq!(c["extra"], 1_000);
+    assert!(c["annual"].is_null(), "{c}");
+    assert_eq!(
+        cases["worst_cost"]["per_case"],
+        1_000_000_000_000_000_000u64 + 1_000
+    );
+    assert!(
+        !cases
+            .to_string()
+            .contains("340282366920938463463374607431768211455"),
+        "{cases}"
+    );
 }
 
 #[test]

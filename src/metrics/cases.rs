@@ -8,6 +8,7 @@
 //! `when:` applies in no declared case and is never charged.
 
 use crate::metrics::cost::ComplianceCost;
+use crate::metrics::cost::is_overflow_marker;
 use crate::metrics::exact::div_round_half_up;
 use crate::metrics::time::{Length, declared_text};
 use crate::model::{Channel, Duration, Money, Procedure};
@@ -30,12 +31,17 @@ pub struct CaseFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share_ppm: Option<u32>,
     /// Compliance cost of one dossier in this case, on the headline
-    /// channel: the base case plus what applies in the case.
+    /// channel: the base case plus what applies in the case (in JSON null
+    /// when it overflowed, see TT008).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub per_case: Money,
-    /// What the case adds to the base case (`per_case − base`).
+    /// What the case adds to the base case (`per_case − base`; null in
+    /// JSON when either overflowed).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub extra: Money,
     /// The same per year, when `volume` is declared (as if every dossier
     /// were in this case).
+    #[serde(serialize_with = "crate::metrics::cost::opt_money_figure")]
     pub annual: Option<Money>,
     /// Its deadline: its own (`deadline.cases.<id>`), else the base one; in
     /// JSON the text as published.
@@ -76,7 +82,8 @@ pub struct ExpectedCost {
 pub struct WorstCost {
     /// The case (the first of equal ones).
     pub case: String,
-    /// Its cost of one dossier.
+    /// Its cost of one dossier (in JSON null when it overflowed).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub per_case: Money,
 }
 
@@ -138,7 +145,9 @@ pub struct ChannelCaseFigures {
     /// Whether it is the headline channel (whose figures are those of
     /// [`CaseMetrics`]).
     pub headline: bool,
-    /// The base case's cost of one dossier on this channel.
+    /// The base case's cost of one dossier on this channel (in JSON null
+    /// when it overflowed).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub base: Money,
     /// The expected cost, when some case declares a share.
     pub expected: Option<ExpectedCost>,
@@ -215,7 +224,12 @@ pub(crate) fn by_case(
             name: c.name.clone(),
             share_ppm: c.share_ppm,
             per_case: m.cost.per_case,
-            extra: Money::from_dong(m.cost.per_case.dong().saturating_sub(base.per_case.dong())),
+            // Unknown when either overflowed: the marker, not MAX − base.
+            extra: if is_overflow_marker(m.cost.per_case) || is_overflow_marker(base.per_case) {
+                m.cost.per_case.max(base.per_case)
+            } else {
+                Money::from_dong(m.cost.per_case.dong().saturating_sub(base.per_case.dong()))
+            },
             annual: m.cost.annual,
             deadline: own.or(p.deadline),
             own_deadline: own.is_some(),

@@ -249,6 +249,25 @@ fn hours_decimal<S: serde::Serializer>(milli: &u128, s: S) -> Result<S::Ok, S::E
     }
 }
 
+/// The marker an overflowed total holds in place of a figure (a real total
+/// is at most u128::MAX / 10⁹ đồng, so it never equals it).
+pub(crate) fn is_overflow_marker(m: Money) -> bool {
+    m.dong() == u128::MAX
+}
+
+/// Serializes a total as null when it holds the overflow marker.
+pub(crate) fn money_figure<S: serde::Serializer>(m: &Money, s: S) -> Result<S::Ok, S::Error> {
+    (!is_overflow_marker(*m)).then_some(*m).serialize(s)
+}
+
+/// [`money_figure`] for an optional total.
+pub(crate) fn opt_money_figure<S: serde::Serializer>(
+    m: &Option<Money>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    m.filter(|m| !is_overflow_marker(*m)).serialize(s)
+}
+
 /// [`ComplianceCost`] as JSON: the marker of an overflow is left out.
 #[derive(Serialize)]
 struct ComplianceCostJson<'a> {
@@ -267,7 +286,7 @@ impl Serialize for ComplianceCost {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // Only a figure that overflowed holds the marker (a real total is
         // at most u128::MAX / 10⁹ đồng); the others stay.
-        let figure = |m: Money| (!(self.overflow && m.dong() == u128::MAX)).then_some(m);
+        let figure = |m: Money| (!(self.overflow && is_overflow_marker(m))).then_some(m);
         ComplianceCostJson {
             scenario: &self.scenario,
             per_case: figure(self.per_case),
