@@ -31,6 +31,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    // Read here, not by clap, so that a wrong target is told in the
+    // language of the settings.
+    let mut targets: Vec<Target> = Vec::with_capacity(args.target.len());
+    for text in &args.target {
+        match tthc::analysis::parse_target(text) {
+            Ok(t) => targets.push(t),
+            Err((vi, en)) => {
+                print_error(args.settings.lang_hint(), &vi, &en);
+                return ExitCode::from(2);
+            }
+        }
+    }
     // Both are valued on the draft's settings (Comparison re-values the
     // baseline when its basis differs).
     let baseline = analyse(&args.baseline, &args.settings, args.scenario);
@@ -39,18 +51,6 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     };
     let lang = settings.lang;
-    // Read here, not by clap, so that a wrong target is told in the
-    // language of the settings.
-    let mut targets: Vec<Target> = Vec::with_capacity(args.target.len());
-    for text in &args.target {
-        match tthc::analysis::parse_target(text) {
-            Ok(t) => targets.push(t),
-            Err((vi, en)) => {
-                print_error(lang, &vi, &en);
-                return ExitCode::from(2);
-            }
-        }
-    }
     let c = Comparison::new(&b, &d, &targets);
     let text = match args.format {
         Format::Text => {
