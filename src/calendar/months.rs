@@ -188,6 +188,24 @@ mod tests {
     }
 
     #[test]
+    fn the_least_month_is_tet_2011_counted_by_hand() {
+        // 30/01/2011 (a Sunday worked in exchange) + 1 month: 28/02/2011,
+        // February having no 30th (Civil Code 2015 Art. 148(3)). Counted by
+        // hand, the start day not counted: 31/01–28/02 holds 21 weekdays, of
+        // which 31/01 and 01/02 (swapped for 29–30/01), 02–04/02 (Tết) and
+        // 07/02 (for Saturday 05/02) are off: 15 working days.
+        let cal = Calendar::vietnam();
+        assert_eq!(cal.add_months(d(2011, 1, 30), 1).unwrap(), d(2011, 2, 28));
+        assert_eq!(
+            cal.working_days_between(d(2011, 1, 30), d(2011, 2, 28))
+                .unwrap(),
+            15
+        );
+        let b = cal.month_bound(1).unwrap();
+        assert_eq!((b.min_working_days, b.min_from), (15, d(2011, 1, 30)));
+    }
+
+    #[test]
     fn no_known_year_no_bound() {
         let cal = Calendar::from_data("format: tthc-holidays/1\n").unwrap();
         assert_eq!(cal.month_bound(1), None);
