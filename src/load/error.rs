@@ -769,8 +769,31 @@ fn found_vi(found: &str) -> &'static str {
 /// (`No such file or directory (os error 2)` → `không có tệp hoặc thư mục
 /// này (mã lỗi hệ thống 2)`); any other is kept as the system wrote it.
 fn io_detail_vi(detail: &str) -> String {
-    const KNOWN: [(&str, &str); 6] = [
+    const KNOWN: [(&str, &str); 14] = [
         ("No such file or directory", "không có tệp hoặc thư mục này"),
+        (
+            "Operation not permitted",
+            "hệ thống không cho phép thao tác này",
+        ),
+        (
+            "Input/output error",
+            "lỗi đọc ghi của thiết bị (ổ đĩa hỏng hoặc bị ngắt)",
+        ),
+        ("Too many open files", "đang mở quá nhiều tệp cùng lúc"),
+        ("File name too long", "tên tệp quá dài"),
+        (
+            "Too many levels of symbolic links",
+            "đường dẫn có quá nhiều liên kết tượng trưng (có thể lặp vòng)",
+        ),
+        ("Invalid argument", "giá trị không hợp lệ cho hệ thống"),
+        (
+            "Device or resource busy",
+            "thiết bị hoặc tài nguyên đang bận",
+        ),
+        (
+            "No such device or address",
+            "không có thiết bị hoặc địa chỉ này",
+        ),
         ("Permission denied", "không có quyền đọc"),
         ("Is a directory", "đây là một thư mục, không phải một tệp"),
         (
@@ -937,6 +960,10 @@ mod tests {
         assert_eq!(
             io_detail_vi("Permission denied (os error 13)"),
             "không có quyền đọc (mã lỗi hệ thống 13)"
+        );
+        assert_eq!(
+            io_detail_vi("Too many open files (os error 24)"),
+            "đang mở quá nhiều tệp cùng lúc (mã lỗi hệ thống 24)"
         );
         assert_eq!(io_detail_vi("something else"), "something else");
     }
