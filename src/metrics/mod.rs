@@ -121,19 +121,24 @@ pub fn measure_with(
     let by_channel = channels::by_channel(p, &compliance_cost, |s| {
         cost::compliance_cost(p, g, &adj, &main, &dossier, basis, s, None)
     });
+    // Each case's cost on the headline channel, kept for the per-channel
+    // figures below (measured once).
+    let mut head_costs: Vec<ComplianceCost> = Vec::with_capacity(p.cases.len());
     let mut by_case = cases::by_case(p, &compliance_cost, processing_time.length, |case| {
         let time = time::processing_time_with(p, g, &adj, &main, Some(case), &bounds);
+        let cost = cost::compliance_cost(
+            p,
+            g,
+            &adj,
+            &main,
+            &dossier,
+            basis,
+            compliance_cost.scenario,
+            Some(case),
+        );
+        head_costs.push(cost.clone());
         cases::CaseMeasure {
-            cost: cost::compliance_cost(
-                p,
-                g,
-                &adj,
-                &main,
-                &dossier,
-                basis,
-                compliance_cost.scenario,
-                Some(case),
-            ),
+            cost,
             length: time.length,
             path: time.critical_path,
         }
@@ -149,15 +154,19 @@ pub fn measure_with(
         k.by_channel = by_channel
             .iter()
             .map(|f| {
+                if f.channel == head {
+                    return cases::channel_figures(
+                        p,
+                        f.channel,
+                        true,
+                        &compliance_cost,
+                        &head_costs,
+                    );
+                }
                 let s = Scenario::on(f.channel);
-                let base = if f.channel == head {
-                    compliance_cost.clone()
-                } else {
-                    cost_on(s, None)
-                };
                 let costs: Vec<ComplianceCost> =
                     p.cases.iter().map(|c| cost_on(s, Some(&c.id))).collect();
-                cases::channel_figures(p, f.channel, f.channel == head, &base, &costs)
+                cases::channel_figures(p, f.channel, false, &cost_on(s, None), &costs)
             })
             .collect();
     }
