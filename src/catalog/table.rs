@@ -11,9 +11,9 @@ use crate::metrics::{Length, Percent};
 use crate::model::{Money, format_milli};
 use crate::report::diagnostics::terminal_safe;
 use crate::report::labels::Label;
-use crate::report::text::markdown_escape;
+use crate::report::text::{columns, markdown_escape};
 use std::io::{self, Write};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// An output format of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -750,7 +750,7 @@ fn met(ok: bool, lang: Lang) -> &'static str {
 /// characters shown as pictures (a file's text never drives the terminal).
 fn fit(text: &str, width: usize, right: bool) -> String {
     let text = terminal_safe(text);
-    let text: String = if UnicodeWidthStr::width(text.as_ref()) > width && width > 0 {
+    let text: String = if columns(&text) > width && width > 0 {
         let mut used = 0;
         let mut cut = String::with_capacity(text.len());
         for c in text.chars() {
@@ -766,7 +766,7 @@ fn fit(text: &str, width: usize, right: bool) -> String {
     } else {
         text.into_owned()
     };
-    let pad = width.saturating_sub(UnicodeWidthStr::width(text.as_str()));
+    let pad = width.saturating_sub(columns(&text));
     if right {
         format!("{}{text}", " ".repeat(pad))
     } else {
@@ -912,11 +912,11 @@ impl<W: Write> RowWriter for TableWriter<W> {
             let mut widths: Vec<usize> = t
                 .header
                 .iter()
-                .map(|h| UnicodeWidthStr::width(h.as_str()))
+                .map(|h| columns(h))
                 .collect();
             for r in &t.rows {
                 for (w, c) in widths.iter_mut().zip(r) {
-                    *w = (*w).max(UnicodeWidthStr::width(terminal_safe(c).as_ref()));
+                    *w = (*w).max(columns(&terminal_safe(c)));
                 }
             }
             // A name column beside figures is capped; a list alone (the

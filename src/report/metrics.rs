@@ -7,7 +7,6 @@ use crate::i18n::Lang;
 use crate::metrics::Quantity;
 use crate::metrics::{Length, Metrics, Scenario};
 use crate::model::{Money, Procedure};
-use unicode_width::UnicodeWidthStr;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -387,14 +386,14 @@ fn aligned(rows: &[[String; 5]]) -> String {
     let mut widths = [0usize; 5];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
+            *w = (*w).max(crate::report::text::columns(cell));
         }
     }
     let mut out = String::new();
     for row in rows {
         let mut line = String::from(" ");
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            let pad = " ".repeat(w.saturating_sub(UnicodeWidthStr::width(cell.as_str())));
+            let pad = " ".repeat(w.saturating_sub(crate::report::text::columns(cell)));
             if i == 0 {
                 line.push(' ');
                 line.push_str(cell);

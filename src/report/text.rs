@@ -141,6 +141,22 @@ fn group(v: u128, lang: Lang) -> String {
     }
 }
 
+/// The terminal columns `text` takes, character by character (a decomposed
+/// diacritic takes none, a wide character two): one measure for every
+/// aligned text table, so that cutting, padding and sizing agree.
+///
+/// ```
+/// use tthc::report::text::columns;
+/// assert_eq!(columns("Đăng ký"), 7);
+/// assert_eq!(columns("Đa\u{306}ng"), 4);
+/// assert_eq!(columns("登记"), 4);
+/// ```
+pub fn columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+        .sum()
+}
+
 /// A percentage with two decimals: `77,44%` / `77.44%`.
 pub fn percent(p: Percent, lang: Lang) -> String {
     let s = p.to_string();
