@@ -49,7 +49,8 @@ pub struct SourceMap {
     /// What was recorded, in order: a later record of a path replaces an
     /// earlier one of the same kind.
     records: Vec<Record>,
-    /// Built from `records` on the first lookup; reset by a new record.
+    /// Built from `records` on the first lookup; a later record is added
+    /// to it.
     index: OnceLock<Index>,
     /// The `allow:` entries read (suppressions written as keys).
     pub(crate) allows: Vec<crate::suppress::AllowEntry>,
@@ -87,42 +88,51 @@ struct Index {
 
 impl Index {
     fn build(paths: &str, records: &[Record]) -> Index {
-        let hasher = RandomState::new();
-        let mut table = HashTable::with_capacity(records.len());
-        let mut entries: Vec<Entry> = Vec::with_capacity(records.len());
-        let text = |e: &Entry| paths.get(e.start..e.end).unwrap_or_default();
+        let mut index = Index {
+            hasher: RandomState::new(),
+            table: HashTable::with_capacity(records.len()),
+            entries: Vec::with_capacity(records.len()),
+        };
         for r in records {
-            let path = paths.get(r.start..r.end).unwrap_or_default();
-            let found = table.entry(
-                hasher.hash_one(path),
-                |&i| entries.get(i).is_some_and(|e| text(e) == path),
-                |&i| entries.get(i).map_or(0, |e| hasher.hash_one(text(e))),
-            );
-            let at = match found {
-                hashbrown::hash_table::Entry::Occupied(o) => *o.get(),
-                hashbrown::hash_table::Entry::Vacant(v) => {
-                    v.insert(entries.len());
-                    entries.push(Entry {
-                        start: r.start,
-                        end: r.end,
-                        value: None,
-                        key: None,
-                    });
-                    entries.len() - 1
-                }
-            };
-            if let Some(e) = entries.get_mut(at) {
-                if r.key {
-                    e.key = Some(r.loc);
-                } else {
-                    e.value = Some(r.loc);
-                }
-            }
+            index.add(paths, r);
         }
-        Index {
+        index
+    }
+
+    /// Adds one record: a later record of a path replaces the earlier one
+    /// of the same kind.
+    fn add(&mut self, paths: &str, r: &Record) {
+        let Index {
             hasher,
             table,
             entries,
+        } = self;
+        let text = |e: &Entry| paths.get(e.start..e.end).unwrap_or_default();
+        let path = paths.get(r.start..r.end).unwrap_or_default();
+        let found = table.entry(
+            hasher.hash_one(path),
+            |&i| entries.get(i).is_some_and(|e| text(e) == path),
+            |&i| entries.get(i).map_or(0, |e| hasher.hash_one(text(e))),
+        );
+        let at = match found {
+            hashbrown::hash_table::Entry::Occupied(o) => *o.get(),
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                v.insert(entries.len());
+                entries.push(Entry {
+                    start: r.start,
+                    end: r.end,
+                    value: None,
+                    key: None,
+                });
+                entries.len() - 1
+            }
+        };
+        if let Some(e) = entries.get_mut(at) {
+            if r.key {
+                e.key = Some(r.loc);
+            } else {
+                e.value = Some(r.loc);
+            }
         }
     }
 
@@ -166,9 +176,6 @@ impl SourceMap {
     }
 
     fn record(&mut self, path: &str, loc: Location, key: bool) {
-        if self.index.get().is_some() {
-            self.index = OnceLock::new();
-        }
         // The same path recorded twice in a row (an entry's key, then its
         // value) keeps one copy of its text.
         let (start, end) = match self.records.last() {
@@ -181,12 +188,19 @@ impl SourceMap {
                 (start, self.paths.len())
             }
         };
-        self.records.push(Record {
+        let record = Record {
             start,
             end,
             loc,
             key,
-        });
+        };
+        // An index built by an earlier lookup (the loader looks locations
+        // up while it still records) takes the record in: rebuilding it
+        // would make every lookup between records cost all records so far.
+        if let Some(index) = self.index.get_mut() {
+            index.add(&self.paths, &record);
+        }
+        self.records.push(record);
     }
 
     fn index(&self) -> &Index {
@@ -311,5 +325,30 @@ mod tests {
         assert_eq!(map.locate("steps.a.next[1]").map(|l| l.line), Some(10));
         assert_eq!(map.locate("steps.a.duration").map(|l| l.line), Some(10));
         assert_eq!(map.locate("documents.x"), None);
+    }
+
+    #[test]
+    fn records_after_a_lookup_reach_the_index() {
+        let at = |line| Location {
+            line,
+            column: 1,
+            ..Location::default()
+        };
+        let mut map = SourceMap::new("f.yaml");
+        map.insert("steps.a", at(1));
+        assert_eq!(map.get("steps.a").map(|l| l.line), Some(1)); // index built
+        map.insert("steps.b", at(2));
+        map.insert_key("steps.b", at(3));
+        map.insert("steps.a", at(4)); // a later record replaces the earlier
+        assert_eq!(map.get("steps.b").map(|l| l.line), Some(2));
+        assert_eq!(map.key("steps.b").map(|l| l.line), Some(3));
+        assert_eq!(map.get("steps.a").map(|l| l.line), Some(4));
+        // The same as a map that recorded everything before its first lookup.
+        let mut fresh = SourceMap::new("f.yaml");
+        fresh.insert("steps.a", at(1));
+        fresh.insert("steps.b", at(2));
+        fresh.insert_key("steps.b", at(3));
+        fresh.insert("steps.a", at(4));
+        assert_eq!(fresh, map);
     }
 }
