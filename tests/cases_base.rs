@@ -427,3 +427,28 @@ fn what_the_base_figures_leave_out_is_listed_with_its_amount() {
     let plain = analyse("format: tthc/1\nname: X\nsteps:\n  a: { name: A, actor: B }\n");
     assert!(plain.metrics().left_out.is_empty());
 }
+
+#[test]
+fn an_overflowing_cost_on_two_channels_is_null_in_json_and_named_in_text() {
+    // Two channels, 10¹⁸ đồng a dossier, 10¹² dossiers a year: the per-year
+    // figures exceed exact arithmetic on both channels.
+    let a = analyse(
+        "format: tthc/1\nname: X\nchannels: [in_person, online]\nvolume: { cases_per_year: 1.000.000.000.000 }\ncases:\n  c: { name: C, share: 0.5 }\nfees:\n  - { name: F, amount: 1.000.000.000.000.000.000 }\n  - { name: G, amount: 1000, case: c }\nsteps:\n  a: { name: A, actor: B }\n",
+    );
+    let json = serde_json::to_value(a.metrics()).expect("serializes");
+    let text = json.to_string();
+    assert!(
+        !text.contains("340282366920938463463374607431768211455"),
+        "{text}"
+    );
+    for ch in json["by_channel"].as_array().unwrap() {
+        assert!(ch["annual"].is_null(), "{ch}");
+        assert_eq!(ch["per_case"], 1_000_000_000_000_000_000u64);
+    }
+    // Shown as a figure nowhere: the marker reads as TT008's cause.
+    let marker = tthc::Money::from_dong(u128::MAX);
+    assert_eq!(
+        tthc::report::text::money(marker, tthc::Lang::Vi),
+        "quá lớn để tính chính xác (TT008)"
+    );
+}

@@ -909,11 +909,7 @@ impl<W: Write> RowWriter for TableWriter<W> {
             if t.rows.is_empty() {
                 continue;
             }
-            let mut widths: Vec<usize> = t
-                .header
-                .iter()
-                .map(|h| columns(h))
-                .collect();
+            let mut widths: Vec<usize> = t.header.iter().map(|h| columns(h)).collect();
             for r in &t.rows {
                 for (w, c) in widths.iter_mut().zip(r) {
                     *w = (*w).max(columns(&terminal_safe(c)));

@@ -25,11 +25,15 @@ pub struct ChannelFigures {
     /// text as published (`"7 working days"`).
     #[serde(serialize_with = "crate::metrics::time::declared_text")]
     pub deadline: Option<Duration>,
-    /// Compliance cost of one case filed this way.
+    /// Compliance cost of one case filed this way (in JSON null when it
+    /// overflowed, see TT008).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub per_case: Money,
     /// The same per year, when `volume` is declared.
+    #[serde(serialize_with = "crate::metrics::cost::opt_money_figure")]
     pub annual: Option<Money>,
     /// The fees it pays (part of `per_case`).
+    #[serde(serialize_with = "crate::metrics::cost::money_figure")]
     pub fees: Money,
 }
 

@@ -9,6 +9,7 @@ mod adjacency;
 mod cases;
 mod channels;
 mod cost;
+pub(crate) use cost::is_overflow_marker;
 mod exact;
 pub mod on_calendar;
 mod quantity;

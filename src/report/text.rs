@@ -89,7 +89,17 @@ pub fn is_web_link(s: &str) -> bool {
 }
 
 /// Money: `1.000.000 đ` in Vietnamese, `1,000,000 VND` in English.
+///
+/// The marker an overflowed total holds (TT008) is never shown as a figure.
 pub fn money(m: Money, lang: Lang) -> String {
+    if crate::metrics::is_overflow_marker(m) {
+        return lang
+            .pick(
+                "quá lớn để tính chính xác (TT008)",
+                "too large to compute exactly (TT008)",
+            )
+            .to_string();
+    }
     match lang {
         Lang::Vi => format!("{} đ", m.grouped()),
         Lang::En => format!("{} VND", m.grouped_en()),
