@@ -75,7 +75,7 @@ pub use cost_basis::CostBasis;
 pub use diagnostic::{Diagnostic, Related, Severity};
 pub use finding::{Finding, Saving};
 pub use fix::{Edit, Fix, FixError};
-pub use i18n::{Lang, Text};
+pub use i18n::{Lang, Text, io_error_text};
 pub use load::{
     LoadError, LoadErrorKind, LoadErrors, LoadOptions, Location, SyntaxCause, load_file, read_text,
 };

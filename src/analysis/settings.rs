@@ -437,16 +437,27 @@ fn read_rules(r: &mut Reader<'_>, node: &Node, review: &mut ReviewOptions) {
 fn load_holidays(path: &Path, _base: &Calendar) -> Result<Calendar, LoadErrors> {
     let origin = path.display().to_string();
     let text = read_text(path, &LoadOptions::default())?;
-    Calendar::with_data(&text).map_err(|e| {
-        let message = e.to_string();
-        LoadErrors::from(LoadError::new(
+    Calendar::with_data_from(&text, &origin).map_err(|e| {
+        // A located data error is shown at its line, with the snippet.
+        let (text_of, location) = match &e {
+            crate::calendar::CalendarError::DataAt(d) => (d.text.clone(), Some(d.location)),
+            other => (
+                crate::Text::new(other.message(Lang::Vi), other.message(Lang::En)),
+                None,
+            ),
+        };
+        let error = LoadError::new(
             &origin,
             LoadErrorKind::Invalid {
-                en: message.clone(),
-                vi: format!("dữ liệu ngày nghỉ không hợp lệ: {message}"),
+                en: format!("invalid holiday data: {}", text_of.en),
+                vi: format!("dữ liệu ngày nghỉ không hợp lệ: {}", text_of.vi),
             },
-        ))
-        .with_source(&text)
+        );
+        let error = match location {
+            Some(l) if l.line > 0 => error.at("", l),
+            _ => error,
+        };
+        LoadErrors::from(error).with_source(&text)
     })
 }
 

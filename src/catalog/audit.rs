@@ -7,7 +7,7 @@ use crate::analysis::{Analysis, Metric, Settings};
 use crate::catalog::row::{AuditRow, RowProvenance, RowStatus, SeverityCounts};
 use crate::checked::CheckedProcedure;
 use crate::i18n::Lang;
-use crate::load::{LoadError, LoadErrorKind, LoadErrors};
+use crate::load::LoadErrors;
 use crate::rules::{Preset, ReviewOptions};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -100,20 +100,7 @@ pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
     match crate::load::read_limited(path, options.settings.load.max_file_size) {
         Ok(bytes) => audit_bytes(&bytes, rel, &origin, options),
         Err(e) => with_no_values(
-            {
-                let kind = match e {
-                    crate::load::ReadError::Io(e) => LoadErrorKind::Io {
-                        detail: e.to_string(),
-                    },
-                    crate::load::ReadError::TooLarge(size, limit) => {
-                        LoadErrorKind::TooLarge { size, limit }
-                    }
-                };
-                AuditRow::error_row(
-                    rel,
-                    LoadError::new(&origin, kind).text(options.settings.lang),
-                )
-            },
+            AuditRow::error_row(rel, e.into_load_error(&origin).text(options.settings.lang)),
             options,
         ),
     }

@@ -12,8 +12,10 @@ use std::fmt;
 pub enum LoadErrorKind {
     /// The file could not be read.
     Io {
-        /// The operating system's message.
+        /// The operating system's message (English).
         detail: String,
+        /// The same in Vietnamese ([`crate::io_error_text`]).
+        detail_vi: String,
     },
     /// The input is larger than the configured limit.
     TooLarge {
@@ -394,8 +396,8 @@ impl LoadError {
         use LoadErrorKind::*;
         let vi = lang == Lang::Vi;
         match &self.kind {
-            Io { detail } if vi => format!("không đọc được tệp: {}", io_detail_vi(detail)),
-            Io { detail } => format!("cannot read the file: {detail}"),
+            Io { detail_vi, .. } if vi => format!("không đọc được tệp: {detail_vi}"),
+            Io { detail, .. } => format!("cannot read the file: {detail}"),
             TooLarge { size, limit } if vi => {
                 format!("tệp dài {size} byte, vượt giới hạn {limit} byte")
             }
@@ -765,57 +767,14 @@ fn found_vi(found: &str) -> &'static str {
     }
 }
 
-/// The operating system's message in Vietnamese, for the common ones
-/// (`No such file or directory (os error 2)` → `không có tệp hoặc thư mục
-/// này (mã lỗi hệ thống 2)`); any other is kept as the system wrote it.
-fn io_detail_vi(detail: &str) -> String {
-    const KNOWN: [(&str, &str); 14] = [
-        ("No such file or directory", "không có tệp hoặc thư mục này"),
-        (
-            "Operation not permitted",
-            "hệ thống không cho phép thao tác này",
-        ),
-        (
-            "Input/output error",
-            "lỗi đọc ghi của thiết bị (ổ đĩa hỏng hoặc bị ngắt)",
-        ),
-        ("Too many open files", "đang mở quá nhiều tệp cùng lúc"),
-        ("File name too long", "tên tệp quá dài"),
-        (
-            "Too many levels of symbolic links",
-            "đường dẫn có quá nhiều liên kết tượng trưng (có thể lặp vòng)",
-        ),
-        ("Invalid argument", "giá trị không hợp lệ cho hệ thống"),
-        (
-            "Device or resource busy",
-            "thiết bị hoặc tài nguyên đang bận",
-        ),
-        (
-            "No such device or address",
-            "không có thiết bị hoặc địa chỉ này",
-        ),
-        ("Permission denied", "không có quyền đọc"),
-        ("Is a directory", "đây là một thư mục, không phải một tệp"),
-        (
-            "Not a directory",
-            "một phần của đường dẫn không phải thư mục",
-        ),
-        (
-            "The system cannot find the file specified.",
-            "không có tệp này",
-        ),
-        ("Access is denied.", "không có quyền đọc"),
-    ];
-    let (text, code) = match detail.rsplit_once(" (os error ") {
-        Some((text, rest)) => (text, rest.strip_suffix(')')),
-        None => (detail, None),
-    };
-    match KNOWN.iter().find(|(en, _)| *en == text) {
-        Some((_, vi)) => match code {
-            Some(code) => format!("{vi} (mã lỗi hệ thống {code})"),
-            None => (*vi).to_string(),
-        },
-        None => detail.to_string(),
+impl LoadErrorKind {
+    /// A file that could not be read, with the system's message in both
+    /// languages.
+    pub fn io(e: &std::io::Error) -> LoadErrorKind {
+        LoadErrorKind::Io {
+            detail: e.to_string(),
+            detail_vi: crate::io_error_text(e, Lang::Vi),
+        }
     }
 }
 
@@ -952,20 +911,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn common_system_messages_are_translated() {
+    fn a_read_error_is_told_in_both_languages() {
+        let kind = LoadErrorKind::io(&std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let e = LoadError::new("x.yaml", kind);
         assert_eq!(
-            io_detail_vi("No such file or directory (os error 2)"),
-            "không có tệp hoặc thư mục này (mã lỗi hệ thống 2)"
+            e.text(Lang::Vi),
+            "x.yaml: không đọc được tệp: không có quyền truy cập"
         );
-        assert_eq!(
-            io_detail_vi("Permission denied (os error 13)"),
-            "không có quyền đọc (mã lỗi hệ thống 13)"
+        assert!(
+            e.text(Lang::En)
+                .starts_with("x.yaml: cannot read the file: "),
+            "{e}"
         );
-        assert_eq!(
-            io_detail_vi("Too many open files (os error 24)"),
-            "đang mở quá nhiều tệp cùng lúc (mã lỗi hệ thống 24)"
-        );
-        assert_eq!(io_detail_vi("something else"), "something else");
     }
 
     #[test]

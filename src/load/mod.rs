@@ -148,12 +148,7 @@ pub(crate) enum ReadError {
 impl ReadError {
     pub(crate) fn into_load_error(self, origin: &str) -> LoadError {
         match self {
-            ReadError::Io(e) => LoadError::new(
-                origin,
-                LoadErrorKind::Io {
-                    detail: e.to_string(),
-                },
-            ),
+            ReadError::Io(e) => LoadError::new(origin, LoadErrorKind::io(&e)),
             ReadError::TooLarge(size, limit) => {
                 LoadError::new(origin, LoadErrorKind::TooLarge { size, limit })
             }
@@ -180,9 +175,15 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
         return Err(ReadError::Io(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             if meta.is_dir() {
-                "a folder, not a file"
+                crate::Text::new(
+                    "đây là một thư mục, không phải một tệp",
+                    "a folder, not a file",
+                )
             } else {
-                "not a regular file (a pipe, socket or device)"
+                crate::Text::new(
+                    "không phải một tệp thường (là ống dẫn, socket hoặc thiết bị)",
+                    "not a regular file (a pipe, socket or device)",
+                )
             },
         )));
     }

@@ -155,6 +155,12 @@ pub fn print_errors(errors: &LoadErrors, lang: Lang) {
 }
 
 /// Prints a one-line error (`lỗi: …` / `error: …`) to stderr.
+/// An input/output error in Vietnamese, for the `vi` text of a message
+/// ([`tthc::io_error_text`]: never the system's English sentence).
+pub fn io_vi(e: &io::Error) -> String {
+    tthc::io_error_text(e, Lang::Vi)
+}
+
 pub fn print_error(lang: Lang, vi: &str, en: &str) {
     let text = tthc::report::diagnostics::terminal_safe(lang.pick(vi, en)).into_owned();
     let _ = writeln!(io::stderr(), "{}: {text}", lang.pick("lỗi", "error"));
@@ -194,7 +200,7 @@ pub fn write_bytes(path: Option<&Path>, bytes: &[u8], lang: Lang) -> ExitCode {
             let target = path.map_or("stdout".to_string(), |p| p.display().to_string());
             print_error(
                 lang,
-                &format!("không ghi được {target}: {e}"),
+                &format!("không ghi được {target}: {}", crate::output::io_vi(&e)),
                 &format!("cannot write {target}: {e}"),
             );
             ExitCode::from(2)
@@ -256,7 +262,10 @@ impl OutputFile {
             if !kind.is_file() {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    "not a regular file (a folder, pipe or device): name a file to write",
+                    tthc::Text::new(
+                        "không phải một tệp thường (là thư mục, ống dẫn hoặc thiết bị): hãy ghi một tên tệp",
+                        "not a regular file (a folder, pipe or device): name a file to write",
+                    ),
                 ));
             }
         }
@@ -294,7 +303,10 @@ impl OutputFile {
             {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    "it is one of the inputs: write the output somewhere else",
+                    tthc::Text::new(
+                        "đây là một tệp đầu vào: hãy ghi kết quả ra chỗ khác",
+                        "it is one of the inputs: write the output somewhere else",
+                    ),
                 ));
             }
         }

@@ -159,7 +159,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
                 .collect()
         })
     });
-    let mut input_errors = report_unreadable(&selection);
+    let mut input_errors = report_unreadable(&selection, lang);
     if !selection.review_tests.is_empty() {
         let n = selection.review_tests.len();
         note(
@@ -216,7 +216,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     let mut index = match &args.baseline {
         Some(dir) => {
             let base = baseline_options(options, dir);
-            let (index, errors) = build_baseline(dir, |c| audit_chunk(c, &base, &None))?;
+            let (index, errors) = build_baseline(dir, lang, |c| audit_chunk(c, &base, &None))?;
             input_errors += errors;
             Some(index)
         }
@@ -229,7 +229,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         OutputFile::refuse_input(out, &inputs).map_err(|e| {
             let p = out.display();
             Fatal::new(
-                format!("{p}: không ghi được: đây là một tệp đầu vào; hãy ghi ra chỗ khác"),
+                format!("{p}: không ghi được: {}", crate::output::io_vi(&e)),
                 format!("{p}: cannot write: {e}"),
             )
         })?;
@@ -280,7 +280,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     let result = result.and_then(|()| sink.commit());
     if let Err(e) = result {
         return Err(Fatal::new(
-            format!("không ghi được kết quả: {e}"),
+            format!("không ghi được kết quả: {}", crate::output::io_vi(&e)),
             format!("cannot write the output: {e}"),
         ));
     }
@@ -292,7 +292,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         if let Err(e) = written {
             let p = path.display();
             return Err(Fatal::new(
-                format!("không ghi được {p}: {e}"),
+                format!("không ghi được {p}: {}", crate::output::io_vi(&e)),
                 format!("cannot write {p}: {e}"),
             ));
         }
@@ -383,13 +383,14 @@ fn metric_key(key: &str) -> Result<tthc::Metric, String> {
 /// number of input errors (reported on stderr).
 fn build_baseline(
     dir: &Path,
+    lang: Lang,
     audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow> + Send,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
         return Err(Fatal::missing(dir));
     }
     let selection = select(dir, Drafts::Skip);
-    let mut errors = report_unreadable(&selection);
+    let mut errors = report_unreadable(&selection, lang);
     let mut index = BaselineIndex::new();
     let mut failed = Vec::new();
     let _ = for_each_row(&selection.files, CHUNK, audit_chunk, |row| {
@@ -401,14 +402,23 @@ fn build_baseline(
     });
     errors += failed.len();
     for e in failed.iter().take(10) {
-        eprintln!("error: baseline: {e}");
+        print_error(
+            lang,
+            &format!("đường cơ sở: {e}"),
+            &format!("baseline: {e}"),
+        );
     }
     Ok((index, errors))
 }
 
-fn report_unreadable(selection: &Selection) -> usize {
+fn report_unreadable(selection: &Selection, lang: Lang) -> usize {
     for (path, e) in &selection.errors {
-        eprintln!("error: {}: {e}", path.display());
+        let p = path.display();
+        print_error(
+            lang,
+            &format!("{p}: không đọc được: {}", crate::output::io_vi(e)),
+            &format!("{p}: cannot read: {e}"),
+        );
     }
     selection.errors.len()
 }
@@ -416,7 +426,7 @@ fn report_unreadable(selection: &Selection) -> usize {
 fn report_failures(failed: &[String], lang: Lang) {
     const SHOWN: usize = 10;
     for e in failed.iter().take(SHOWN) {
-        eprintln!("error: {e}");
+        print_error(lang, e, e);
     }
     if failed.len() > SHOWN {
         eprintln!(
@@ -461,7 +471,7 @@ impl Sink {
             Some(path) => OutputFile::create(path).map(Sink::File).map_err(|e| {
                 let p = path.display();
                 Fatal::new(
-                    format!("không ghi được {p}: {e}"),
+                    format!("không ghi được {p}: {}", crate::output::io_vi(&e)),
                     format!("cannot write {p}: {e}"),
                 )
             }),

@@ -250,7 +250,7 @@ fn fix_file(
         Err(e) => {
             print_error(
                 lang,
-                &format!("không ghi được {name}: {e}"),
+                &format!("không ghi được {name}: {}", crate::output::io_vi(&e)),
                 &format!("cannot write {name}: {e}"),
             );
             FixedFile {

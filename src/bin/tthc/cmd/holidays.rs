@@ -26,7 +26,9 @@ pub fn load_calendar(path: Option<&Path>, lang: Lang) -> Result<Calendar, String
     match path {
         None => Ok(Calendar::vietnam()),
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            // Bounded like every file the CLI reads (`--holidays /dev/zero`).
+            let text =
+                tthc::read_text(p, &tthc::LoadOptions::default()).map_err(|e| e.text(lang))?;
             Calendar::with_data_from(&text, &p.display().to_string()).map_err(|e| e.message(lang))
         }
     }

@@ -214,7 +214,11 @@ pub fn run(args: Args) -> ExitCode {
                     Err(e) => report.write_failures.push(failure(
                         &p.origin,
                         None,
-                        format!("không ghi được {}: {e}", dest.display()),
+                        format!(
+                            "không ghi được {}: {}",
+                            dest.display(),
+                            crate::output::io_vi(&e)
+                        ),
                         format!("cannot write {}: {e}", dest.display()),
                     )),
                 }
@@ -240,7 +244,7 @@ pub fn run(args: Args) -> ExitCode {
             let d = path.display();
             print_error(
                 lang,
-                &format!("không ghi được {d}: {e}"),
+                &format!("không ghi được {d}: {}", crate::output::io_vi(&e)),
                 &format!("cannot write {d}: {e}"),
             );
             return ExitCode::from(2);
@@ -303,7 +307,7 @@ fn read_units(path: &Path) -> Vec<Unit> {
             return vec![Unit::Failed(failure(
                 &origin,
                 None,
-                format!("không đọc được: {e}"),
+                format!("không đọc được: {}", crate::output::io_vi(&e)),
                 format!("cannot read: {e}"),
             ))];
         }
@@ -316,7 +320,7 @@ fn read_units(path: &Path) -> Vec<Unit> {
         return vec![Unit::Failed(failure(
             &origin,
             None,
-            format!("không đọc được: {e}"),
+            format!("không đọc được: {}", crate::output::io_vi(&e)),
             format!("cannot read: {e}"),
         ))];
     }
@@ -365,7 +369,7 @@ fn read_lines(mut reader: impl BufRead, origin: &str, limit: u64) -> Vec<Unit> {
                 units.push(Unit::Failed(failure(
                     origin,
                     Some(line_no),
-                    format!("không đọc được: {e}"),
+                    format!("không đọc được: {}", crate::output::io_vi(&e)),
                     format!("cannot read: {e}"),
                 )));
                 break;
@@ -417,10 +421,7 @@ fn import_unit(unit: &Unit, decision: Option<&str>, options: &Options) -> Vec<Ou
                         origin: origin.clone(),
                         line: Some(e.line() as u64),
                         column: Some(e.column() as u64),
-                        reason: Text::new(
-                            format!("JSON không đọc được: {e}"),
-                            format!("unreadable JSON: {e}"),
-                        ),
+                        reason: Text::new(json_error_vi(&e), format!("unreadable JSON: {e}")),
                     })];
                 }
             };
@@ -456,5 +457,25 @@ fn finish(mut p: ImportedProcedure, options: &Options) -> Outcome {
                 format!("the written file does not load (an importer bug, please report): {first}"),
             ))
         }
+    }
+}
+
+/// A JSON record's error in Vietnamese (the line and column are the
+/// failure's own): what kind of mistake, and the parser's English words
+/// quoted only where they name the field or value at fault.
+fn json_error_vi(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax => {
+            "JSON không đọc được: sai cú pháp JSON (thiếu dấu phẩy, ngoặc hoặc dấu ngoặc kép)"
+                .to_string()
+        }
+        Category::Eof => {
+            "JSON không đọc được: bản ghi kết thúc giữa chừng (thiếu phần cuối)".to_string()
+        }
+        Category::Data => {
+            format!("JSON không đúng cấu trúc bản ghi của Cổng dịch vụ công (thông báo gốc: “{e}”)")
+        }
+        Category::Io => format!("JSON không đọc được: lỗi đọc tệp (thông báo gốc: “{e}”)"),
     }
 }

@@ -90,7 +90,7 @@ fn write_cost_sheet(
         Err(e) => {
             print_error(
                 lang,
-                &format!("không tạo được bảng tính: {e}"),
+                &format!("không tạo được bảng tính: {}", crate::output::io_vi(&e)),
                 &format!("cannot build the workbook: {e}"),
             );
             ExitCode::from(2)

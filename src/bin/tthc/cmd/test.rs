@@ -59,7 +59,11 @@ pub fn run(args: Args) -> ExitCode {
     {
         print_error(
             lang,
-            &format!("không ghi được {}: {e}", path.display()),
+            &format!(
+                "không ghi được {}: {}",
+                path.display(),
+                crate::output::io_vi(&e)
+            ),
             &format!("cannot write {}: {e}", path.display()),
         );
         return ExitCode::from(2);
