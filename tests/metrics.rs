@@ -295,8 +295,36 @@ fn absurd_inputs_are_capped_not_panicking() {
         s.effort.trips = u32::MAX;
     }
     p.volume = Some(Volume::new(u64::MAX, u64::MAX));
+    // A fee beyond exact arithmetic (10³⁰ đồng: u128 in 10⁻⁹ đồng holds
+    // about 3.4 × 10²⁹): the paying row and the fee's line overflow.
+    if let Some(fee) = p.fees.as_mut().and_then(|f| f.first_mut()) {
+        fee.amount = tthc::Money::from_dong(10u128.pow(30));
+    }
     let m = measure(&checked(&p), &CostBasis::default());
     assert!(m.compliance_cost.overflow);
+    // The rows and lines that overflowed are null in JSON, like the totals
+    // (the marker is not a figure). Through text: the hours of this absurd
+    // input are a true figure beyond u64, which only a JSON text holds.
+    let json: serde_json::Value = match serde_json::to_string(&m.compliance_cost)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(v) => v,
+        Err(e) => panic!("an overflowing cost does not serialize: {e}"),
+    };
+    assert!(!json.to_string().contains(&u128::MAX.to_string()), "{json}");
+    let rows = json["breakdown"].as_array().map_or(0, |rows| {
+        rows.iter().filter(|r| r["total"].is_null()).count()
+    });
+    assert!(
+        rows > 0,
+        "no overflowing row is null: {}",
+        json["breakdown"]
+    );
+    let lines = json["lines"].as_array().map_or(0, |lines| {
+        lines.iter().filter(|l| l["total"].is_null()).count()
+    });
+    assert!(lines > 0, "no overflowing line is null: {}", json["lines"]);
 }
 
 // ---- properties over random layered procedures ----

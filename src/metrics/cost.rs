@@ -132,7 +132,8 @@ impl std::str::FromStr for Scenario {
     }
 }
 
-/// One row of the Circular 07 calculation form.
+/// One row of the Circular 07 calculation form. An amount that
+/// [overflowed](ComplianceCost::overflow) holds the marker, and is null in JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CostBreakdownRow {
     /// The activity.
@@ -142,13 +143,17 @@ pub struct CostBreakdownRow {
     #[serde(rename = "hours", serialize_with = "hours_decimal")]
     pub milli_hours: u128,
     /// Time × hourly income.
+    #[serde(serialize_with = "money_figure")]
     pub time_cost: Money,
     /// Out-of-pocket costs: effort cost, trips, certification.
+    #[serde(serialize_with = "money_figure")]
     pub out_of_pocket: Money,
     /// Phí, lệ phí.
+    #[serde(serialize_with = "money_figure")]
     pub fees: Money,
     /// The row total (rounded once from the exact sum, so it may differ by
     /// 1 đ from the sum of the rounded parts).
+    #[serde(serialize_with = "money_figure")]
     pub total: Money,
 }
 
@@ -174,7 +179,8 @@ pub enum CostInput {
 
 /// One input of the compliance cost: an element of the file and what it
 /// adds to one activity. The lines of an activity add up, exactly, to its
-/// row; each is rounded half up once, for showing.
+/// row; each is rounded half up once, for showing. An amount that
+/// [overflowed](ComplianceCost::overflow) holds the marker, and is null in JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CostLine {
@@ -190,12 +196,15 @@ pub struct CostLine {
     #[serde(rename = "hours", serialize_with = "hours_decimal")]
     pub milli_hours: u128,
     /// Out-of-pocket cost it adds (trip cost included).
+    #[serde(serialize_with = "money_figure")]
     pub out_of_pocket: Money,
     /// Fees it adds.
+    #[serde(serialize_with = "money_figure")]
     pub fees: Money,
     /// Probability in millionths (1,000,000 for everything but a rework).
     pub weight_ppm: u32,
     /// What it adds in all.
+    #[serde(serialize_with = "money_figure")]
     pub total: Money,
     /// For a standard time value: the table, row, level and minutes.
     #[serde(skip_serializing_if = "Option::is_none")]
