@@ -198,7 +198,7 @@ mod tests {
     use std::io;
 
     #[test]
-    fn every_named_kind_is_told_in_vietnamese() {
+    fn named_kinds_are_told_in_vietnamese() {
         for kind in [
             io::ErrorKind::NotFound,
             io::ErrorKind::PermissionDenied,
@@ -216,6 +216,8 @@ mod tests {
         }
     }
 
+    // The error numbers are Linux's.
+    #[cfg(target_os = "linux")]
     #[test]
     fn os_errors_keep_their_number_and_drop_the_english() {
         // Linux numbers: ENOENT, EACCES, ENOSPC, EMFILE (uncategorised), ELOOP.
@@ -230,18 +232,14 @@ mod tests {
             ),
         ] {
             let e = io::Error::from_raw_os_error(code);
-            #[cfg(target_os = "linux")]
             assert_eq!(io_error_text(&e, Lang::Vi), vi);
-            #[cfg(not(target_os = "linux"))]
-            let _ = (e, vi);
+            assert!(io_error_text(&e, Lang::En).contains(&format!("(os error {code})")));
         }
         let unknown = io::Error::from_raw_os_error(133); // EHWPOISON: no kind, no table entry
-        #[cfg(target_os = "linux")]
         assert_eq!(
             io_error_text(&unknown, Lang::Vi),
             "lỗi hệ thống (mã lỗi hệ thống 133)"
         );
-        let _ = unknown;
     }
 
     #[test]

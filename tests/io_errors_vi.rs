@@ -122,3 +122,49 @@ fn holiday_data_named_by_the_configuration_is_located() {
     );
     assert!(en.contains("bad-holidays/holidays.yaml:4:5"), "{en}");
 }
+
+/// `--holidays FILE` (`tthc holidays`, `tthc due`) reports a mistake in the
+/// data at its line with the snippet, like the same file named by a
+/// `tthc.yaml` (was: one unlocated line), and a key quoting control bytes
+/// never reaches the terminal as those bytes.
+#[test]
+fn holiday_data_given_on_the_command_line_is_located_and_terminal_safe() {
+    let data = "tests/fixtures/config/bad-holidays/holidays.yaml";
+    for args in [
+        &["holidays", "2026", "--holidays", data][..],
+        &[
+            "due",
+            "--from",
+            "2026-04-29T10:00",
+            "--days",
+            "3",
+            "--holidays",
+            data,
+        ][..],
+    ] {
+        let (code, vi) = run(args, "vi");
+        assert_eq!(code, 2, "{args:?}: {vi}");
+        assert!(
+            vi.contains("bad-holidays/holidays.yaml:4:5"),
+            "{args:?}: {vi}"
+        );
+        assert!(vi.contains("4 |     bad: 1"), "{args:?}: {vi}");
+        assert!(
+            vi.contains("dữ liệu ngày nghỉ không hợp lệ"),
+            "{args:?}: {vi}"
+        );
+    }
+    let dir = std::env::temp_dir().join(format!("tthc-io-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("holidays.yaml");
+    // YAML's `\e` and `\a` escapes: the key holds ESC and BEL.
+    std::fs::write(&file, "years:\n  2026:\n    \"\\e[31mbad\\a\": 1\n").unwrap();
+    let (code, out) = run(
+        &["holidays", "2026", "--holidays", file.to_str().unwrap()],
+        "en",
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("invalid holiday data: unknown key"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+}

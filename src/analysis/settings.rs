@@ -22,7 +22,7 @@ use crate::cost_basis::CostBasis;
 use crate::i18n::Lang;
 use crate::load::node::{Node, NodeKind};
 use crate::load::reader::{Reader, join};
-use crate::load::{LoadError, LoadErrorKind, LoadErrors, LoadOptions, read_text};
+use crate::load::{LoadErrorKind, LoadErrors, LoadOptions, read_text};
 use crate::metrics::Scenario;
 use crate::rules::{Preset, ReviewOptions, RuleLevel};
 use std::collections::HashMap;
@@ -185,7 +185,7 @@ impl Settings {
             s.cost_basis = Arc::new(basis);
         }
         if let Some(path) = &o.holidays {
-            s.calendar = Arc::new(load_holidays(path, &s.calendar)?);
+            s.calendar = Arc::new(Calendar::with_data_file(path)?);
         }
         if let Some(preset) = o.preset {
             s.review.preset = preset;
@@ -358,7 +358,7 @@ fn read_config(
         if let Some(n) = f.get("holidays")
             && let Some(file) = r.text(n, "holidays")
         {
-            match load_holidays(&dir.join(&file), &s.calendar) {
+            match Calendar::with_data_file(&dir.join(&file)) {
                 Ok(c) => s.calendar = Arc::new(c),
                 Err(e) => loaded.push(e),
             }
@@ -431,34 +431,6 @@ fn read_rules(r: &mut Reader<'_>, node: &Node, review: &mut ReviewOptions) {
             );
         }
     }
-}
-
-/// The built-in calendar with a holiday data file added.
-fn load_holidays(path: &Path, _base: &Calendar) -> Result<Calendar, LoadErrors> {
-    let origin = path.display().to_string();
-    let text = read_text(path, &LoadOptions::default())?;
-    Calendar::with_data_from(&text, &origin).map_err(|e| {
-        // A located data error is shown at its line, with the snippet.
-        let (text_of, location) = match &e {
-            crate::calendar::CalendarError::DataAt(d) => (d.text.clone(), Some(d.location)),
-            other => (
-                crate::Text::new(other.message(Lang::Vi), other.message(Lang::En)),
-                None,
-            ),
-        };
-        let error = LoadError::new(
-            &origin,
-            LoadErrorKind::Invalid {
-                en: format!("invalid holiday data: {}", text_of.en),
-                vi: format!("dữ liệu ngày nghỉ không hợp lệ: {}", text_of.vi),
-            },
-        );
-        let error = match location {
-            Some(l) if l.line > 0 => error.at("", l),
-            _ => error,
-        };
-        LoadErrors::from(error).with_source(&text)
-    })
 }
 
 #[cfg(test)]

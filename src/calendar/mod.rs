@@ -102,6 +102,30 @@ pub enum CalendarError {
 }
 
 impl CalendarError {
+    /// The error of the data file `origin` (whose text is `source`) as a
+    /// load error: at its line and column where it has one.
+    pub(crate) fn into_load_errors(self, origin: &str, source: &str) -> crate::LoadErrors {
+        let (text, location) = match self {
+            CalendarError::DataAt(d) => (d.text, Some(d.location).filter(|l| l.line > 0)),
+            other => (
+                Text::new(other.message(Lang::Vi), other.message(Lang::En)),
+                None,
+            ),
+        };
+        let error = crate::load::LoadError::new(
+            origin,
+            crate::LoadErrorKind::Invalid {
+                en: format!("invalid holiday data: {}", text.en),
+                vi: format!("dữ liệu ngày nghỉ không hợp lệ: {}", text.vi),
+            },
+        );
+        let error = match location {
+            Some(l) => error.at("", l),
+            None => error,
+        };
+        crate::LoadErrors::from(error).with_source(source)
+    }
+
     /// The message in `lang` (Vietnamese and English say the same).
     pub fn message(&self, lang: Lang) -> String {
         if lang == Lang::En {

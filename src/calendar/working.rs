@@ -159,6 +159,16 @@ impl Calendar {
         Ok(Calendar::with_holiday_data(data))
     }
 
+    /// The built-in calendar extended with the holiday data file at
+    /// `path`, read like a procedure file (size limit, regular files only).
+    /// Every error is located at its line in that file, with the file's
+    /// text for the snippet, in both languages.
+    pub fn with_data_file(path: &std::path::Path) -> Result<Calendar, crate::LoadErrors> {
+        let origin = path.display().to_string();
+        let text = crate::load::read_text(path, &crate::LoadOptions::default())?;
+        Calendar::with_data_from(&text, &origin).map_err(|e| e.into_load_errors(&origin, &text))
+    }
+
     /// The statutory rules with `yaml` as the only data (the built-in data
     /// is not used).
     pub fn from_data(yaml: &str) -> Result<Calendar, CalendarError> {

@@ -154,13 +154,13 @@ pub fn print_errors(errors: &LoadErrors, lang: Lang) {
     }
 }
 
-/// Prints a one-line error (`lỗi: …` / `error: …`) to stderr.
 /// An input/output error in Vietnamese, for the `vi` text of a message
 /// ([`tthc::io_error_text`]: never the system's English sentence).
 pub fn io_vi(e: &io::Error) -> String {
     tthc::io_error_text(e, Lang::Vi)
 }
 
+/// Prints a one-line error (`lỗi: …` / `error: …`) to stderr.
 pub fn print_error(lang: Lang, vi: &str, en: &str) {
     let text = tthc::report::diagnostics::terminal_safe(lang.pick(vi, en)).into_owned();
     let _ = writeln!(io::stderr(), "{}: {text}", lang.pick("lỗi", "error"));

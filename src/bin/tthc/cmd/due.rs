@@ -56,7 +56,7 @@ pub fn run(args: Args) -> ExitCode {
     let lang = crate::output::resolve_lang(args.lang);
     let cal = match load_calendar(args.holidays.as_deref(), lang) {
         Ok(c) => c,
-        Err(e) => return fail(lang, &e),
+        Err(code) => return code,
     };
     let from: DateTime = match args.from.parse() {
         Ok(t) => t,

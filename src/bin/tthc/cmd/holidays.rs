@@ -21,16 +21,15 @@ pub struct Args {
     lang: Option<Lang>,
 }
 
-/// The built-in calendar, extended with the data file at `path` if given.
-pub fn load_calendar(path: Option<&Path>, lang: Lang) -> Result<Calendar, String> {
+/// The built-in calendar, extended with the data file at `path` if given;
+/// its errors are printed (located, with the snippet) and give exit 2.
+pub fn load_calendar(path: Option<&Path>, lang: Lang) -> Result<Calendar, ExitCode> {
     match path {
         None => Ok(Calendar::vietnam()),
-        Some(p) => {
-            // Bounded like every file the CLI reads (`--holidays /dev/zero`).
-            let text =
-                tthc::read_text(p, &tthc::LoadOptions::default()).map_err(|e| e.text(lang))?;
-            Calendar::with_data_from(&text, &p.display().to_string()).map_err(|e| e.message(lang))
-        }
+        Some(p) => Calendar::with_data_file(p).map_err(|e| {
+            crate::output::print_errors(&e, lang);
+            ExitCode::from(2)
+        }),
     }
 }
 
@@ -54,7 +53,8 @@ pub fn emit(text: &str, lang: Lang) -> ExitCode {
 
 /// Prints an error in `lang` and returns exit status 2.
 pub fn fail(lang: Lang, msg: &str) -> ExitCode {
-    let _ = writeln!(std::io::stderr(), "{}: {msg}", lang.pick("lỗi", "error"));
+    // Terminal-safe: a message can quote the data file.
+    crate::output::print_error(lang, msg, msg);
     ExitCode::from(2)
 }
 
@@ -150,7 +150,7 @@ pub fn run(args: Args) -> ExitCode {
     let lang = crate::output::resolve_lang(args.lang);
     let cal = match load_calendar(args.holidays.as_deref(), lang) {
         Ok(c) => c,
-        Err(e) => return fail(lang, &e),
+        Err(code) => return code,
     };
     match render(&cal, args.year, lang) {
         Ok(text) => emit(&text, lang),

@@ -461,21 +461,41 @@ fn finish(mut p: ImportedProcedure, options: &Options) -> Outcome {
 }
 
 /// A JSON record's error in Vietnamese (the line and column are the
-/// failure's own): what kind of mistake, and the parser's English words
-/// quoted only where they name the field or value at fault.
+/// failure's own): what kind of mistake, with the parser's words quoted —
+/// they say what it expected, which no category does.
 fn json_error_vi(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
-    match e.classify() {
-        Category::Syntax => {
-            "JSON không đọc được: sai cú pháp JSON (thiếu dấu phẩy, ngoặc hoặc dấu ngoặc kép)"
-                .to_string()
-        }
-        Category::Eof => {
-            "JSON không đọc được: bản ghi kết thúc giữa chừng (thiếu phần cuối)".to_string()
-        }
-        Category::Data => {
-            format!("JSON không đúng cấu trúc bản ghi của Cổng dịch vụ công (thông báo gốc: “{e}”)")
-        }
-        Category::Io => format!("JSON không đọc được: lỗi đọc tệp (thông báo gốc: “{e}”)"),
+    let what = match e.classify() {
+        Category::Syntax => "JSON không đọc được: sai cú pháp JSON",
+        Category::Eof => "JSON không đọc được: bản ghi kết thúc giữa chừng",
+        Category::Data => "JSON không đúng cấu trúc bản ghi của Cổng dịch vụ công",
+        Category::Io => "JSON không đọc được: lỗi đọc tệp",
+    };
+    format!("{what} (thông báo gốc: “{e}”)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_error_vi;
+
+    #[test]
+    fn json_errors_say_their_kind_in_vietnamese() {
+        let vi = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
+            Err(e) => json_error_vi(&e),
+            Ok(_) => String::new(),
+        };
+        assert!(
+            vi("{\"a\": 1,, }")
+                .starts_with("JSON không đọc được: sai cú pháp JSON (thông báo gốc: “")
+        );
+        assert!(vi("{\"a\": ").starts_with("JSON không đọc được: bản ghi kết thúc giữa chừng"));
+        let data = match serde_json::from_str::<Vec<u8>>("{}") {
+            Err(e) => json_error_vi(&e),
+            Ok(_) => String::new(),
+        };
+        assert!(
+            data.starts_with("JSON không đúng cấu trúc bản ghi"),
+            "{data}"
+        );
     }
 }
