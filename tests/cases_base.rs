@@ -161,24 +161,25 @@ fn a_step_in_months_counts_its_least_working_days() {
     assert!(messages(&a, "TT201").is_empty());
 }
 
-#[test]
-fn without_a_known_year_months_need_the_calendar() {
-    let p = CheckedProcedure::from_yaml_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures/cases/months.yaml"),
-        )
-        .unwrap(),
-        "months.yaml",
-    )
-    .unwrap();
-    let cal = tthc::calendar::Calendar::from_data("format: tthc-holidays/1\n").unwrap();
-    let m = tthc::metrics::measure_with(
+/// The fixture measured on a calendar that knows no year.
+fn measured_without_years(name: &str) -> tthc::metrics::Metrics {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cases")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let p = CheckedProcedure::from_yaml_str(&text, name).expect("loads");
+    let cal = tthc::calendar::Calendar::from_data("format: tthc-holidays/1\n").expect("calendar");
+    tthc::metrics::measure_with(
         &p,
         &tthc::CostBasis::default(),
         tthc::metrics::Scenario::Auto,
         &cal,
-    );
+    )
+}
+
+#[test]
+fn without_a_known_year_months_need_the_calendar() {
+    let m = measured_without_years("months.yaml");
     let t = &m.processing_time;
     assert!(t.month_bounds.is_empty());
     assert_eq!(
@@ -450,5 +451,40 @@ fn an_overflowing_cost_on_two_channels_is_null_in_json_and_named_in_text() {
     assert_eq!(
         tthc::report::text::money(marker, tthc::Lang::Vi),
         "quá lớn để tính chính xác (TT008)"
+    );
+}
+
+#[test]
+fn a_channel_deadline_in_months_goes_through_the_month_bound_like_the_headline() {
+    use tthc::Metric;
+    let a = fixture("months-channel.yaml");
+    let wd = |m: Metric| m.of(&a).map(|q| q.scaled());
+    // In person (headline): 20 working days as declared; online: 1 month,
+    // the least working days one month holds (15, from 30/01/2011).
+    assert_eq!(
+        wd(Metric::DeclaredInPerson),
+        wd(Metric::DeclaredWorkingDays)
+    );
+    let t = &a.metrics().processing_time;
+    let one = t
+        .month_bounds
+        .iter()
+        .find(|b| b.months == 1)
+        .expect("the online month has a bound");
+    assert_eq!(one.min_working_days, 15);
+    assert_eq!(wd(Metric::DeclaredInPerson), Some(20_000));
+    assert_eq!(wd(Metric::DeclaredOnline), Some(15_000));
+    // Without a known year the online month has no working-day figure
+    // (needs the calendar), the in-person deadline keeps its own.
+    let m = measured_without_years("months-channel.yaml");
+    let online = m
+        .by_channel
+        .iter()
+        .find(|f| f.channel == tthc::model::Channel::Online)
+        .and_then(|f| f.deadline)
+        .expect("online deadline");
+    assert_eq!(
+        tthc::metrics::Length::of_with(online, &m.processing_time.month_bounds),
+        tthc::metrics::Length::NeedsCalendar
     );
 }
