@@ -488,3 +488,57 @@ fn a_channel_deadline_in_months_goes_through_the_month_bound_like_the_headline()
         tthc::metrics::Length::NeedsCalendar
     );
 }
+
+/// The TT201 findings of `a`: element, line:column.
+fn tt201_at(a: &Analysis) -> Vec<String> {
+    a.findings()
+        .iter()
+        .filter(|f| f.code == "TT201")
+        .map(|f| {
+            let at = f.location.map(|l| (l.line, l.column));
+            format!("{} {at:?}", f.element.as_ref().map_or("", |e| e.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_channel_deadline_shorter_than_the_critical_path_is_exceeded_on_that_channel() {
+    // The steps have no channel: the 20-working-day path is the same online,
+    // where the published month can hold only 15 working days. The headline
+    // channel (in person, 20 working days) is met.
+    let a = fixture("months-channel.yaml");
+    assert_eq!(tt201_at(&a), ["deadline.online Some((8, 50))"]);
+    insta::assert_snapshot!(messages(&a, "TT201"));
+    // In working days, on a channel of a deadline mapping written as a
+    // block: located on that channel's line.
+    let src = "format: tthc/1\nname: X\nchannels: [in_person, online, post]\ndeadline:\n  in_person: 5 ngày làm việc\n  online: 3 ngày làm việc\n  post: 6 ngày làm việc\nsteps:\n  a: { name: A, actor: applicant, next: [b] }\n  b: { name: B, actor: S, duration: 4 ngày làm việc }\n";
+    let a = analyse(src);
+    assert_eq!(tt201_at(&a), ["deadline.online Some((6, 11))"]);
+    // Every channel's deadline met: nothing.
+    let a = analyse(&src.replace("online: 3", "online: 4"));
+    assert!(tt201_at(&a).is_empty(), "{:?}", tt201_at(&a));
+}
+
+#[test]
+fn each_channel_row_says_how_the_path_compares_with_its_deadline() {
+    use tthc::Lang;
+    use tthc::report::page::Report;
+    // The same verdict as the headline line, with the month's bound, in
+    // the HTML and Markdown reports' channel table.
+    let a = fixture("months-channel.yaml");
+    let r = Report::new(&a);
+    let md = tthc::report::markdown::render(&r, Lang::Vi);
+    assert!(
+        md.contains("| Trực tiếp \\* | 20 ngày làm việc (bằng thời hạn) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Trực tuyến | 1 tháng (vượt thời hạn: 1 tháng có ít nhất 15 ngày làm việc"),
+        "{md}"
+    );
+    let html = tthc::report::html::render(&r, Lang::En);
+    assert!(
+        html.contains("1 month (exceeded: 1 month holds at least 15 working days"),
+        "{html}"
+    );
+}

@@ -245,7 +245,13 @@ fn per_channel_deadlines_and_fees_round_trip() {
 
     // The report lists both channels.
     let md = stdout(&tthc(&["report", B4, "--format", "md", "--lang", "vi"]));
-    assert!(md.contains("| Trực tiếp \\* | 7 ngày làm việc |"), "{md}");
-    assert!(md.contains("| Trực tuyến | 7 ngày làm việc |"), "{md}");
+    assert!(
+        md.contains("| Trực tiếp \\* | 7 ngày làm việc (bằng thời hạn) |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Trực tuyến | 7 ngày làm việc (bằng thời hạn) |"),
+        "{md}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -386,13 +386,13 @@ impl<'a> Writer<'a> {
             return;
         }
         let channels: Vec<Channel> = dedup(rows.iter().map(|r| r.channel));
-        let words: Vec<&str> = channels.iter().map(|c| channel_key(*c)).collect();
+        let words: Vec<&str> = channels.iter().map(|c| c.key()).collect();
         y.words(0, "channels", &words);
         for r in rows {
             if let Some(d) = &r.description {
                 y.comment(
                     0,
-                    &format!("Mô tả ({}) / description: {d}", channel_key(r.channel)),
+                    &format!("Mô tả ({}) / description: {d}", r.channel.key()),
                 );
             }
         }
@@ -407,7 +407,7 @@ impl<'a> Writer<'a> {
             if texts.iter().any(|r| r.deadline.as_deref() != first) {
                 doubts.push(format!(
                     "{}: {}",
-                    channel_key(c),
+                    c.key(),
                     texts
                         .iter()
                         .map(|r| r.deadline.as_deref().unwrap_or("—"))
@@ -420,8 +420,8 @@ impl<'a> Writer<'a> {
                 Some(t) if Duration::parse_published(t).is_ok() => {
                     deadlines.push((c, t.to_string()))
                 }
-                Some(t) => doubts.push(format!("{}: «{t}»", channel_key(c))),
-                None => doubts.push(format!("{}: —", channel_key(c))),
+                Some(t) => doubts.push(format!("{}: «{t}»", c.key())),
+                None => doubts.push(format!("{}: —", c.key())),
             }
         }
         if !doubts.is_empty() {
@@ -442,7 +442,7 @@ impl<'a> Writer<'a> {
             _ => {
                 y.open(0, "deadline");
                 for (c, t) in &deadlines {
-                    y.scalar(1, channel_key(*c), t, None);
+                    y.scalar(1, c.key(), t, None);
                 }
             }
         }
@@ -462,14 +462,14 @@ impl<'a> Writer<'a> {
                 .collect();
             match of[0] {
                 Some(v) if of.iter().all(|x| *x == Some(v)) => amounts.push((c, v)),
-                _ => unknown.push(channel_key(c)),
+                _ => unknown.push(c.key()),
             }
         }
         for r in rows {
             if let Some(n) = &r.fee.note {
                 y.comment(
                     0,
-                    &format!("Ghi chú phí ({}) / fee note: {n}", channel_key(r.channel)),
+                    &format!("Ghi chú phí ({}) / fee note: {n}", r.channel.key()),
                 );
             }
             let table = match r.fee.amount {
@@ -489,7 +489,7 @@ impl<'a> Writer<'a> {
                     0,
                     &format!(
                         "Kiểm tra / check: ghi chú nêu số tiền khác bảng ({}): {} đồng / the note names other amounts than the table",
-                        channel_key(r.channel),
+                        r.channel.key(),
                         other.join("; ")
                     ),
                 );
@@ -501,7 +501,7 @@ impl<'a> Writer<'a> {
                 .map(|r| {
                     format!(
                         "{}: {}",
-                        channel_key(r.channel),
+                        r.channel.key(),
                         r.fee
                             .text
                             .as_deref()
@@ -541,7 +541,7 @@ impl<'a> Writer<'a> {
         } else {
             y.open(2, "amount");
             for (c, v) in &amounts {
-                y.scalar(3, channel_key(*c), &dong(*v), None);
+                y.scalar(3, c.key(), &dong(*v), None);
             }
         }
     }
@@ -919,14 +919,6 @@ fn applicant_key(k: ApplicantKind) -> &'static str {
         ApplicantKind::Citizen => "citizen",
         ApplicantKind::Business => "business",
         ApplicantKind::Organization => "organization",
-    }
-}
-
-fn channel_key(c: Channel) -> &'static str {
-    match c {
-        Channel::InPerson => "in_person",
-        Channel::Online => "online",
-        Channel::Post => "post",
     }
 }
 

@@ -570,11 +570,8 @@ fn deadline(r: &mut Reader<'_>, node: &Node) -> Option<(Option<Duration>, Deadli
         base = Some(d);
         detail.from = from;
     }
-    for (key, channel) in [
-        ("in_person", Channel::InPerson),
-        ("online", Channel::Online),
-        ("post", Channel::Post),
-    ] {
+    for channel in Channel::ALL {
+        let key = channel.key();
         if let Some(n) = f.get(key)
             && let Some((d, from)) = r.published_duration(n, &join("deadline", key))
         {

@@ -248,7 +248,15 @@ impl ProcessingTime {
     /// path is longer than the deadline. `None` when there is no deadline or
     /// the units differ (needs the calendar).
     pub fn versus_deadline(&self) -> Option<Ordering> {
-        self.length.compare(self.declared_length()?)
+        self.versus(self.declared?)
+    }
+
+    /// How the critical path compares with a deadline `d` (a channel's or
+    /// a case's as well as the headline one); months through
+    /// [`ProcessingTime::month_bounds`]. `None` when the units differ or a
+    /// month has no bound (the calendar is needed).
+    pub fn versus(&self, d: Duration) -> Option<Ordering> {
+        self.length.compare(Length::of_with(d, &self.month_bounds))
     }
 
     /// The declared deadline as a length; months through

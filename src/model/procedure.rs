@@ -260,6 +260,21 @@ pub enum Channel {
     Post,
 }
 
+impl Channel {
+    /// Every channel, in the order files and outputs list them.
+    pub const ALL: [Channel; 3] = [Channel::InPerson, Channel::Online, Channel::Post];
+
+    /// Its key in a procedure file (`in_person`, `online`, `post`), as in
+    /// `channels:` and `deadline: { online: … }`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::InPerson => "in_person",
+            Channel::Online => "online",
+            Channel::Post => "post",
+        }
+    }
+}
+
 /// A phí or lệ phí.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -8,7 +8,6 @@ use crate::metrics::Quantity;
 use crate::metrics::{Length, Metrics, Scenario};
 use crate::model::{Money, Procedure};
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -111,22 +110,11 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
     let declared = match pt.declared {
         None => t("không công bố", "not declared").to_string(),
         Some(d) => {
-            let verdict = match pt.versus_deadline() {
-                Some(Ordering::Greater) => t("vượt thời hạn", "exceeded"),
-                Some(Ordering::Equal) => t("bằng thời hạn", "equal"),
-                Some(Ordering::Less) => t("trong thời hạn", "within"),
-                None => t("khác đơn vị: cần lịch", "other unit: needs the calendar"),
-            };
-            match pt.month_bound_of(d) {
-                Some(b) => format!(
-                    "{} ({verdict}: {})",
-                    crate::report::text::duration(d, lang),
-                    b.text().get(lang)
-                ),
-                None if d.whole_months().is_some() => {
-                    format!("{} ({verdict})", crate::report::text::duration(d, lang))
-                }
-                None => format!("{} ({verdict})", Length::of(d).text(lang)),
+            let verdict = crate::report::text::deadline_verdict(pt, d, lang);
+            if d.whole_months().is_some() {
+                format!("{} ({verdict})", crate::report::text::duration(d, lang))
+            } else {
+                format!("{} ({verdict})", Length::of(d).text(lang))
             }
         }
     };
@@ -258,6 +246,12 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
                 .deadline
                 .map(|d| crate::report::text::duration(d, lang))
                 .unwrap_or_else(|| t("chưa khai báo thời hạn", "no deadline declared").into());
+            // How the critical path (the same on every channel: steps have
+            // no channel) compares with this channel's deadline.
+            let verdict = f
+                .deadline
+                .map(|d| format!("; {}", crate::report::text::deadline_verdict(pt, d, lang)))
+                .unwrap_or_default();
             let share = f
                 .share_ppm
                 .map(|s| {
@@ -270,7 +264,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
                 .unwrap_or_default();
             let _ = writeln!(
                 o,
-                "  {}{:<30} {:<24} {} {} ({} {}){share}",
+                "  {}{:<30} {:<24} {} {} ({} {}){share}{verdict}",
                 if f.headline { "*" } else { " " },
                 crate::report::labels::channel(f.channel, lang),
                 deadline,

@@ -585,7 +585,13 @@ pub fn channel_rows(r: &Report, lang: Lang) -> Vec<[String; 4]> {
                 ),
                 f.deadline.map_or_else(
                     || lang.pick("chưa khai báo", "not declared").to_string(),
-                    |d| crate::report::text::duration(d, lang),
+                    |d| {
+                        format!(
+                            "{} ({})",
+                            crate::report::text::duration(d, lang),
+                            crate::report::text::deadline_verdict(&m.processing_time, d, lang)
+                        )
+                    },
                 ),
                 crate::report::text::money(f.per_case, lang),
                 crate::report::text::money(f.fees, lang),

@@ -214,6 +214,23 @@ pub fn length(l: Length, lang: Lang) -> String {
     }
 }
 
+/// How the critical path `pt` compares with a published deadline `d`, in
+/// `lang`: `trong thời hạn`, or for months with the bound it was judged on
+/// (`vượt thời hạn: 1 tháng có ít nhất 15 ngày làm việc …`). One wording for
+/// the headline deadline and each channel's, in every output.
+pub fn deadline_verdict(pt: &crate::metrics::ProcessingTime, d: Duration, lang: Lang) -> String {
+    let verdict = match pt.versus(d) {
+        Some(std::cmp::Ordering::Greater) => lang.pick("vượt thời hạn", "exceeded"),
+        Some(std::cmp::Ordering::Equal) => lang.pick("bằng thời hạn", "equal"),
+        Some(std::cmp::Ordering::Less) => lang.pick("trong thời hạn", "within"),
+        None => lang.pick("khác đơn vị: cần lịch", "other unit: needs the calendar"),
+    };
+    match pt.month_bound_of(d) {
+        Some(b) => format!("{verdict}: {}", b.text().get(lang)),
+        None => verdict.to_string(),
+    }
+}
+
 /// A declared duration in `lang`: `0,5 ngày làm việc`, `4 working hours`.
 pub fn duration(d: Duration, lang: Lang) -> String {
     if d.is_same_day() {

@@ -5,7 +5,9 @@ use super::timing::{Clock, deadline_and_path, deadline_milli_days, deadline_phra
 use super::{Family, Rule, RuleContext, RuleInfo, StaticText};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
-use crate::model::format_milli;
+use crate::model::{Channel, format_milli};
+use crate::i18n::Lang;
+use crate::report::labels::channel;
 
 /// The rule.
 pub struct DeadlineExceeded;
@@ -58,14 +60,18 @@ impl Rule for DeadlineExceeded {
                 .with_severity(Severity::Info),
             );
         }
-        let Some(length) = cp.milli_days.filter(|&m| m > declared) else {
+        let Some(length) = cp.milli_days else {
             return;
         };
         let path = describe_path(ctx, &cp.path);
+        check_channels(ctx, length, clock, &path, out);
+        if length <= declared {
+            return;
+        }
         let Some(deadline) = ctx.procedure.deadline else {
             return;
         };
-        let (vi, en) = exceeded(ctx, None, &path, length, deadline, declared, clock);
+        let (vi, en) = exceeded(ctx, Scope::Base, &path, length, deadline, declared, clock);
         out.push(
             ctx.finding(&INFO, ElementPath::key(Key::Deadline), vi, en)
                 .suggest(
@@ -74,6 +80,44 @@ impl Rule for DeadlineExceeded {
                 ),
         );
     }
+}
+
+/// Each channel's own deadline (`deadline: { online: … }`) against the
+/// base critical path: the steps have no channel, so the path is the same
+/// on every channel, and a shorter deadline of a channel that is not the
+/// headline one cannot be met either. A channel whose deadline is the
+/// headline one was judged above.
+fn check_channels(ctx: &RuleContext<'_>, length: u64, clock: Clock, path: &str, out: &mut Vec<Finding>) {
+    for &(channel, deadline) in &ctx.procedure.deadlines.by_channel {
+        if Some(deadline) == ctx.procedure.deadline {
+            continue;
+        }
+        let Some((own_clock, declared)) = deadline_milli_days(ctx, deadline) else {
+            continue;
+        };
+        if own_clock != clock || length <= declared {
+            continue;
+        }
+        let (vi, en) = exceeded(ctx, Scope::Channel(channel), path, length, deadline, declared, clock);
+        out.push(
+            ctx.finding(&INFO, ElementPath::key(Key::Deadline).entry(channel.key()), vi, en)
+                .suggest(
+                    "rút ngắn các bước trên đường găng, hoặc sửa thời hạn công bố cho cách thức này",
+                    "shorten the steps on the critical path, or correct the deadline published for this channel",
+                ),
+        );
+    }
+}
+
+/// Whose deadline a message is about.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    /// The headline deadline, in the base case.
+    Base,
+    /// A declared case's.
+    Case(&'a str),
+    /// A channel's own deadline, in the base case.
+    Channel(Channel),
 }
 
 /// Each declared case whose deadline or steps differ from the base case:
@@ -114,7 +158,7 @@ fn check_cases(ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
         } else {
             ElementPath::key(Key::Deadline)
         };
-        let (vi, en) = exceeded(ctx, Some(&f.case), &path, length, deadline, declared, clock);
+        let (vi, en) = exceeded(ctx, Scope::Case(&f.case), &path, length, deadline, declared, clock);
         out.push(
             ctx.finding(&INFO, element, vi, en)
                 .suggest(
@@ -126,10 +170,10 @@ fn check_cases(ctx: &RuleContext<'_>, out: &mut Vec<Finding>) {
 }
 
 /// The message of a critical path longer than its deadline, in the base
-/// case (`case` is `None`) or in a declared case: one wording for both.
+/// case, a declared case or on one channel: one wording for all.
 fn exceeded(
     ctx: &RuleContext<'_>,
-    case: Option<&str>,
+    scope: Scope<'_>,
     path: &str,
     length: u64,
     deadline: crate::model::Duration,
@@ -139,9 +183,13 @@ fn exceeded(
     let (unit_vi, unit_en) = clock.units();
     let (len_vi, len_en) = (format_milli(length, ','), format_milli(length, '.'));
     let (dl_vi, dl_en) = deadline_phrase(ctx, deadline, declared, clock);
-    let (in_vi, in_en) = match case {
-        Some(id) => (format!("trong trường hợp `{id}`, "), format!("in case `{id}`, ")),
-        None => (String::new(), String::new()),
+    let (in_vi, in_en) = match scope {
+        Scope::Case(id) => (format!("trong trường hợp `{id}`, "), format!("in case `{id}`, ")),
+        Scope::Channel(c) => (
+            format!("với hồ sơ nộp theo cách thức {}, ", channel(c, Lang::Vi).to_lowercase()),
+            format!("for dossiers filed {}, ", channel(c, Lang::En).to_lowercase()),
+        ),
+        Scope::Base => (String::new(), String::new()),
     };
     (
         format!("{in_vi}đường găng {path} mất {len_vi} {unit_vi}, dài hơn thời hạn {dl_vi}"),
