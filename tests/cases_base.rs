@@ -542,3 +542,49 @@ fn each_channel_row_says_how_the_path_compares_with_its_deadline() {
         "{html}"
     );
 }
+
+#[test]
+fn a_path_through_a_step_in_months_is_a_range_and_may_exceed_a_deadline_within_it() {
+    use tthc::metrics::Length;
+    // 1 month (15 to 24 working days) then 10 working days: 25 to 34
+    // working days against 30. Met at the months' least, not at their most.
+    let src = "format: tthc/1\nname: X\ndeadline: 30 ngày làm việc\nsteps:\n  a: { name: A, actor: applicant, next: [b] }\n  b: { name: B, actor: S, duration: 01 tháng, next: [c] }\n  c: { name: C, actor: S, duration: 10 ngày làm việc }\n";
+    let a = analyse(src);
+    let t = &a.metrics().processing_time;
+    assert!(t.lower_bound);
+    assert_eq!(t.length, Length::WorkingDays(25_000));
+    assert_eq!(t.upper_bound, Some(Length::WorkingDays(34_000)));
+    assert!(t.worst_case.lower_bound);
+    let d = t.declared.expect("deadline");
+    assert!(t.may_exceed(d));
+    let w: Vec<_> = a.findings().iter().filter(|f| f.code == "TT201").collect();
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].severity, tthc::Severity::Warn);
+    assert!(
+        w[0].message.en.contains("up to 34 working days"),
+        "{}",
+        w[0].message.en
+    );
+    assert_eq!(
+        tthc::report::text::path_length(t, tthc::Lang::Vi),
+        "ít nhất 25 ngày làm việc"
+    );
+    assert!(
+        tthc::report::text::deadline_verdict(t, d, tthc::Lang::En).starts_with("may exceed it"),
+        "{}",
+        tthc::report::text::deadline_verdict(t, d, tthc::Lang::En)
+    );
+    // 35 working days hold the path at its most: within, no finding.
+    let a = analyse(&src.replace("deadline: 30", "deadline: 35"));
+    let t = &a.metrics().processing_time;
+    assert!(!t.may_exceed(t.declared.expect("deadline")));
+    assert!(messages(&a, "TT201").is_empty());
+    // Without a step in months the length is exact: no bound.
+    let a = analyse(&src.replace("01 tháng", "15 ngày làm việc"));
+    let t = &a.metrics().processing_time;
+    assert!(!t.lower_bound && t.upper_bound.is_none());
+    assert_eq!(
+        tthc::report::text::path_length(t, tthc::Lang::Vi),
+        "25 ngày làm việc"
+    );
+}

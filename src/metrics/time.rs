@@ -4,7 +4,6 @@
 use crate::calendar::MonthBound;
 use crate::graph::{EdgeKind, StepGraph};
 use crate::metrics::adjacency::Adjacency;
-use crate::metrics::exact::milli_text;
 use crate::model::{Duration, DurationUnit, Procedure};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -74,26 +73,11 @@ impl Length {
         }
     }
 
-    /// `7.5 working days`, `30 days`, or the reason there is no number.
+    /// `7,5 ngày làm việc` / `7.5 working days`, `30 days`, or the reason
+    /// there is no number: the decimal mark and grouping of `lang` (one
+    /// wording with the reports, [`crate::report::text::length`]).
     pub fn text(self, lang: crate::Lang) -> String {
-        match self {
-            Length::WorkingDays(m) => {
-                format!(
-                    "{} {}",
-                    milli_text(m.into()),
-                    lang.pick("ngày làm việc", "working days")
-                )
-            }
-            Length::CalendarDays(m) => {
-                format!("{} {}", milli_text(m.into()), lang.pick("ngày", "days"))
-            }
-            Length::NeedsCalendar => lang
-                .pick(
-                    "lẫn ngày và ngày làm việc: cần lịch làm việc",
-                    "mixed units: needs the calendar",
-                )
-                .to_string(),
-        }
+        crate::report::text::length(self, lang)
     }
 }
 
@@ -132,6 +116,10 @@ pub struct PathTime {
     /// Its length.
     #[serde(flatten)]
     pub length: Length,
+    /// Whether `length` is a lower bound: a step on the path takes months,
+    /// counted as the least working days that many months hold (see
+    /// [`ProcessingTime::month_bounds`]).
+    pub lower_bound: bool,
     /// Step ids from a start to an end (empty when the length needs the calendar).
     pub path: Vec<String>,
 }
@@ -143,6 +131,10 @@ pub struct ReworkTime {
     /// Its length.
     #[serde(flatten)]
     pub length: Length,
+    /// Whether `length` is a lower bound: a step on the path takes months,
+    /// counted as the least working days that many months hold (see
+    /// [`ProcessingTime::month_bounds`]).
+    pub lower_bound: bool,
     /// Step ids: start → … → `from`, then `to` → … → end.
     pub path: Vec<String>,
     /// The step that asks for the supplement.
@@ -184,6 +176,16 @@ pub struct ProcessingTime {
     /// Length of the main-path critical path.
     #[serde(flatten)]
     pub length: Length,
+    /// Whether `length` is a lower bound: a step on the critical path takes
+    /// months, counted as the least working days that many months hold
+    /// (see `month_bounds`), so the path takes at least `length` from any
+    /// start date, and more from most.
+    pub lower_bound: bool,
+    /// When `lower_bound`: the most the main path can take, with every
+    /// number of months at the most working days it holds over the same
+    /// start dates; otherwise absent (`length` is exact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper_bound: Option<Length>,
     /// The main-path critical path, step ids from a start to an end.
     pub critical_path: Vec<String>,
     /// Each step of the critical path with the duration it adds (where it
@@ -259,6 +261,18 @@ impl ProcessingTime {
         self.length.compare(Length::of_with(d, &self.month_bounds))
     }
 
+    /// Whether a path measured with months at their least (`lower_bound`)
+    /// is within deadline `d` on those figures but can exceed it at its
+    /// most (`upper_bound`): it depends on the start date.
+    pub fn may_exceed(&self, d: Duration) -> bool {
+        let Some(upper) = self.upper_bound else {
+            return false;
+        };
+        let deadline = Length::of_with(d, &self.month_bounds);
+        self.versus(d) != Some(Ordering::Greater)
+            && upper.compare(deadline) == Some(Ordering::Greater)
+    }
+
     /// The declared deadline as a length; months through
     /// [`ProcessingTime::month_bounds`].
     pub fn declared_length(&self) -> Option<Length> {
@@ -283,7 +297,21 @@ enum Weight {
 
 /// A step that does not happen in `case` (it names another case, or a
 /// condition in words) weighs nothing: the flow passes through it.
-fn weights(p: &Procedure, case: Option<&str>, bounds: &[MonthBound]) -> Vec<Weight> {
+/// Which working-day figure of a month period a weight takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MonthsAs {
+    /// The least working days it holds (the path's lower bound).
+    Least,
+    /// The most (its upper bound).
+    Most,
+}
+
+fn weights(
+    p: &Procedure,
+    case: Option<&str>,
+    bounds: &[MonthBound],
+    months_as: MonthsAs,
+) -> Vec<Weight> {
     p.steps
         .iter()
         .map(|s| {
@@ -296,7 +324,12 @@ fn weights(p: &Procedure, case: Option<&str>, bounds: &[MonthBound]) -> Vec<Weig
                     .whole_months()
                     .and_then(|n| month_bound(bounds, n))
                     .map_or(Weight::Unknown, |b| {
-                        Weight::Working(b.min_working_milli_days())
+                        Weight::Working(match months_as {
+                            MonthsAs::Least => b.min_working_milli_days(),
+                            MonthsAs::Most => b
+                                .max_working_days
+                                .saturating_mul(crate::model::DURATION_SCALE),
+                        })
                     }),
                 (false, Some(d)) if d.unit() == DurationUnit::CalendarDays && d.milli() > 0 => {
                     Weight::Calendar(d.milli())
@@ -436,6 +469,7 @@ fn critical(
         return (
             PathTime {
                 length: Length::NeedsCalendar,
+                lower_bound: false,
                 path: Vec::new(),
             },
             None,
@@ -454,6 +488,8 @@ fn critical(
     }
     let time = PathTime {
         length: make(best.map_or(0, |(b, _)| b)),
+        // Set by the caller, which knows the case.
+        lower_bound: false,
         path,
     };
     (time, Some((make, l)))
@@ -470,7 +506,7 @@ pub(crate) fn processing_time_with(
     case: Option<&str>,
     month_bounds: &[MonthBound],
 ) -> ProcessingTime {
-    let w = weights(p, case, month_bounds);
+    let w = weights(p, case, month_bounds, MonthsAs::Least);
     let everything = vec![true; g.len()];
     let (mut main_time, tables) = critical(p, g, adj, &w, main, EdgeKind::is_main);
     let (mut worst_case, _) = critical(p, g, adj, &w, &everything, |_| true);
@@ -485,6 +521,29 @@ pub(crate) fn processing_time_with(
     if let Some(r) = &mut with_rework {
         r.path.retain(happens);
     }
+    // A path through an agency step in months is measured with the
+    // months' least working days: at least that long.
+    let in_months = |length: Length, path: &[String]| {
+        matches!(length, Length::WorkingDays(_))
+            && path.iter().any(|id| {
+                g.index_of(id)
+                    .and_then(|i| p.steps.get(i))
+                    .is_some_and(|s| {
+                        !s.actor.is_applicant()
+                            && s.duration.is_some_and(|d| d.whole_months().is_some())
+                    })
+            })
+    };
+    main_time.lower_bound = in_months(main_time.length, &main_time.path);
+    // Its upper bound: one more pass, with months at their most.
+    let upper_bound = main_time.lower_bound.then(|| {
+        let most = weights(p, case, month_bounds, MonthsAs::Most);
+        critical(p, g, adj, &most, main, EdgeKind::is_main).0.length
+    });
+    worst_case.lower_bound = in_months(worst_case.length, &worst_case.path);
+    if let Some(r) = &mut with_rework {
+        r.lower_bound = in_months(r.length, &r.path);
+    }
     let missing_durations = p
         .steps
         .iter()
@@ -494,7 +553,7 @@ pub(crate) fn processing_time_with(
         })
         .map(|(s, _)| s.id.clone())
         .collect();
-    let critical_path_durations = main_time
+    let critical_path_durations: Vec<StepDuration> = main_time
         .path
         .iter()
         .filter_map(|id| g.index_of(id).and_then(|i| p.steps.get(i)))
@@ -512,6 +571,8 @@ pub(crate) fn processing_time_with(
         .collect();
     ProcessingTime {
         length: main_time.length,
+        lower_bound: main_time.lower_bound,
+        upper_bound,
         critical_path: main_time.path,
         critical_path_durations,
         declared: p.deadline,
@@ -551,6 +612,7 @@ fn worst_rework(
     let id = |i: usize| p.steps.get(i).map(|s| s.id.clone()).unwrap_or_default();
     Some(ReworkTime {
         length: make(len),
+        lower_bound: false,
         path,
         from: id(rw.from),
         to: id(rw.to),

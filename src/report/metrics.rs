@@ -90,7 +90,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
         o,
         "  {:<22} {}: {}",
         t("đường găng", "critical path"),
-        pt.length.text(lang),
+        crate::report::text::path_length(pt, lang),
         path_text(&pt.critical_path)
     );
     if let Some(c) = &m.on_calendar {
@@ -139,7 +139,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
         o,
         "  {:<22} {}: {}",
         t("mọi nhánh", "worst case"),
-        pt.worst_case.length.text(lang),
+        crate::report::text::bounded_length(pt.worst_case.length, pt.worst_case.lower_bound, lang),
         path_text(&pt.worst_case.path)
     );
     if let Some(r) = &pt.with_rework {
@@ -147,7 +147,7 @@ fn metrics_text(p: &Procedure, m: &Metrics, basis: &CostBasis, lang: Lang) -> St
             o,
             "  {:<22} {}: {} ({} {}%)",
             t("có một lần bổ sung", "with one rework"),
-            r.length.text(lang),
+            crate::report::text::bounded_length(r.length, r.lower_bound, lang),
             path_text(&r.path),
             t("xác suất", "probability"),
             crate::report::text::milli(u128::from(r.probability_ppm) / 10, lang)
@@ -457,8 +457,8 @@ pub fn comparison_text(
         o,
         "{}: {} → {} ({} {})",
         t("Thời gian giải quyết", "Processing time"),
-        c.baseline.processing_time.length.text(lang),
-        c.draft.processing_time.length.text(lang),
+        crate::report::text::path_length(&c.baseline.processing_time, lang),
+        crate::report::text::path_length(&c.draft.processing_time, lang),
         t("cắt giảm", "reduction"),
         pct(c.processing_time.reduction_percent)
     );

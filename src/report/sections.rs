@@ -256,7 +256,7 @@ pub fn headline(r: &Report, lang: Lang) -> Vec<Card> {
         per_year_card,
         card(
             Label::ProcessingTime,
-            length(pt.length, lang),
+            crate::report::text::path_length(pt, lang),
             vec![deadline_note],
             verdict == Some(Ordering::Greater),
             time_metric,
@@ -634,7 +634,7 @@ pub fn case_rows(m: &crate::metrics::Metrics, lang: Lang) -> Vec<[String; 5]> {
     let mut rows = vec![[
         format!("{}{base_share}", Label::BaseCase.get(lang)),
         dl(m.processing_time.declared),
-        length(m.processing_time.length, lang),
+        crate::report::text::path_length(&m.processing_time, lang),
         money(m.compliance_cost.per_case, lang),
         money(Money::ZERO, lang),
     ]];
@@ -880,7 +880,7 @@ pub fn critical_path(r: &Report, lang: Lang) -> String {
     format!(
         "{} ({}): {}",
         Label::CriticalPath.get(lang),
-        length(pt.length, lang),
+        crate::report::text::path_length(pt, lang),
         names.join(" → ")
     )
 }

@@ -214,11 +214,43 @@ pub fn length(l: Length, lang: Lang) -> String {
     }
 }
 
+/// The critical path's length in `lang`, `at least` when a step on it
+/// takes months ([`crate::metrics::ProcessingTime::lower_bound`]):
+/// `ít nhất 20 ngày làm việc`.
+pub fn path_length(pt: &crate::metrics::ProcessingTime, lang: Lang) -> String {
+    bounded_length(pt.length, pt.lower_bound, lang)
+}
+
+/// A path's length in `lang`, `at least` when it is a lower bound.
+pub fn bounded_length(l: Length, lower_bound: bool, lang: Lang) -> String {
+    let text = length(l, lang);
+    if lower_bound {
+        format!("{} {text}", lang.pick("ít nhất", "at least"))
+    } else {
+        text
+    }
+}
+
 /// How the critical path `pt` compares with a published deadline `d`, in
 /// `lang`: `trong thời hạn`, or for months with the bound it was judged on
 /// (`vượt thời hạn: 1 tháng có ít nhất 15 ngày làm việc …`). One wording for
 /// the headline deadline and each channel's, in every output.
 pub fn deadline_verdict(pt: &crate::metrics::ProcessingTime, d: Duration, lang: Lang) -> String {
+    if pt.may_exceed(d) {
+        let upper = pt.upper_bound.map(|u| length(u, lang)).unwrap_or_default();
+        let bound = pt
+            .month_bound_of(d)
+            .map(|b| format!("; {}", b.text().get(lang)))
+            .unwrap_or_default();
+        return match lang {
+            Lang::Vi => format!(
+                "có thể vượt thời hạn tùy ngày bắt đầu: đường găng có thể mất đến {upper}{bound}"
+            ),
+            Lang::En => format!(
+                "may exceed it, depending on the start date: the critical path can take up to {upper}{bound}"
+            ),
+        };
+    }
     let verdict = match pt.versus(d) {
         Some(std::cmp::Ordering::Greater) => lang.pick("vượt thời hạn", "exceeded"),
         Some(std::cmp::Ordering::Equal) => lang.pick("bằng thời hạn", "equal"),

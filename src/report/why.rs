@@ -468,7 +468,7 @@ fn time(out: &mut String, a: &Analysis, lang: Lang) {
             "Thời gian giải quyết (đường găng, trên đường chính):",
             "Processing time (critical path, on the main path):"
         ),
-        length(t.length, lang)
+        crate::report::text::path_length(t, lang)
     );
     let on_path = &t.critical_path_durations;
     for (i, s) in on_path.iter().enumerate() {

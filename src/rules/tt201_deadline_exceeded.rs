@@ -66,6 +66,7 @@ impl Rule for DeadlineExceeded {
         let path = describe_path(ctx, &cp.path);
         check_channels(ctx, length, clock, &path, out);
         if length <= declared {
+            may_exceed(ctx, &path, declared, clock, out);
             return;
         }
         let Some(deadline) = ctx.procedure.deadline else {
@@ -107,6 +108,42 @@ fn check_channels(ctx: &RuleContext<'_>, length: u64, clock: Clock, path: &str, 
                 ),
         );
     }
+}
+
+/// A path through a step in months that meets the deadline at the months'
+/// least working days but not at their most: whether the deadline is met
+/// depends on the start date (a warning, not an error).
+fn may_exceed(ctx: &RuleContext<'_>, path: &str, declared: u64, clock: Clock, out: &mut Vec<Finding>) {
+    let time = &ctx.metrics.processing_time;
+    let (Some(deadline), Some(crate::metrics::Length::WorkingDays(upper))) =
+        (ctx.procedure.deadline, time.upper_bound)
+    else {
+        return;
+    };
+    if !time.may_exceed(deadline) {
+        return;
+    }
+    let (unit_vi, unit_en) = clock.units();
+    let (dl_vi, dl_en) = deadline_phrase(ctx, deadline, declared, clock);
+    out.push(
+        ctx.finding(
+            &INFO,
+            ElementPath::key(Key::Deadline),
+            format!(
+                "đường găng {path} có bước tính bằng tháng: tùy ngày bắt đầu, nó có thể mất đến {} {unit_vi}, dài hơn thời hạn {dl_vi}",
+                format_milli(upper, ',')
+            ),
+            format!(
+                "the critical path {path} has a step in months: depending on the start date it can take up to {} {unit_en}, longer than the deadline of {dl_en}",
+                format_milli(upper, '.')
+            ),
+        )
+        .suggest(
+            "ghi thời gian của bước đó bằng ngày làm việc, rút ngắn các bước trên đường găng, hoặc sửa thời hạn công bố",
+            "give that step's duration in working days, shorten the steps on the critical path, or correct the published deadline",
+        )
+        .with_severity(Severity::Warn),
+    );
 }
 
 /// Whose deadline a message is about.
