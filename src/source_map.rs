@@ -203,16 +203,25 @@ impl SourceMap {
         self.records.push(record);
     }
 
-    fn index(&self) -> &Index {
-        self.index
-            .get_or_init(|| Index::build(&self.paths, &self.records))
-    }
-
-    fn entry(&self, element: &str) -> Option<&Entry> {
+    /// The index, built on the first call; none while nothing is
+    /// recorded (a map built in code is never indexed).
+    fn index(&self) -> Option<&Index> {
         if self.records.is_empty() {
             return None;
         }
-        self.index().get(&self.paths, element)
+        Some(
+            self.index
+                .get_or_init(|| Index::build(&self.paths, &self.records)),
+        )
+    }
+
+    /// Every path with its latest locations (building the index).
+    fn entries(&self) -> &[Entry] {
+        self.index().map_or(&[], |index| &index.entries)
+    }
+
+    fn entry(&self, element: &str) -> Option<&Entry> {
+        self.index()?.get(&self.paths, element)
     }
 
     /// Where the key of the mapping entry `element` was written (`form` in
@@ -227,12 +236,7 @@ impl SourceMap {
     /// Every recorded element with the location of its key, or of its value
     /// when it has no key (list items, the root), in no particular order.
     pub fn elements(&self) -> impl Iterator<Item = (&str, Location)> {
-        let entries = if self.records.is_empty() {
-            &[][..]
-        } else {
-            &self.index().entries[..]
-        };
-        entries.iter().filter_map(|e| {
+        self.entries().iter().filter_map(|e| {
             let value = e.value?;
             let path = self.paths.get(e.start..e.end)?;
             Some((path, e.key.unwrap_or(value)))
@@ -257,25 +261,31 @@ impl SourceMap {
         }
     }
 
-    /// Number of recorded elements.
+    /// Number of recorded elements (distinct paths with a location of
+    /// their own). Does not build the index: counted from it when a lookup
+    /// already built it, else from the records with a set of their paths.
     pub fn len(&self) -> usize {
-        self.elements().count()
+        if let Some(index) = self.index.get() {
+            return index.entries.iter().filter(|e| e.value.is_some()).count();
+        }
+        let mut paths = std::collections::HashSet::new();
+        for r in self.records.iter().filter(|r| !r.key) {
+            paths.insert(self.paths.get(r.start..r.end).unwrap_or_default());
+        }
+        paths.len()
     }
 
-    /// Whether nothing is recorded.
+    /// Whether no element is recorded (a key alone is no element). Does
+    /// not build the index.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.records.iter().all(|r| r.key)
     }
 
     /// Every element with its value's and its key's location, sorted (for
     /// comparing maps whatever order they were recorded in).
     fn sorted(&self) -> Vec<(&str, Option<Location>, Option<Location>)> {
-        let entries = if self.records.is_empty() {
-            &[][..]
-        } else {
-            &self.index().entries[..]
-        };
-        let mut all: Vec<_> = entries
+        let mut all: Vec<_> = self
+            .entries()
             .iter()
             .map(|e| {
                 let path = self.paths.get(e.start..e.end).unwrap_or_default();
@@ -350,5 +360,34 @@ mod tests {
         fresh.insert_key("steps.b", at(3));
         fresh.insert("steps.a", at(4));
         assert_eq!(fresh, map);
+    }
+
+    #[test]
+    fn length_is_counted_without_building_the_index() {
+        let at = |line| Location {
+            line,
+            column: 1,
+            ..Location::default()
+        };
+        let mut map = SourceMap::new("f.yaml");
+        assert!(map.is_empty());
+        assert_eq!(map.len(), 0);
+        map.insert_key("steps.a", at(1));
+        assert!(map.is_empty(), "a key alone is no element");
+        assert_eq!(map.len(), 0);
+        map.insert("steps.a", at(1));
+        map.insert("steps.b", at(2));
+        map.insert("steps.a", at(3)); // the same element again
+        assert!(!map.is_empty());
+        assert_eq!(map.len(), 2);
+        assert!(
+            map.index.get().is_none(),
+            "len and is_empty built the index"
+        );
+        // The same count once a lookup built it.
+        assert_eq!(map.get("steps.a").map(|l| l.line), Some(3));
+        assert!(map.index.get().is_some());
+        assert_eq!(map.len(), 2);
+        assert_eq!(map.len(), map.elements().count());
     }
 }

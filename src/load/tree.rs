@@ -358,6 +358,8 @@ struct Frame {
     count: usize,
     /// Deepest nesting below and including this collection.
     height: usize,
+    /// The scalar bytes a replay of this collection would add.
+    bytes: usize,
 }
 
 /// Where an anchored node is, for its aliases: the node itself is not
@@ -370,6 +372,9 @@ struct Anchored {
     path: Vec<(usize, usize)>,
     count: usize,
     height: usize,
+    /// The scalar bytes a replay of it adds ([`replayed_bytes`] of each
+    /// scalar in it), known before any copy is made.
+    bytes: usize,
 }
 
 struct Builder<'o> {
@@ -529,7 +534,8 @@ impl<'o> Builder<'o> {
             None
         };
         self.last_height = 0;
-        self.complete(node, 1, anchor, key_hashes)
+        let bytes = replayed_bytes(&node.kind);
+        self.complete(node, [1, bytes], anchor, key_hashes)
     }
 
     fn expecting_key(&self) -> bool {
@@ -573,6 +579,7 @@ impl<'o> Builder<'o> {
             anchor,
             count: 1,
             height: 1,
+            bytes: 0,
         });
         Some(())
     }
@@ -598,7 +605,7 @@ impl<'o> Builder<'o> {
             alias: false,
         };
         self.last_height = frame.height;
-        self.complete(node, frame.count, frame.anchor, None)
+        self.complete(node, [frame.count, frame.bytes], frame.anchor, None)
     }
 
     fn alias(&mut self, id: usize, span: &Span) -> Option<()> {
@@ -613,7 +620,7 @@ impl<'o> Builder<'o> {
         }
         // Still open (recursive) or unknown: serde-saphyr decides.
         let anchored = self.anchors.get(id)?.as_ref()?;
-        let (count, height) = (anchored.count, anchored.height);
+        let (count, height, bytes) = (anchored.count, anchored.height, anchored.bytes);
         // Every budget the copy counts against is checked before it is made.
         self.alias_nodes = self.alias_nodes.saturating_add(count);
         if self.alias_nodes > MAX_ALIAS_NODES.min(self.options.max_nodes) {
@@ -625,15 +632,14 @@ impl<'o> Builder<'o> {
             return None;
         }
         self.count_node(count)?;
-        let mut bytes = 0;
-        let node = replay(self.anchored(id)?, span_location(span), &mut bytes);
         self.scalar_bytes = self.scalar_bytes.saturating_add(bytes);
         if self.scalar_bytes > self.budget.max_total_scalar_bytes {
             return None;
         }
         self.record(count.saturating_mul(2), bytes, false)?;
+        let node = replay(self.anchored(id)?, span_location(span))?;
         self.last_height = height;
-        self.complete(node, count, 0, None)
+        self.complete(node, [count, bytes], 0, None)
     }
 
     /// The node anchored as `id`, where it is now: in a collection still
@@ -661,11 +667,12 @@ impl<'o> Builder<'o> {
         }
     }
 
-    /// Attaches a finished node to the collection it belongs to.
+    /// Attaches a finished node to the collection it belongs to; `count`
+    /// nodes are in it, and a replay of it adds `bytes` scalar bytes.
     fn complete(
         &mut self,
         node: Node,
-        count: usize,
+        [count, bytes]: [usize; 2],
         anchor: usize,
         key_hashes: Option<[u64; 2]>,
     ) -> Option<()> {
@@ -691,6 +698,7 @@ impl<'o> Builder<'o> {
                 path,
                 count,
                 height,
+                bytes,
             });
         }
         let Some(frame) = self.stack.last_mut() else {
@@ -701,6 +709,7 @@ impl<'o> Builder<'o> {
             return Some(());
         };
         frame.count = frame.count.saturating_add(count);
+        frame.bytes = frame.bytes.saturating_add(bytes);
         frame.height = frame.height.max(height.saturating_add(1));
         match &mut frame.body {
             Body::Seq(items) => items.push(node),
@@ -741,37 +750,71 @@ fn key_hashes(value: &str, kind: &NodeKind) -> [u64; 2] {
     [text, value]
 }
 
-/// The copy of `node` that an alias at `loc` stands for, adding to `bytes`
-/// the scalar text it replays, in one walk: every node of it is located at
-/// the alias and marked as an alias's (serde-saphyr's `Spanned::referenced`
-/// during a replay). Its depth was checked against the budget first.
-fn replay(node: &Node, loc: Location, bytes: &mut usize) -> Node {
-    let kind = match &node.kind {
-        NodeKind::Str(s) => {
-            *bytes = bytes.saturating_add(s.len());
-            NodeKind::Str(s.clone())
-        }
-        // Not the text as written, but bounded by it: numbers and
-        // booleans are short, the budget is 64 MiB.
-        NodeKind::Null | NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => {
-            *bytes = bytes.saturating_add(40);
-            node.kind.clone()
-        }
-        NodeKind::Seq(items) => {
-            NodeKind::Seq(items.iter().map(|n| replay(n, loc, bytes)).collect())
-        }
-        NodeKind::Map(entries) => NodeKind::Map(
-            entries
-                .iter()
-                .map(|(k, v)| (replay(k, loc, bytes), replay(v, loc, bytes)))
-                .collect(),
-        ),
-    };
-    Node {
+/// The scalar bytes a replay of a scalar adds to the budget: its text,
+/// or for a number, boolean or null, 40 (not the text as written, but
+/// bounded by it: numbers and booleans are short, the budget is 64 MiB).
+fn replayed_bytes(kind: &NodeKind) -> usize {
+    match kind {
+        NodeKind::Str(s) => s.len(),
+        NodeKind::Null | NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) => 40,
+        NodeKind::Seq(_) | NodeKind::Map(_) => 0,
+    }
+}
+
+/// The copy of `node` that an alias at `loc` stands for: every node of it
+/// is located at the alias and marked as an alias's (serde-saphyr's
+/// `Spanned::referenced` during a replay). Every budget it counts against
+/// was checked before (its nodes, depth and scalar bytes are recorded with
+/// its anchor). An explicit stack, no recursion, whatever its depth.
+fn replay(node: &Node, loc: Location) -> Option<Node> {
+    enum Step<'a> {
+        /// Copy this node (a scalar), or open it (a collection).
+        Visit(&'a Node),
+        /// Gather the last `n` copies into a sequence.
+        Seq(usize),
+        /// Gather the last `2 × n` copies into the entries of a mapping.
+        Map(usize),
+    }
+    let copied = |kind| Node {
         kind,
         loc,
         alias: true,
+    };
+    let mut steps = vec![Step::Visit(node)];
+    let mut done: Vec<Node> = Vec::new();
+    while let Some(step) = steps.pop() {
+        match step {
+            Step::Visit(n) => match &n.kind {
+                NodeKind::Seq(items) => {
+                    steps.push(Step::Seq(items.len()));
+                    steps.extend(items.iter().rev().map(Step::Visit));
+                }
+                NodeKind::Map(entries) => {
+                    steps.push(Step::Map(entries.len()));
+                    for (k, v) in entries.iter().rev() {
+                        steps.push(Step::Visit(v));
+                        steps.push(Step::Visit(k));
+                    }
+                }
+                scalar => done.push(copied(scalar.clone())),
+            },
+            Step::Seq(n) => {
+                let items = done.split_off(done.len().checked_sub(n)?);
+                done.push(copied(NodeKind::Seq(items)));
+            }
+            Step::Map(n) => {
+                let mut flat = done
+                    .split_off(done.len().checked_sub(n.checked_mul(2)?)?)
+                    .into_iter();
+                let mut entries = Vec::with_capacity(n);
+                while let (Some(k), Some(v)) = (flat.next(), flat.next()) {
+                    entries.push((k, v));
+                }
+                done.push(copied(NodeKind::Map(entries)));
+            }
+        }
     }
+    done.pop()
 }
 
 #[cfg(test)]
@@ -780,6 +823,53 @@ mod tests {
 
     fn plain(s: &str) -> Option<NodeKind> {
         resolve(s, ScalarStyle::Plain)
+    }
+
+    /// What a replay of `n` adds, by walking it.
+    fn walked(n: &Node) -> usize {
+        match &n.kind {
+            NodeKind::Seq(items) => items.iter().map(walked).sum(),
+            NodeKind::Map(entries) => entries.iter().map(|(k, v)| walked(k) + walked(v)).sum(),
+            scalar => replayed_bytes(scalar),
+        }
+    }
+
+    #[test]
+    fn anchors_know_their_replay_bytes_before_any_copy() {
+        let src = "a: &x { k: abc, m: 12, l: [de, &y f, null] }\nb: &z [*x, *y, gh]\nc: *z\n";
+        let options = LoadOptions::default();
+        let mut b = Builder::new(&options);
+        assert!(b.run(src).is_some(), "the builder falls back");
+        let Some(root) = &b.root else {
+            panic!("no tree")
+        };
+        let value = |i: usize| match &root.kind {
+            NodeKind::Map(entries) => &entries[i].1,
+            _ => panic!("not a mapping"),
+        };
+        let bytes = |id: usize| b.anchors[id].as_ref().map(|a| a.bytes);
+        // k abc m 12 l de f null: 1 + 3 + 1 + 40 + 1 + 2 + 1 + 40.
+        assert_eq!(bytes(1), Some(89));
+        assert_eq!(walked(value(0)), 89);
+        assert_eq!(bytes(2), Some(1));
+        // *x, *y, gh
+        assert_eq!(bytes(3), Some(89 + 1 + 2));
+        assert_eq!(walked(value(1)), 92);
+        // The copies: the same values, located at the alias.
+        let c = value(2);
+        assert!(c.alias);
+        assert_eq!(walked(c), 92);
+        assert_eq!(c.loc.line, 3);
+        let NodeKind::Seq(items) = &c.kind else {
+            panic!("not a sequence")
+        };
+        assert_eq!(items.len(), 3);
+        assert!(items.iter().all(|n| n.alias && n.loc == c.loc));
+        let NodeKind::Map(entries) = &items[0].kind else {
+            panic!("not a mapping")
+        };
+        assert_eq!(entries[0].0.kind, NodeKind::Str("k".into()));
+        assert_eq!(entries[1].1.kind, NodeKind::Int(12));
     }
 
     #[test]
