@@ -3,7 +3,7 @@
 //!
 //! - [`discover`] finds the procedure files below a directory;
 //! - [`audit::audit_file`] turns one file into an [`audit::AuditRow`];
-//! - [`run`] selects files and streams rows chunk by chunk;
+//! - [`run`] selects files and streams rows in path order;
 //! - [`totals::Totals`] sums rows per catalog, sector and authority;
 //! - [`baseline::BaselineIndex`] matches rows with a baseline catalog;
 //! - [`columns`] and [`table`] write rows as CSV, Markdown or a table (and

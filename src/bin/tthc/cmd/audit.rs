@@ -3,7 +3,6 @@
 
 use crate::output::{OutputFile, SettingsArgs, print_error, print_note};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +11,7 @@ use tthc::analysis::Target;
 use tthc::catalog::audit::{AuditOptions, audit_file};
 use tthc::catalog::baseline::BaselineIndex;
 use tthc::catalog::row::{AuditRow, RowStatus};
-use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select, select_with};
+use tthc::catalog::run::{Drafts, Selection, for_each_row, select, select_with};
 use tthc::catalog::table::{AuditFormat, WriterOptions, write_totals_csv};
 use tthc::catalog::totals::Totals;
 use tthc::report::check::FailOn;
@@ -139,10 +138,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
             "XLSX is binary and is not written to a terminal: use --out FILE.xlsx (or redirect stdout)".into(),
         ));
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Fatal::new(e.to_string(), e.to_string()))?;
+    let threads = args.jobs.unwrap_or(0);
     let drafts = if args.prefer_drafts {
         Drafts::Prefer
     } else if args.include_drafts {
@@ -150,14 +146,19 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     } else {
         Drafts::Skip
     };
-    // Whether each file holds review tests is read in the pool too.
+    // Whether each file holds review tests is read on the audit's threads too.
     let selection = select_with(&args.dir, drafts, |files| {
-        pool.install(|| {
-            files
-                .par_iter()
-                .map(|f| tthc::catalog::is_review_test_file(f))
-                .collect()
-        })
+        let mut flags = Vec::with_capacity(files.len());
+        let _ = for_each_row(
+            files,
+            threads,
+            |f| tthc::catalog::is_review_test_file(f),
+            |flag| {
+                flags.push(flag);
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
+        flags
     });
     let mut input_errors = report_unreadable(&selection, lang);
     if !selection.review_tests.is_empty() {
@@ -198,25 +199,10 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         _ => {}
     }
 
-    let audit_chunk = |chunk: &[PathBuf], o: &AuditOptions, bar: &Option<ProgressBar>| {
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|f| {
-                    let row = audit_file(f, o);
-                    if let Some(b) = bar {
-                        b.inc(1);
-                    }
-                    row
-                })
-                .collect::<Vec<AuditRow>>()
-        })
-    };
-
     let mut index = match &args.baseline {
         Some(dir) => {
             let base = baseline_options(options, dir);
-            let (index, errors) = build_baseline(dir, lang, |c| audit_chunk(c, &base, &None))?;
+            let (index, errors) = build_baseline(dir, lang, threads, &base)?;
             input_errors += errors;
             Some(index)
         }
@@ -256,8 +242,14 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     let mut failed = Vec::new();
     let result = for_each_row(
         &selection.files,
-        CHUNK,
-        |c| audit_chunk(c, options, &bar),
+        threads,
+        |f| {
+            let row = audit_file(f, options);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            row
+        },
         |mut row| {
             if let Some(index) = index.as_mut() {
                 index.compare(&mut row);
@@ -384,7 +376,8 @@ fn metric_key(key: &str) -> Result<tthc::Metric, String> {
 fn build_baseline(
     dir: &Path,
     lang: Lang,
-    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow> + Send,
+    threads: usize,
+    options: &AuditOptions,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
         return Err(Fatal::missing(dir));
@@ -393,7 +386,8 @@ fn build_baseline(
     let mut errors = report_unreadable(&selection, lang);
     let mut index = BaselineIndex::new();
     let mut failed = Vec::new();
-    let _ = for_each_row(&selection.files, CHUNK, audit_chunk, |row| {
+    let audit = |f: &PathBuf| audit_file(f, options);
+    let _ = for_each_row(&selection.files, threads, audit, |row: AuditRow| {
         if row.status == RowStatus::Error {
             failed.push(row.error.clone().unwrap_or_default());
         }
