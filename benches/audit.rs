@@ -30,7 +30,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use std::hint::black_box;
 use std::time::Duration;
-use tthc::catalog::audit::{AuditOptions, audit_bytes, audit_row};
+use tthc::catalog::audit::{AuditOptions, audit_bytes, audit_catalog_bytes, audit_row};
 use tthc::catalog::run::for_each_row;
 use tthc::catalog::synthetic::procedure_yaml;
 use tthc::catalog::table::{CsvWriter, RowWriter};
@@ -49,18 +49,23 @@ fn catalog(n: u64) -> Vec<(String, String)> {
 }
 
 /// The CLI's loop, in memory: files audited on `threads` threads, each
-/// taking the next file when done ([`for_each_row`]), rows written as CSV
-/// in path order on the calling thread, totals summed.
+/// taking the next file when done ([`for_each_row`]), told apart from
+/// review tests and audited from the same bytes ([`audit_catalog_bytes`],
+/// what the CLI runs on the bytes of each file it reads), rows written as
+/// CSV in path order on the calling thread, totals summed.
 fn audit(files: &[(String, String)], options: &AuditOptions, threads: usize) -> Totals {
     let mut writer = CsvWriter::new(std::io::sink(), false);
     let mut totals = Totals::default();
     let _ = for_each_row(
         files,
         threads,
-        |(path, text)| audit_bytes(text.as_bytes(), path.clone(), path, options),
-        |row| {
-            totals.add(&row);
-            writer.row(&row)
+        |(path, text)| audit_catalog_bytes(text.as_bytes(), path.clone(), path, options),
+        |row| match row {
+            Some(row) => {
+                totals.add(&row);
+                writer.row(&row)
+            }
+            None => Ok(()),
         },
     );
     let _ = writer.finish(&totals);

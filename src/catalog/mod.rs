@@ -25,6 +25,6 @@ pub mod totals;
 pub mod xlsx;
 
 pub use discover::{
-    discover, expand, is_procedure_file, is_review_test_file, is_review_test_text,
-    split_review_tests,
+    discover, expand, is_procedure_file, is_review_test_bytes, is_review_test_file,
+    is_review_test_text, split_review_tests,
 };

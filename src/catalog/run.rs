@@ -27,56 +27,28 @@ pub enum Drafts {
 /// The files of a catalog, sorted by path.
 #[derive(Debug, Default)]
 pub struct Selection {
-    /// Files to audit, sorted.
+    /// Files to audit, sorted. Files of review tests among them are told
+    /// apart when they are read, once, by the audit
+    /// ([`audit_catalog_file`](crate::catalog::audit::audit_catalog_file)).
     pub files: Vec<PathBuf>,
     /// Drafts left out ([`Drafts::Skip`]) or baselines replaced by their
     /// drafts ([`Drafts::Prefer`]).
     pub skipped: u64,
     /// Directories or entries that could not be read.
     pub errors: Vec<(PathBuf, std::io::Error)>,
-    /// Review-test files found among the procedures, left out.
-    pub review_tests: Vec<PathBuf>,
 }
 
 /// Finds the procedure files below `dir` (see [`discover`]) and applies the
-/// draft policy.
+/// draft policy, by file names alone: no file is opened here, so that each
+/// is read once, by the thread that audits it (a file named `*.draft.yaml`
+/// is a draft whatever it holds).
 pub fn select(dir: &Path, drafts: Drafts) -> Selection {
-    select_with(dir, drafts, |files| {
-        files
-            .iter()
-            .map(|f| crate::catalog::is_review_test_file(f))
-            .collect()
-    })
-}
-
-/// [`select`], where `is_review_test` tells, for every file found (in
-/// order), whether it holds review tests rather than a procedure
-/// ([`is_review_test_file`](crate::catalog::is_review_test_file), which
-/// opens and reads the head of each file): the CLI runs it in its thread
-/// pool, so that a catalog's files are not all read once on one thread
-/// before the audit starts.
-pub fn select_with(
-    dir: &Path,
-    drafts: Drafts,
-    is_review_test: impl FnOnce(&[PathBuf]) -> Vec<bool>,
-) -> Selection {
     let (found, errors) = discover(dir);
-    let flags = is_review_test(&found);
-    let mut files = Vec::with_capacity(found.len());
-    let mut review_tests = Vec::new();
-    for (i, file) in found.into_iter().enumerate() {
-        if flags.get(i).copied().unwrap_or(false) {
-            review_tests.push(file);
-        } else {
-            files.push(file);
-        }
-    }
-    let (files, skipped) = apply_drafts(files, drafts);
+    let (files, skipped) = apply_drafts(found, drafts);
     Selection {
         files,
         skipped,
         errors,
-        review_tests,
     }
 }
 
