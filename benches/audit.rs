@@ -16,7 +16,8 @@
 //! - `analyse`: load + every rule and metric, one audit row each;
 //! - `audit_here`: analyse + CSV rows and totals, on the calling thread;
 //! - `audit_threads/1`, `audit_threads/2`: the whole audit as the CLI runs
-//!   it (chunks in a rayon pool).
+//!   it ([`for_each_row`]: threads that each take the next file, rows
+//!   written in path order on the calling thread).
 //!
 //! Phases by difference: convert = load − tree, analysis = analyse − load,
 //! CSV = audit_here − analyse.
@@ -27,11 +28,10 @@
 //! runs that one phase once and exits, for `valgrind --tool=callgrind`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
-use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
-use tthc::catalog::audit::{AuditOptions, audit_bytes, audit_row};
-use tthc::catalog::run::{CHUNK, for_each_row};
+use tthc::catalog::audit::{AuditOptions, audit_bytes, audit_catalog_bytes, audit_row};
+use tthc::catalog::run::for_each_row;
 use tthc::catalog::synthetic::procedure_yaml;
 use tthc::catalog::table::{CsvWriter, RowWriter};
 use tthc::catalog::totals::Totals;
@@ -48,26 +48,24 @@ fn catalog(n: u64) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The CLI's loop, in memory: chunks audited in parallel one chunk ahead
-/// of the writing ([`for_each_row`]), rows written as CSV in path order,
-/// totals summed.
-fn audit(files: &[(String, String)], options: &AuditOptions, pool: &rayon::ThreadPool) -> Totals {
+/// The CLI's loop, in memory: files audited on `threads` threads, each
+/// taking the next file when done ([`for_each_row`]), told apart from
+/// review tests and audited from the same bytes ([`audit_catalog_bytes`],
+/// what the CLI runs on the bytes of each file it reads), rows written as
+/// CSV in path order on the calling thread, totals summed.
+fn audit(files: &[(String, String)], options: &AuditOptions, threads: usize) -> Totals {
     let mut writer = CsvWriter::new(std::io::sink(), false);
     let mut totals = Totals::default();
     let _ = for_each_row(
         files,
-        CHUNK,
-        |chunk| {
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|(path, text)| audit_bytes(text.as_bytes(), path.clone(), path, options))
-                    .collect()
-            })
-        },
-        |row| {
-            totals.add(&row);
-            writer.row(&row)
+        threads,
+        |(path, text)| audit_catalog_bytes(text.as_bytes(), path.clone(), path, options),
+        |row| match row {
+            Some(row) => {
+                totals.add(&row);
+                writer.row(&row)
+            }
+            None => Ok(()),
         },
     );
     let _ = writer.finish(&totals);
@@ -176,16 +174,6 @@ fn run_phase(phase: &str, files: &[(String, String)]) -> Option<usize> {
 
 fn bench(c: &mut Criterion) {
     let options = AuditOptions::default();
-    let pools: Vec<(usize, rayon::ThreadPool)> = [1, 2]
-        .into_iter()
-        .filter_map(|n| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .ok()
-                .map(|p| (n, p))
-        })
-        .collect();
     for n in [1_000u64, 10_000] {
         let files = catalog(n);
         let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
@@ -208,9 +196,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function("audit_here", |b| {
             b.iter(|| black_box(audit_here(&files, &options)))
         });
-        for (threads, pool) in &pools {
+        for threads in [1, 2] {
             group.bench_function(BenchmarkId::new("audit_threads", threads), |b| {
-                b.iter(|| black_box(audit(&files, &options, pool)))
+                b.iter(|| black_box(audit(&files, &options, threads)))
             });
         }
         group.finish();

@@ -17,6 +17,24 @@ fn tthc(args: &[&str]) -> Output {
         .expect("run tthc")
 }
 
+/// `tthc ARGS` with `input` piped to its standard input.
+fn tthc_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TTHC_LANG", "en")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tthc");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("output")
+}
+
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tthc-out-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -88,19 +106,25 @@ fn a_full_stdout_is_an_error_not_a_panic() {
     }
 }
 
-#[test]
-fn review_tests_and_config_in_a_procedure_folder_are_left_out() {
-    let dir = temp("mixed");
+/// A file of review tests (a YAML list).
+const REVIEW_TESTS: &str =
+    "# review tests\n- name: X\n  procedure: p.yaml\n  expect:\n    structure.steps: 3\n";
+
+/// A folder with one procedure (`p.yaml`) and one review-test file.
+fn procedure_and_review_tests(name: &str) -> PathBuf {
+    let dir = temp(name);
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH),
         dir.join("p.yaml"),
     )
     .unwrap();
-    std::fs::write(
-        dir.join("tests.yaml"),
-        "# review tests\n- name: X\n  procedure: p.yaml\n  expect:\n    structure.steps: 3\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("tests.yaml"), REVIEW_TESTS).unwrap();
+    dir
+}
+
+#[test]
+fn review_tests_and_config_in_a_procedure_folder_are_left_out() {
+    let dir = procedure_and_review_tests("mixed");
     std::fs::write(dir.join("tthc.yaml"), "preset: recommended\n").unwrap();
     let d = dir.to_str().unwrap();
     let o = tthc(&["check", d, "--fail-on", "never"]);
@@ -116,6 +140,73 @@ fn review_tests_and_config_in_a_procedure_folder_are_left_out() {
         text(&o).contains("left out 1 review-test file"),
         "{}",
         text(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `tthc audit` reads each file once and tells review tests from the same
+/// bytes: a pipe (`/dev/stdin`), which can be read only once, is told apart
+/// and, when it holds a procedure, audited whole.
+#[cfg(unix)]
+#[test]
+fn audit_reads_each_file_once() {
+    let audit_stdin = |input: &[u8], extra: &[&str]| {
+        let mut args = vec![
+            "audit",
+            "/dev/stdin",
+            "--format",
+            "csv",
+            "--fail-on",
+            "never",
+        ];
+        args.extend(extra);
+        tthc_stdin(&args, input)
+    };
+    let procedure = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH)).unwrap();
+    let o = audit_stdin(&procedure, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let csv = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(csv.lines().count(), 2, "a header and one row: {csv}");
+    assert!(csv.contains(",ok,"), "{csv}");
+    // Review tests through the pipe: told from the one read, left out.
+    let dir = temp("stdin-tests");
+    let out = dir.join("rows.csv");
+    let o = audit_stdin(REVIEW_TESTS.as_bytes(), &["--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let shown = text(&o);
+    assert!(shown.contains("left out 1 review-test file"), "{shown}");
+    assert!(shown.contains("no procedure files"), "{shown}");
+    assert!(o.stdout.is_empty(), "{shown}");
+    assert!(
+        !out.exists(),
+        "nothing written for a catalog of review tests"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The review tests of a baseline catalog are left out too (told apart by
+/// the audit's threads from the bytes they read), not baseline errors.
+#[test]
+fn review_tests_in_a_baseline_are_left_out() {
+    let dir = procedure_and_review_tests("baseline-tests");
+    let d = dir.to_str().unwrap();
+    let o = tthc(&[
+        "audit",
+        d,
+        "--baseline",
+        d,
+        "--format",
+        "csv",
+        "--fail-on",
+        "never",
+    ]);
+    let shown = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{shown}");
+    assert!(!shown.contains("baseline:"), "{shown}");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        2,
+        "{shown}"
     );
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -265,25 +356,8 @@ fn a_named_pipe_is_refused_not_waited_for() {
         assert_eq!(status.code(), Some(expected), "{args:?}: {shown}");
     }
     // What a user pipes in on purpose is still read.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tthc"))
-        .args(["check", "/dev/stdin"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("TTHC_LANG", "en")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tthc");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(
-                &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH)).unwrap(),
-            )
-            .unwrap();
-    }
-    let out = child.wait_with_output().expect("output");
+    let procedure = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(KHAI_SINH)).unwrap();
+    let out = tthc_stdin(&["check", "/dev/stdin"], &procedure);
     let shown = text(&out);
     assert!(shown.contains("/dev/stdin: ok"), "{shown}");
     let _ = std::fs::remove_dir_all(&dir);

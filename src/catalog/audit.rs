@@ -95,14 +95,72 @@ pub fn is_draft(path: &Path) -> bool {
 /// # std::fs::remove_dir_all(&dir).ok();
 /// ```
 pub fn audit_file(path: &Path, options: &AuditOptions) -> AuditRow {
+    match read(path, options) {
+        Ok(file) => audit_bytes(&file.bytes, file.rel, &file.origin, options),
+        Err(row) => row,
+    }
+}
+
+/// [`audit_file`] for a file found in a catalog, which may hold review
+/// tests (`tthc test`) rather than a procedure: reads it once (within the
+/// size limit) and tells the two apart from the same bytes
+/// ([`audit_catalog_bytes`]). `None`: review tests, left out of the audit.
+/// A file that cannot be read is an error row.
+///
+/// ```
+/// use tthc::catalog::audit::{AuditOptions, audit_catalog_file};
+/// let dir = std::env::temp_dir().join(format!("tthc-catalog-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let tests = dir.join("tests.yaml");
+/// std::fs::write(&tests, "- name: a\n  procedure: p.yaml\n").unwrap();
+/// assert!(audit_catalog_file(&tests, &AuditOptions::default()).is_none());
+/// let procedure = dir.join("p.yaml");
+/// std::fs::write(&procedure, tthc::catalog::synthetic::procedure_yaml(1, 0)).unwrap();
+/// assert!(audit_catalog_file(&procedure, &AuditOptions::default()).is_some());
+/// # std::fs::remove_dir_all(&dir).ok();
+/// ```
+pub fn audit_catalog_file(path: &Path, options: &AuditOptions) -> Option<AuditRow> {
+    match read(path, options) {
+        Ok(file) => audit_catalog_bytes(&file.bytes, file.rel, &file.origin, options),
+        Err(row) => Some(row),
+    }
+}
+
+/// [`audit_catalog_file`] on bytes already read: `None` when they hold
+/// review tests ([`is_review_test_bytes`](crate::catalog::is_review_test_bytes)),
+/// otherwise the row of [`audit_bytes`].
+pub fn audit_catalog_bytes(
+    bytes: &[u8],
+    path: String,
+    origin: &str,
+    options: &AuditOptions,
+) -> Option<AuditRow> {
+    if crate::catalog::is_review_test_bytes(bytes) {
+        None
+    } else {
+        Some(audit_bytes(bytes, path, origin, options))
+    }
+}
+
+/// A file read for an audit, with its row path and the name its errors
+/// give.
+struct ReadFile {
+    bytes: Vec<u8>,
+    rel: String,
+    origin: String,
+}
+
+/// Reads `path` once, within the size limit; a file that cannot be read is
+/// its error row.
+fn read(path: &Path, options: &AuditOptions) -> Result<ReadFile, AuditRow> {
     let rel = relative_path(path, &options.root);
     let origin = path.display().to_string();
     match crate::load::read_limited(path, options.settings.load.max_file_size) {
-        Ok(bytes) => audit_bytes(&bytes, rel, &origin, options),
-        Err(e) => with_no_values(
+        Ok(bytes) => Ok(ReadFile { bytes, rel, origin }),
+        Err(e) => Err(with_no_values(
             AuditRow::error_row(rel, e.into_load_error(&origin).text(options.settings.lang)),
             options,
-        ),
+        )),
     }
 }
 
@@ -216,6 +274,26 @@ mod tests {
         assert!(row.error.as_deref().unwrap_or("").starts_with("dir/a.yaml"));
         let row = audit_bytes(&[0xff, 0xfe], "b.yaml".into(), "b.yaml", &o);
         assert_eq!(row.status, RowStatus::Error);
+    }
+
+    #[test]
+    fn catalog_bytes_of_review_tests_are_left_out_and_others_audited() {
+        let o = AuditOptions::default();
+        let tests = b"# review tests\n- name: X\n  procedure: p.yaml\n";
+        assert!(audit_catalog_bytes(tests, "t.yaml".into(), "t.yaml", &o).is_none());
+        let src = crate::catalog::synthetic::procedure_yaml(2, 1);
+        let row = audit_catalog_bytes(src.as_bytes(), "p.yaml".into(), "p.yaml", &o);
+        assert_eq!(row.map(|r| r.status), Some(RowStatus::Ok));
+        // Not a list, not a procedure: an error row, not left out.
+        let row = audit_catalog_bytes(b"format: tthc/1\n", "q.yaml".into(), "q.yaml", &o);
+        assert_eq!(row.map(|r| r.status), Some(RowStatus::Error));
+    }
+
+    #[test]
+    fn a_catalog_file_that_cannot_be_read_is_an_error_row() {
+        let o = AuditOptions::default();
+        let row = audit_catalog_file(Path::new("no/such/file.yaml"), &o);
+        assert_eq!(row.map(|r| r.status), Some(RowStatus::Error));
     }
 
     #[test]

@@ -79,10 +79,24 @@ pub fn is_review_test_file(path: &Path) -> bool {
         return false;
     };
     let mut head = Vec::new();
-    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+    if file.take(REVIEW_TEST_HEAD).read_to_end(&mut head).is_err() {
         return false;
     }
-    is_review_test_text(&String::from_utf8_lossy(&head))
+    is_review_test_bytes(&head)
+}
+
+/// How much of a file's head [`is_review_test_bytes`] looks at.
+const REVIEW_TEST_HEAD: u64 = 64 * 1024;
+
+/// Whether the bytes of a YAML file hold review tests rather than a
+/// procedure (see [`is_review_test_file`]), from the same head of at most
+/// 64 KiB: for bytes already read, so that a file is read once (the audit
+/// reads each file once and tells the two apart from those bytes).
+pub fn is_review_test_bytes(bytes: &[u8]) -> bool {
+    let head = bytes
+        .get(..usize::try_from(REVIEW_TEST_HEAD).unwrap_or(usize::MAX))
+        .unwrap_or(bytes);
+    is_review_test_text(&String::from_utf8_lossy(head))
 }
 
 /// Whether YAML `text` holds review tests rather than a procedure (see
@@ -125,5 +139,22 @@ mod tests {
         assert!(is_procedure_file(Path::new("a/b.YML")));
         assert!(!is_procedure_file(Path::new("a/tthc.yaml")));
         assert!(!is_procedure_file(Path::new("a/README.md")));
+    }
+
+    #[test]
+    fn review_tests_are_told_from_bytes_by_their_head() {
+        assert!(is_review_test_bytes(
+            b"\xef\xbb\xbf# tests\n---\n- name: a\n"
+        ));
+        assert!(!is_review_test_bytes(b"# p\nformat: tthc/1\n- x\n"));
+        assert!(!is_review_test_bytes(b""));
+        // Only the head counts: a list item past 64 KiB of comments is not
+        // looked at, as in `is_review_test_file`.
+        let mut far = "#\n".repeat(40 * 1024).into_bytes();
+        far.extend_from_slice(b"- name: a\n");
+        assert!(!is_review_test_bytes(&far));
+        let mut near = "#\n".repeat(1024).into_bytes();
+        near.extend_from_slice(b"- name: a\n");
+        assert!(is_review_test_bytes(&near));
     }
 }

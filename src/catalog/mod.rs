@@ -3,7 +3,7 @@
 //!
 //! - [`discover`] finds the procedure files below a directory;
 //! - [`audit::audit_file`] turns one file into an [`audit::AuditRow`];
-//! - [`run`] selects files and streams rows chunk by chunk;
+//! - [`run`] selects files and streams rows in path order;
 //! - [`totals::Totals`] sums rows per catalog, sector and authority;
 //! - [`baseline::BaselineIndex`] matches rows with a baseline catalog;
 //! - [`columns`] and [`table`] write rows as CSV, Markdown or a table (and
@@ -25,6 +25,6 @@ pub mod totals;
 pub mod xlsx;
 
 pub use discover::{
-    discover, expand, is_procedure_file, is_review_test_file, is_review_test_text,
-    split_review_tests,
+    discover, expand, is_procedure_file, is_review_test_bytes, is_review_test_file,
+    is_review_test_text, split_review_tests,
 };

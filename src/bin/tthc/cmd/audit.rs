@@ -3,16 +3,15 @@
 
 use crate::output::{OutputFile, SettingsArgs, print_error, print_note};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tthc::Lang;
 use tthc::analysis::Target;
-use tthc::catalog::audit::{AuditOptions, audit_file};
+use tthc::catalog::audit::{AuditOptions, audit_catalog_file};
 use tthc::catalog::baseline::BaselineIndex;
 use tthc::catalog::row::{AuditRow, RowStatus};
-use tthc::catalog::run::{CHUNK, Drafts, Selection, for_each_row, select, select_with};
+use tthc::catalog::run::{Drafts, Selection, for_each_row, select};
 use tthc::catalog::table::{AuditFormat, WriterOptions, write_totals_csv};
 use tthc::catalog::totals::Totals;
 use tthc::report::check::FailOn;
@@ -79,6 +78,14 @@ impl Fatal {
         Fatal { vi, en }
     }
 
+    fn no_procedures(dir: &Path) -> Fatal {
+        let d = dir.display();
+        Fatal::new(
+            format!("{d}: không tìm thấy tệp thủ tục nào (*.yaml)"),
+            format!("{d}: no procedure files (*.yaml) found"),
+        )
+    }
+
     fn missing(path: &Path) -> Fatal {
         let p = path.display();
         Fatal::new(
@@ -139,10 +146,7 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
             "XLSX is binary and is not written to a terminal: use --out FILE.xlsx (or redirect stdout)".into(),
         ));
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| Fatal::new(e.to_string(), e.to_string()))?;
+    let threads = args.jobs.unwrap_or(0);
     let drafts = if args.prefer_drafts {
         Drafts::Prefer
     } else if args.include_drafts {
@@ -150,30 +154,12 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     } else {
         Drafts::Skip
     };
-    // Whether each file holds review tests is read in the pool too.
-    let selection = select_with(&args.dir, drafts, |files| {
-        pool.install(|| {
-            files
-                .par_iter()
-                .map(|f| tthc::catalog::is_review_test_file(f))
-                .collect()
-        })
-    });
+    // No file is read here: whether one holds review tests is told from
+    // the bytes its auditing thread reads, once.
+    let selection = select(&args.dir, drafts);
     let mut input_errors = report_unreadable(&selection, lang);
-    if !selection.review_tests.is_empty() {
-        let n = selection.review_tests.len();
-        note(
-            lang,
-            &format!("bỏ qua {n} tệp kiểm thử (chạy bằng `tthc test`)"),
-            &format!("left out {n} review-test file(s) (run them with `tthc test`)"),
-        );
-    }
     if selection.files.is_empty() && selection.errors.is_empty() {
-        let d = args.dir.display();
-        return Err(Fatal::new(
-            format!("{d}: không tìm thấy tệp thủ tục nào (*.yaml)"),
-            format!("{d}: no procedure files (*.yaml) found"),
-        ));
+        return Err(Fatal::no_procedures(&args.dir));
     }
     match drafts {
         Drafts::Skip if selection.skipped > 0 => note(
@@ -198,25 +184,10 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         _ => {}
     }
 
-    let audit_chunk = |chunk: &[PathBuf], o: &AuditOptions, bar: &Option<ProgressBar>| {
-        pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|f| {
-                    let row = audit_file(f, o);
-                    if let Some(b) = bar {
-                        b.inc(1);
-                    }
-                    row
-                })
-                .collect::<Vec<AuditRow>>()
-        })
-    };
-
     let mut index = match &args.baseline {
         Some(dir) => {
             let base = baseline_options(options, dir);
-            let (index, errors) = build_baseline(dir, lang, |c| audit_chunk(c, &base, &None))?;
+            let (index, errors) = build_baseline(dir, lang, threads, &base)?;
             input_errors += errors;
             Some(index)
         }
@@ -254,11 +225,23 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
         ..Totals::default()
     };
     let mut failed = Vec::new();
+    let mut review_tests = 0usize;
     let result = for_each_row(
         &selection.files,
-        CHUNK,
-        |c| audit_chunk(c, options, &bar),
-        |mut row| {
+        threads,
+        |f| {
+            let row = audit_catalog_file(f, options);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            row
+        },
+        |row| {
+            // A file of review tests: left out (no row).
+            let Some(mut row) = row else {
+                review_tests += 1;
+                return Ok(());
+            };
             if let Some(index) = index.as_mut() {
                 index.compare(&mut row);
             }
@@ -271,6 +254,17 @@ fn audit(args: &Args, options: &AuditOptions, lang: Lang) -> Result<ExitCode, Fa
     );
     if let Some(b) = &bar {
         b.finish_and_clear();
+    }
+    if review_tests > 0 {
+        note(
+            lang,
+            &format!("bỏ qua {review_tests} tệp kiểm thử (chạy bằng `tthc test`)"),
+            &format!("left out {review_tests} review-test file(s) (run them with `tthc test`)"),
+        );
+        // Nothing but review tests: no row was written, and none will be.
+        if result.is_ok() && review_tests == selection.files.len() && selection.errors.is_empty() {
+            return Err(Fatal::no_procedures(&args.dir));
+        }
     }
     if let Some(index) = &index {
         totals.baseline = Some(index.summary(&totals.catalog, args.target));
@@ -384,7 +378,8 @@ fn metric_key(key: &str) -> Result<tthc::Metric, String> {
 fn build_baseline(
     dir: &Path,
     lang: Lang,
-    audit_chunk: impl FnMut(&[PathBuf]) -> Vec<AuditRow> + Send,
+    threads: usize,
+    options: &AuditOptions,
 ) -> Result<(BaselineIndex, usize), Fatal> {
     if !dir.exists() {
         return Err(Fatal::missing(dir));
@@ -393,7 +388,12 @@ fn build_baseline(
     let mut errors = report_unreadable(&selection, lang);
     let mut index = BaselineIndex::new();
     let mut failed = Vec::new();
-    let _ = for_each_row(&selection.files, CHUNK, audit_chunk, |row| {
+    let audit = |f: &PathBuf| audit_catalog_file(f, options);
+    let _ = for_each_row(&selection.files, threads, audit, |row: Option<AuditRow>| {
+        // Review tests among the baseline's procedures are left out.
+        let Some(row) = row else {
+            return Ok(());
+        };
         if row.status == RowStatus::Error {
             failed.push(row.error.clone().unwrap_or_default());
         }
